@@ -1,0 +1,71 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import { Menu } from './widgets/Menu/Menu'
+import { ExitDialog } from './widgets/ExitDialog/ExitDialog'
+import { routerConfig } from './routes'
+import { languageConfig } from './i18n'
+import { operatorSettings } from './settings'
+import { closeApp } from './platform/application'
+
+interface AppTemplateSpec extends Router.App.TemplateSpec {
+  Widgets: {
+    Menu: typeof Menu
+  }
+  ExitDialog: typeof ExitDialog
+}
+
+/**
+ * The root: the Router's pages and widgets, plus the keys that belong to the
+ * whole app (Back with no history left asks to exit).
+ */
+export default class App extends Router.App {
+  static getFonts(): [] {
+    // Text uses the device's system fonts, which carry CJK on TVs sold in China.
+    return []
+  }
+
+  static language(): { file: string; language: string } {
+    return languageConfig(operatorSettings().locale.language)
+  }
+
+  static override _template(): Lightning.Component.Template<AppTemplateSpec> {
+    return {
+      ...super._template(),
+      Widgets: {
+        Menu: { type: Menu },
+      },
+      ExitDialog: { type: ExitDialog },
+    }
+  }
+
+  override _setup(): void {
+    Router.startRouter(routerConfig(), this)
+  }
+
+  /** Router calls this when Back has no history left: on Home. */
+  override _handleAppClose(): void {
+    this._setState('Exiting')
+  }
+
+  static override _states(): Lightning.Component.Constructor[] {
+    return [
+      ...super._states(),
+      class Exiting extends this {
+        override $enter(): void {
+          this.tag('ExitDialog').open({
+            onCancel: () => this._setState(''),
+            onConfirm: () => {
+              this._setState('')
+              closeApp(this.application)
+            },
+          })
+        }
+        override $exit(): void {
+          this.tag('ExitDialog').close()
+        }
+        override _getFocused(): Lightning.Component {
+          return this.tag('ExitDialog')
+        }
+      },
+    ]
+  }
+}

@@ -1,0 +1,59 @@
+import { Lightning } from '@lightningjs/sdk'
+import { colors, fontFace, layout, motion, typography } from '../theme'
+
+export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
+  label: string
+  Background: Lightning.Element
+  Label: Lightning.Element
+}
+
+/** A focusable pill whose highlight follows focus; the parent decides what Enter does. */
+export class Button
+  extends Lightning.Component<ButtonTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<ButtonTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<ButtonTemplateSpec> {
+    return {
+      w: 320,
+      h: 80,
+      Background: {
+        w: (w: number) => w,
+        h: (h: number) => h,
+        rect: true,
+        color: colors.surface,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
+      },
+      Label: {
+        mount: 0.5,
+        x: (w: number) => w / 2,
+        y: (h: number) => h / 2 + 2,
+        text: { text: '', fontFace, ...typography.body, textColor: colors.text },
+      },
+    }
+  }
+
+  private _label = ''
+  private readonly Background = this.getByRef('Background')!
+  private readonly Label = this.getByRef('Label')!
+
+  get label(): string {
+    return this._label
+  }
+
+  set label(value: string) {
+    this._label = value
+    this.Label.text = value
+  }
+
+  override _focus(): void {
+    this.Background.setSmooth('color', colors.surfaceFocused, { duration: motion.focusDuration })
+    this.Label.text!.textColor = colors.textOnAccent
+    this.setSmooth('scale', motion.focusScale, { duration: motion.focusDuration })
+  }
+
+  override _unfocus(): void {
+    this.Background.setSmooth('color', colors.surface, { duration: motion.focusDuration })
+    this.Label.text!.textColor = colors.text
+    this.setSmooth('scale', 1, { duration: motion.focusDuration })
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Marquee's 10-foot design tokens. Sizes are for the 1920×1080 scene; body text
+ * is never under 28 px (readable from three metres on a 40" panel).
+ */
+export const colors = {
+  background: 0xff0b0b12,
+  surface: 0xff1b1b26,
+  surfaceFocused: 0xffffb400,
+  text: 0xffffffff,
+  textMuted: 0xffa8a8b8,
+  textOnAccent: 0xff0b0b12,
+  accent: 0xffffb400,
+  scrim: 0xcc000000,
+  danger: 0xffe5484d,
+} as const
+
+export const fontFace = 'sans-serif'
+
+export const typography = {
+  display: { fontSize: 72, lineHeight: 88 },
+  title: { fontSize: 48, lineHeight: 60 },
+  body: { fontSize: 32, lineHeight: 44 },
+  caption: { fontSize: 28, lineHeight: 36 },
+} as const
+
+export const layout = {
+  screenW: 1920,
+  screenH: 1080,
+  /** TV-safe margins: overscan eats up to 5% on older panels. */
+  safeX: 96,
+  safeY: 54,
+  radius: 12,
+} as const
+
+export const motion = {
+  focusDuration: 0.2,
+  focusScale: 1.06,
+} as const

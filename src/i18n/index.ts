@@ -1,0 +1,32 @@
+import { Language } from '@lightningjs/sdk'
+import type zhCN from './locales/zh-CN.json'
+import type { LanguageCode } from '../settings'
+
+/** Every message key; zh-CN is the reference dictionary, the test holds the others to it. */
+export type MessageKey = keyof typeof zhCN
+export type MessageParams = Record<string, string | number>
+
+/** The slice of the SDK Language plugin we use, typed (the SDK types it as `any`). */
+interface LanguagePlugin {
+  translate(key: string, params?: MessageParams): string
+  get(): string | null
+  set(language: string): Promise<void>
+}
+const plugin: LanguagePlugin = Language
+
+export function t(key: MessageKey, params?: MessageParams): string {
+  return params ? plugin.translate(key, params) : plugin.translate(key)
+}
+
+export function currentLanguage(): LanguageCode {
+  return (plugin.get() as LanguageCode | null) ?? 'zh-CN'
+}
+
+export function setLanguage(language: LanguageCode): Promise<void> {
+  return plugin.set(language)
+}
+
+/** What App.language() hands the SDK: the translations index and the start language. */
+export function languageConfig(language: LanguageCode): { file: string; language: LanguageCode } {
+  return { file: 'static/translations.json', language }
+}

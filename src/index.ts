@@ -1,0 +1,43 @@
+import { Launch, Lightning } from '@lightningjs/sdk'
+import '@lightningjs/core/inspector'
+import App from './App'
+import { loadSettings } from './settings'
+import { currentPlatform } from './platform'
+import { asSdkApplication, type SdkApplication } from './platform/application'
+import { APP_VERSION } from './version'
+
+/** Shown when the browser refuses window.close(): a closed app is never a blank screen. */
+function showClosedNotice(message: string): void {
+  const box = document.getElementById('boot-error')
+  if (!box) return
+  box.textContent = message
+  box.style.display = 'block'
+  document.addEventListener('keydown', () => window.location.reload(), { once: true })
+}
+
+function showBootFailure(error: unknown): void {
+  console.error(error)
+  showClosedNotice(`Marquee could not start: ${error instanceof Error ? error.message : String(error)}. Press any key to retry.`)
+}
+
+async function start(): Promise<void> {
+  const settings = await loadSettings(window)
+  let app: SdkApplication | undefined
+  const platform = currentPlatform(window, () => {
+    app?.close()
+    showClosedNotice('Marquee — press any key to open it again.')
+  })
+  platform.registerKeys()
+
+  if (settings.platformSettings.inspector) window.attachInspector(Lightning)
+
+  const appSettings = { ...settings.appSettings, version: APP_VERSION, keys: { ...platform.keyMap } }
+  const launched = asSdkApplication(
+    // The SDK deep-merges these over its defaults, so a partial set is what it expects.
+    Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], { ...settings.platformSettings, onClose: () => platform.close() }),
+  )
+  app = launched
+  document.body.appendChild(launched.stage.getCanvas())
+}
+
+start().catch(showBootFailure)

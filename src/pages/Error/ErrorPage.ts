@@ -1,0 +1,89 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import { t } from '../../i18n'
+import { Button } from '../../components/Button/Button'
+import type { PageTypeConfig } from '../page'
+import { colors, fontFace, layout, typography } from '../../components/theme'
+
+interface ErrorTemplateSpec extends Lightning.Component.TemplateSpec {
+  Background: Lightning.Element
+  Title: Lightning.Element
+  Message: Lightning.Element
+  Detail: Lightning.Element
+  Retry: typeof Button
+  Home: typeof Button
+}
+
+/** What the Router hands the '!' route when a page's data loading fails. */
+interface FailedRequest {
+  hash?: string
+  error?: unknown
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message
+  if (typeof error === 'string') return error
+  return ''
+}
+
+/** The Router's error route ('!') and the not-found route ('*'): says what happened, offers a way on. */
+export class ErrorPage
+  extends Lightning.Component<ErrorTemplateSpec, PageTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<ErrorTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<ErrorTemplateSpec> {
+    return {
+      Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
+      Title: { x: layout.safeX * 2, y: 300, text: { text: '', fontFace, ...typography.display, textColor: colors.text } },
+      Message: {
+        x: layout.safeX * 2,
+        y: 420,
+        text: { text: '', fontFace, ...typography.body, textColor: colors.textMuted, wordWrapWidth: 1400 },
+      },
+      Detail: {
+        x: layout.safeX * 2,
+        y: 500,
+        text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted, wordWrapWidth: 1400, maxLines: 2 },
+      },
+      Retry: { type: Button, x: layout.safeX * 2, y: 620 },
+      Home: { type: Button, x: layout.safeX * 2 + 360, y: 620 },
+    }
+  }
+
+  private readonly Title = this.getByRef('Title')!
+  private readonly Message = this.getByRef('Message')!
+  private readonly Detail = this.getByRef('Detail')!
+  private readonly Retry = this.getByRef('Retry')!
+  private readonly Home = this.getByRef('Home')!
+  private _failedHash: string | null = null
+  private _focusIndex = 0
+
+  override _onUrlParams(params: Router.PageParams): void {
+    const request = (params as { request?: FailedRequest }).request
+    this._failedHash = request?.hash && request.hash !== '!' ? request.hash : null
+    this._focusIndex = this._failedHash ? 0 : 1
+    this.Title.text = t('error.title')
+    this.Message.text = request ? t('error.generic') : t('error.notFound')
+    this.Detail.text = describe(request?.error)
+    this.Retry.label = t('error.retry')
+    this.Retry.visible = this._failedHash !== null
+    this.Home.label = t('error.home')
+    this._refocus()
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this._focusIndex === 0 ? this.Retry : this.Home
+  }
+
+  override _handleLeft(): void {
+    if (this._failedHash) this._focusIndex = 0
+  }
+
+  override _handleRight(): void {
+    this._focusIndex = 1
+  }
+
+  override _handleEnter(): void {
+    if (this._focusIndex === 0 && this._failedHash) Router.navigate(this._failedHash, { reload: true }, false)
+    else Router.navigate('home', { reload: true }, false)
+  }
+}

@@ -1,0 +1,73 @@
+import { detectPlatform, readSignals, type PlatformId } from './detect'
+import type { KeyMap } from './keymaps/keys'
+import { browserKeyMap } from './keymaps/browser'
+import { tizenKeyMap, TIZEN_REGISTERED_KEYS } from './keymaps/tizen'
+import { webosKeyMap } from './keymaps/webos'
+import { rdkKeyMap } from './keymaps/rdk'
+
+export type { PlatformId } from './detect'
+export type { KeyMap, KeyName } from './keymaps/keys'
+
+/** Everything the rest of the app may know about the device it runs on. */
+export interface Platform {
+  id: PlatformId
+  keyMap: KeyMap
+  /** Ask the device for the keys it only delivers on request (Tizen media and colour keys). */
+  registerKeys(): void
+  /** Leave the app the way the platform expects (home screen, previous app). */
+  close(): void
+}
+
+function registerTizenKeys(win: Window): void {
+  const input = win.tizen?.tvinputdevice
+  if (!input) return
+  const keys = [...TIZEN_REGISTERED_KEYS]
+  if (input.registerKeyBatch) {
+    input.registerKeyBatch(keys)
+    return
+  }
+  for (const key of keys) {
+    try {
+      input.registerKey(key)
+    } catch {
+      // Models without a key (no colour keys on the Smart Remote) throw: skip it.
+    }
+  }
+}
+
+export function createPlatform(id: PlatformId, win: Window, onBrowserClose: () => void): Platform {
+  switch (id) {
+    case 'tizen':
+      return {
+        id,
+        keyMap: tizenKeyMap,
+        registerKeys: () => registerTizenKeys(win),
+        close: () => win.tizen?.application?.getCurrentApplication().exit(),
+      }
+    case 'webos':
+      return {
+        id,
+        keyMap: webosKeyMap,
+        registerKeys: () => undefined,
+        // platformBack returns to the launcher the way the Back key would.
+        close: () => (win.webOS?.platformBack ? win.webOS.platformBack() : win.close()),
+      }
+    case 'rdk':
+      return { id, keyMap: rdkKeyMap, registerKeys: () => undefined, close: () => win.close() }
+    case 'browser':
+      return {
+        id,
+        keyMap: browserKeyMap,
+        registerKeys: () => undefined,
+        close: () => {
+          win.close()
+          // A tab the user opened cannot close itself: say so instead of a blank page.
+          onBrowserClose()
+        },
+      }
+  }
+}
+
+export function currentPlatform(win: Window, onBrowserClose: () => void): Platform {
+  return createPlatform(detectPlatform(readSignals(win, win.location.search)), win, onBrowserClose)
+}

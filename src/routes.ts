@@ -1,0 +1,17 @@
+import type { Router } from '@lightningjs/sdk'
+import { BootPage } from './pages/Boot/BootPage'
+import { HomePage } from './pages/Home/HomePage'
+import { ErrorPage } from './pages/Error/ErrorPage'
+
+/** The Router configuration: pages by hash, with the widgets each one shows. */
+export function routerConfig(): Router.Config {
+  return {
+    root: 'home',
+    routes: [
+      { path: '$', component: BootPage },
+      { path: 'home', component: HomePage, widgets: ['menu'] },
+      { path: '!', component: ErrorPage },
+      { path: '*', component: ErrorPage },
+    ],
+  }
+}

@@ -1,0 +1,61 @@
+import { LANGUAGES, type LanguageCode, type MarqueeSettings, type SettingsOverlay } from './types'
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Deep merge where arrays and scalars of the overlay replace the base's. */
+export function deepMerge<T>(base: T, overlay: unknown): T {
+  if (!isPlainObject(base) || !isPlainObject(overlay)) return (overlay === undefined ? base : overlay) as T
+  const out: Record<string, unknown> = { ...base }
+  for (const [key, value] of Object.entries(overlay)) {
+    if (value === undefined) continue
+    out[key] = key in out ? deepMerge(out[key], value) : value
+  }
+  return out as T
+}
+
+/** Built-in settings, then settings.local.json, then the URL query: the last word wins. */
+export function mergeSettings(base: MarqueeSettings, ...overlays: SettingsOverlay[]): MarqueeSettings {
+  return overlays.reduce<MarqueeSettings>((acc, overlay) => deepMerge(acc, overlay), base)
+}
+
+function flag(value: string | null): boolean | undefined {
+  if (value === null) return undefined
+  return value === '' || value === '1' || value === 'true'
+}
+
+function isLanguage(value: string | null): value is LanguageCode {
+  return value !== null && (LANGUAGES as readonly string[]).includes(value)
+}
+
+/** The panel heights we design for: the scene is 1080 lines tall at precision 1. */
+function precisionFor(resolution: string | null): number | undefined {
+  if (resolution === '720' || resolution === '720p') return 2 / 3
+  if (resolution === '1080' || resolution === '1080p') return 1
+  return undefined
+}
+
+/**
+ * QA overrides from the launch URL, e.g. `?lang=en&inspector=1&resolution=720&api=http://10.0.0.2:8080/v1`.
+ * Unknown or malformed values are ignored rather than breaking the launch.
+ */
+export function overlayFromQuery(search: string): SettingsOverlay {
+  const q = new URLSearchParams(search)
+  const lang = q.get('lang')
+  const api = q.get('api')
+  return {
+    appSettings: { stage: { precision: precisionFor(q.get('resolution')) } },
+    platformSettings: {
+      inspector: flag(q.get('inspector')),
+      showFps: flag(q.get('fps')),
+      showVersion: flag(q.get('version')),
+      log: flag(q.get('log')),
+    },
+    operator: {
+      api: { baseUrl: api && /^(https?:\/\/|\/)/.test(api) ? api : undefined },
+      locale: { language: isLanguage(lang) ? lang : undefined },
+      debugOverlay: flag(q.get('debug')),
+    },
+  }
+}

@@ -1,0 +1,71 @@
+import type { PlatformSettings } from '@lightningjs/sdk'
+import type { PlatformId } from '../platform'
+
+export type LanguageCode = 'zh-CN' | 'en' | 'id'
+export const LANGUAGES: readonly LanguageCode[] = ['zh-CN', 'en', 'id']
+
+export type KeySystem = 'org.w3.clearkey' | 'com.widevine.alpha' | 'com.microsoft.playready'
+
+/** The operator's section of settings.json: where the API and DRM live, and the market. */
+export interface OperatorSettings {
+  api: {
+    /** Absolute (https://api.example.com/v1) or relative to the page's origin (/v1). */
+    baseUrl: string
+    timeoutMs: number
+  }
+  drm: {
+    /** Key systems to try, in order of preference, per platform. */
+    keySystems: Record<PlatformId, KeySystem[]>
+    /** License URLs that override the ones the playback API returns (production DRM vendors). */
+    licenseServers: Partial<Record<KeySystem, string>>
+  }
+  locale: {
+    language: LanguageCode
+    region: string
+    currency: string
+    timeZone: string
+  }
+  debugOverlay: boolean
+}
+
+export interface StageSettings {
+  w: number
+  h: number
+  /** 1 for 1080p panels, 2/3 for 720p panels: the scene is designed at 1920×1080. */
+  precision: number
+  clearColor: string | number
+  useImageWorker: boolean
+}
+
+export interface AppSettings {
+  id: string
+  version?: string
+  stage: StageSettings
+  debug: boolean
+  keys?: Record<number, string>
+}
+
+export type MarqueePlatformSettings = PlatformSettings & {
+  log: boolean
+  showVersion: boolean
+  showFps: boolean
+  inspector: boolean
+  path: string
+}
+
+export interface MarqueeSettings {
+  appSettings: AppSettings
+  platformSettings: MarqueePlatformSettings
+  operator: OperatorSettings
+}
+
+/** A partial overlay: settings.local.json and the URL query both produce one. */
+export type SettingsOverlay = {
+  [K in keyof MarqueeSettings]?: DeepPartial<MarqueeSettings[K]>
+}
+
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T

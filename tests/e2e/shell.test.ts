@@ -1,0 +1,141 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { launchBrowser, type LaunchedBrowser } from './support/browser'
+import { startStaticServer, type StaticServer } from './support/static-server'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
+
+jest.setTimeout(120_000)
+
+const root = path.resolve(__dirname, '../..')
+const outputDir = path.join(root, 'test-output/e2e')
+const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version
+// The app asks for settings.local.json on every start; operators add it, the build has none.
+const expectedNoise = [/Failed to load resource: the server responded with a status of 404/]
+
+let server: StaticServer
+let browser: LaunchedBrowser
+let localSettings: string | null = null
+
+beforeAll(async () => {
+  fs.mkdirSync(outputDir, { recursive: true })
+  server = await startStaticServer({
+    routes: { '/': path.join(root, 'dist') },
+    extra: (req, res) => {
+      if (!req.url?.startsWith('/settings.local.json') || localSettings === null) return false
+      res.writeHead(200, { 'content-type': 'application/json' }).end(localSettings)
+      return true
+    },
+  })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+afterEach(() => {
+  localSettings = null
+})
+
+async function open(query = '', hash = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage()
+  const errors = collectPageErrors(page, expectedNoise)
+  await page.goto(`${server.origin}/?inspector=1${query}${hash}`)
+  return { page, errors }
+}
+
+test('the shell renders Home in WebGL, in Chinese by default, and reads back through the inspector', async () => {
+  const { page, errors } = await open()
+  await waitForText(page, 'Marquee 首映')
+  await waitForText(page, `版本 ${version}`)
+  const texts = await visibleTexts(page)
+  expect(texts).toEqual(expect.arrayContaining(['在家看首映', '首页']))
+  const renderer = await page.evaluate(() => {
+    const canvas = document.querySelector('canvas')
+    return canvas?.getContext('webgl') || canvas?.getContext('webgl2') ? 'webgl' : 'other'
+  })
+  expect(renderer).toBe('webgl')
+  await page.screenshot({ path: path.join(outputDir, 'shell-home.png') })
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('remote keys: Up focuses the menu, Down returns, Back on Home asks to exit and Cancel stays', async () => {
+  const { page, errors } = await open()
+  await waitForText(page, 'Marquee 首映')
+  await press(page, 'ArrowUp')
+  expect(await focusedRefs(page)).toContain('Menu')
+  await press(page, 'ArrowDown')
+  expect(await focusedRefs(page)).not.toContain('Menu')
+
+  await press(page, 'Escape')
+  await waitForText(page, '要退出 Marquee 吗？')
+  expect(await focusedRefs(page)).toContain('Cancel')
+  await page.screenshot({ path: path.join(outputDir, 'shell-exit-dialog.png') })
+  await press(page, 'Enter')
+  await waitForNoText(page, '要退出 Marquee 吗？')
+  await waitForText(page, 'Marquee 首映')
+
+  // Back on the dialog itself also cancels.
+  await press(page, 'Backspace')
+  await waitForText(page, '要退出 Marquee 吗？')
+  await press(page, 'Backspace')
+  await waitForNoText(page, '要退出 Marquee 吗？')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('confirming exit closes the app and leaves a way back, never a blank page', async () => {
+  const { page, errors } = await open()
+  await waitForText(page, 'Marquee 首映')
+  await press(page, 'Escape')
+  await waitForText(page, '要退出 Marquee 吗？')
+  await press(page, 'ArrowRight')
+  expect(await focusedRefs(page)).toContain('Confirm')
+  await press(page, 'Enter', 500)
+  const notice = page.locator('#boot-error')
+  await expect(notice.isVisible()).resolves.toBe(true)
+  expect(await notice.textContent()).toMatch(/press any key/i)
+  await Promise.all([page.waitForEvent('load'), press(page, 'Enter', 0)])
+  await waitForText(page, 'Marquee 首映')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('the URL query switches language for QA and settings.local.json overrides for operators', async () => {
+  const byQuery = await open('&lang=en')
+  await waitForText(byQuery.page, 'The box office at home')
+  await byQuery.page.close()
+
+  localSettings = JSON.stringify({ operator: { locale: { language: 'id' } } })
+  const byFile = await open()
+  await waitForText(byFile.page, 'Bioskop di rumah')
+  await byFile.page.close()
+
+  // A broken settings.local.json is reported and ignored: the app still starts.
+  localSettings = '{ not json'
+  const broken = await open()
+  await waitForText(broken.page, 'Marquee 首映')
+  await broken.page.close()
+})
+
+test('an unknown deep link shows the not-found page with a way Home', async () => {
+  const { page, errors } = await open('', '#no/such/page')
+  await waitForText(page, '找不到这个页面。')
+  expect(await focusedRefs(page)).toContain('Home')
+  await press(page, 'Enter')
+  await waitForText(page, 'Marquee 首映')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('the legacy ES5 bundle renders the same shell', async () => {
+  const { page, errors } = await open('&bundle=legacy')
+  await waitForText(page, 'Marquee 首映')
+  const loaded = await page.evaluate(() => Array.from(document.scripts).map((s) => s.src))
+  expect(loaded.some((src) => src.includes('app.legacy.js'))).toBe(true)
+  expect(errors).toEqual([])
+  await page.close()
+})

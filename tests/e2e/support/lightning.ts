@@ -1,0 +1,64 @@
+import type { Page } from 'playwright-core'
+
+/**
+ * Reading the screen through Lightning's inspector DOM (`?inspector=1`): every
+ * element is mirrored as a DOM node with its ref, its text as `texture-text`,
+ * `visible`/`alpha` attributes, and `focused="true"` on the focused component.
+ */
+
+/** Texts of elements that are on screen: no hidden or fully transparent ancestor. */
+export function visibleTexts(page: Page): Promise<string[]> {
+  return page.$$eval('[texture-text]', (elements) =>
+    elements
+      .filter((el) => {
+        for (let node: Element | null = el; node && node !== document.body; node = node.parentElement) {
+          if (node.getAttribute('visible') === 'false' || node.getAttribute('alpha') === '0') return false
+        }
+        return true
+      })
+      .map((el) => el.getAttribute('texture-text') ?? ''),
+  )
+}
+
+/** The refs along the focus path, innermost last. */
+export function focusedRefs(page: Page): Promise<string[]> {
+  return page.$$eval('[focused="true"]', (elements) => elements.map((el) => el.getAttribute('ref') ?? el.getAttribute('type') ?? ''))
+}
+
+export async function waitForText(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const texts = await visibleTexts(page)
+    if (texts.some((t) => t.includes(text))) return
+    if (Date.now() > deadline) throw new Error(`"${text}" did not appear; on screen: ${JSON.stringify(texts)}`)
+    await page.waitForTimeout(100)
+  }
+}
+
+export async function waitForNoText(page: Page, text: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const texts = await visibleTexts(page)
+    if (!texts.some((t) => t.includes(text))) return
+    if (Date.now() > deadline) throw new Error(`"${text}" is still on screen`)
+    await page.waitForTimeout(100)
+  }
+}
+
+/** A remote key press (keyboard stand-in), then a frame or two for Lightning to settle. */
+export async function press(page: Page, key: string, settleMs = 250): Promise<void> {
+  await page.keyboard.press(key)
+  await page.waitForTimeout(settleMs)
+}
+
+/** Collects uncaught page errors and console errors so a test can fail on any. */
+export function collectPageErrors(page: Page, ignore: RegExp[] = []): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return
+    const text = message.text()
+    if (!ignore.some((pattern) => pattern.test(text))) errors.push(`console: ${text}`)
+  })
+  return errors
+}
