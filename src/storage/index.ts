@@ -1,0 +1,43 @@
+import { Storage } from '@lightningjs/sdk'
+
+/**
+ * What the app keeps on the device, typed. The SDK Storage plugin (typed `any`)
+ * uses localStorage or cookies, whichever the TV has, under the app's namespace.
+ */
+export interface StoredValues {
+  /** The device token from POST /v1/devices, or an account token after sign-in. */
+  'auth.token': string
+  'auth.deviceId': string
+  /** The last home feed, for starting with a catalogue when the API is down. */
+  'cache.home': { savedAt: number; language: string; body: unknown }
+  'player.preferences': { audioLanguage: string | null; textLanguage: string | null }
+  'purchase.pending': { idempotencyKey: string; body: unknown }
+}
+
+interface StoragePlugin {
+  get(key: string): unknown
+  set(key: string, value: unknown): void
+  remove(key: string): void
+}
+const plugin: StoragePlugin = Storage
+
+export function readStored<K extends keyof StoredValues>(key: K): StoredValues[K] | null {
+  try {
+    return (plugin.get(key) as StoredValues[K] | null) ?? null
+  } catch {
+    // Corrupt JSON from an older build: treat as absent.
+    return null
+  }
+}
+
+export function writeStored<K extends keyof StoredValues>(key: K, value: StoredValues[K]): void {
+  try {
+    plugin.set(key, value)
+  } catch {
+    // Storage full or disabled (private mode on some TVs): the app works without it.
+  }
+}
+
+export function removeStored(key: keyof StoredValues): void {
+  plugin.remove(key)
+}
