@@ -1,0 +1,103 @@
+import { Lightning } from '@lightningjs/sdk'
+import { colors, fontFace, layout, motion, typography } from '../theme'
+import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
+
+export interface HeroModel {
+  id: string
+  title: string
+  meta: string
+  synopsis: string
+  backdropUrl: string | null
+  badge: BadgeModel | null
+  /** The call to action on the focused hero, e.g. "Watch now" or "Details". */
+  action: string
+}
+
+interface HeroTemplateSpec extends Lightning.Component.TemplateSpec {
+  Backdrop: Lightning.Element
+  Scrim: Lightning.Element
+  Title: Lightning.Element
+  Meta: Lightning.Element
+  Badge: typeof AccessBadge
+  Synopsis: Lightning.Element
+  Action: { Label: Lightning.Element }
+}
+
+export const HERO_HEIGHT = 640
+
+/** The launch original up top: backdrop, title, badge and a call to action. */
+export class Hero
+  extends Lightning.Component<HeroTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<HeroTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<HeroTemplateSpec> {
+    return {
+      w: layout.screenW,
+      h: HERO_HEIGHT,
+      Backdrop: { w: layout.screenW, h: HERO_HEIGHT, rect: true, color: colors.surface },
+      Scrim: {
+        w: layout.screenW,
+        h: HERO_HEIGHT,
+        rect: true,
+        colorLeft: 0xf00b0b12,
+        colorRight: 0x000b0b12,
+      },
+      Title: {
+        x: layout.safeX,
+        y: 170,
+        text: { text: '', fontFace, ...typography.display, textColor: colors.text, wordWrapWidth: 1000, maxLines: 2, textOverflow: 'ellipsis' },
+      },
+      Meta: { x: layout.safeX, y: 350, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
+      Badge: { type: AccessBadge, x: layout.safeX, y: 300 },
+      Synopsis: {
+        x: layout.safeX,
+        y: 400,
+        text: { text: '', fontFace, ...typography.body, textColor: colors.text, wordWrapWidth: 900, maxLines: 2, textOverflow: 'ellipsis' },
+      },
+      Action: {
+        x: layout.safeX,
+        y: 510,
+        w: 300,
+        h: 72,
+        rect: true,
+        color: colors.surface,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
+        Label: { mount: 0.5, x: 150, y: 38, text: { text: '', fontFace, ...typography.body, textColor: colors.text } },
+      },
+    }
+  }
+
+  private readonly Backdrop = this.getByRef('Backdrop')!
+  private readonly Title = this.getByRef('Title')!
+  private readonly Meta = this.getByRef('Meta')!
+  private readonly Badge = this.getByRef('Badge')!
+  private readonly Synopsis = this.getByRef('Synopsis')!
+  private readonly Action = this.getByRef('Action')!
+  private readonly ActionLabel = this.Action.getByRef('Label')!
+  private _model: HeroModel | null = null
+
+  get model(): HeroModel | null {
+    return this._model
+  }
+
+  set model(model: HeroModel | null) {
+    this._model = model
+    this.Title.text = model?.title ?? ''
+    this.Meta.text = model?.meta ?? ''
+    this.Synopsis.text = model?.synopsis ?? ''
+    this.Badge.badge = model?.badge ?? null
+    this.ActionLabel.text = model?.action ?? ''
+    if (model?.backdropUrl) this.Backdrop.patch({ src: model.backdropUrl, color: 0xffffffff })
+    else this.Backdrop.patch({ texture: null, rect: true, color: colors.surface })
+  }
+
+  override _focus(): void {
+    this.Action.setSmooth('color', colors.accent, { duration: motion.focusDuration })
+    this.ActionLabel.text!.textColor = colors.textOnAccent
+  }
+
+  override _unfocus(): void {
+    this.Action.setSmooth('color', colors.surface, { duration: motion.focusDuration })
+    this.ActionLabel.text!.textColor = colors.text
+  }
+}

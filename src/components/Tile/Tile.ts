@@ -1,0 +1,147 @@
+import { Lightning } from '@lightningjs/sdk'
+import { colors, fontFace, motion } from '../theme'
+import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
+import { tileStyle } from './Tile.styles'
+
+/** What a tile shows; pages build it from the API item and the domain's badge. */
+export interface TileModel {
+  id: string
+  title: string
+  posterUrl: string | null
+  badge: BadgeModel | null
+  /** 0..1 watched, for Continue watching. */
+  progress?: number
+}
+
+interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
+  Poster: {
+    Placeholder: Lightning.Element
+    PlaceholderTitle: Lightning.Element
+    Image: Lightning.Element
+    Badge: typeof AccessBadge
+    Progress: { Fill: Lightning.Element }
+  }
+  Border: Lightning.Element
+  Title: Lightning.Element
+}
+
+/**
+ * A poster with its access badge. With no model it is a skeleton (loading);
+ * with no poster, or one that fails to load, it shows a title card instead.
+ */
+export class Tile
+  extends Lightning.Component<TileTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<TileTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<TileTemplateSpec> {
+    const { width: w, height: h, radius } = tileStyle
+    return {
+      w,
+      h,
+      Border: {
+        x: -tileStyle.focusBorder,
+        y: -tileStyle.focusBorder,
+        w: w + tileStyle.focusBorder * 2,
+        h: h + tileStyle.focusBorder * 2,
+        rect: true,
+        color: colors.accent,
+        alpha: 0,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: radius + tileStyle.focusBorder },
+      },
+      Poster: {
+        w,
+        h,
+        Placeholder: {
+          w,
+          h,
+          rect: true,
+          shader: { type: Lightning.shaders.RoundedRectangle, radius },
+          colorTop: tileStyle.placeholderColors[0],
+          colorBottom: tileStyle.placeholderColors[1],
+        },
+        PlaceholderTitle: {
+          x: 20,
+          y: h / 2,
+          mountY: 0.5,
+          text: { text: '', fontFace, fontSize: 30, lineHeight: 40, wordWrapWidth: w - 40, maxLines: 4, textAlign: 'center', textColor: colors.text },
+        },
+        Image: { w, h, alpha: 0, shader: { type: Lightning.shaders.RoundedRectangle, radius } },
+        Badge: { type: AccessBadge, x: 12, y: 12 },
+        Progress: {
+          y: h - 8,
+          w,
+          h: 8,
+          rect: true,
+          color: 0x99000000,
+          visible: false,
+          Fill: { h: 8, rect: true, color: colors.accent },
+        },
+      },
+      Title: {
+        y: h + tileStyle.titleGap,
+        text: {
+          text: '',
+          fontFace,
+          fontSize: tileStyle.titleFontSize,
+          wordWrapWidth: w,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+          textColor: colors.textMuted,
+        },
+      },
+    }
+  }
+
+  private readonly Poster = this.getByRef('Poster')!
+  private readonly Image = this.Poster.getByRef('Image')!
+  private readonly Placeholder = this.Poster.getByRef('Placeholder')!
+  private readonly PlaceholderTitle = this.Poster.getByRef('PlaceholderTitle')!
+  private readonly Badge = this.Poster.getByRef('Badge')!
+  private readonly Progress = this.Poster.getByRef('Progress')!
+  private readonly Border = this.getByRef('Border')!
+  private readonly Title = this.getByRef('Title')!
+  private _model: TileModel | null = null
+
+  override _init(): void {
+    // A poster that fails to load keeps the title card: never an empty hole.
+    this.Image.on('txError', () => this.Image.patch({ alpha: 0 }))
+    this.Image.on('txLoaded', () => this.Image.setSmooth('alpha', 1, { duration: 0.2 }))
+  }
+
+  get model(): TileModel | null {
+    return this._model
+  }
+
+  /** Setting null turns the tile into a loading skeleton. */
+  set model(model: TileModel | null) {
+    if (model && this._model && model.id === this._model.id && model.badge?.label === this._model.badge?.label) return
+    this._model = model
+    const skeleton = model === null
+    this.Placeholder.patch(
+      skeleton
+        ? { colorTop: tileStyle.skeletonColor, colorBottom: tileStyle.skeletonColor }
+        : { colorTop: tileStyle.placeholderColors[0], colorBottom: tileStyle.placeholderColors[1] },
+    )
+    this.PlaceholderTitle.text = model?.title ?? ''
+    this.Title.text = model?.title ?? ''
+    this.Badge.badge = model?.badge ?? null
+    this.Image.alpha = 0
+    if (model?.posterUrl) this.Image.src = model.posterUrl
+    else this.Image.texture = null
+    const progress = model?.progress
+    this.Progress.visible = typeof progress === 'number' && progress > 0
+    this.Progress.getByRef('Fill')!.w = tileStyle.width * Math.min(1, Math.max(0, progress ?? 0))
+  }
+
+  override _focus(): void {
+    this.setSmooth('scale', tileStyle.focusScale, { duration: motion.focusDuration })
+    this.Border.setSmooth('alpha', 1, { duration: motion.focusDuration })
+    this.Title.text!.textColor = colors.text
+  }
+
+  override _unfocus(): void {
+    this.setSmooth('scale', 1, { duration: motion.focusDuration })
+    this.Border.setSmooth('alpha', 0, { duration: motion.focusDuration })
+    this.Title.text!.textColor = colors.textMuted
+  }
+}

@@ -1,0 +1,66 @@
+import { Lightning } from '@lightningjs/sdk'
+import { colors, fontFace, layout, typography } from '../../components/theme'
+
+interface ToastTemplateSpec extends Lightning.Component.TemplateSpec {
+  Background: Lightning.Element
+  Message: Lightning.Element
+}
+
+const TOAST_HEIGHT = 88
+const DEFAULT_DURATION_MS = 4000
+
+/**
+ * A short message at the bottom of the screen that never takes focus: "You are
+ * offline", "Purchase complete". A new message replaces the current one.
+ */
+export class Toast
+  extends Lightning.Component<ToastTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<ToastTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<ToastTemplateSpec> {
+    return {
+      x: layout.screenW / 2,
+      y: layout.screenH - layout.safeY - TOAST_HEIGHT,
+      mountX: 0.5,
+      h: TOAST_HEIGHT,
+      zIndex: 60,
+      alpha: 0,
+      Background: {
+        rect: true,
+        h: TOAST_HEIGHT,
+        color: colors.surface,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: TOAST_HEIGHT / 2 },
+      },
+      Message: {
+        x: 48,
+        y: TOAST_HEIGHT / 2 + 2,
+        mountY: 0.5,
+        text: { text: '', fontFace, ...typography.body, textColor: colors.text },
+      },
+    }
+  }
+
+  private readonly Background = this.getByRef('Background')!
+  private readonly Message = this.getByRef('Message')!
+  private _hideTimer: ReturnType<typeof setTimeout> | null = null
+
+  show(message: string, durationMs = DEFAULT_DURATION_MS): void {
+    this.Message.text = message
+    this.Message.loadTexture()
+    this.w = this.Message.renderWidth + 96
+    this.Background.w = this.w
+    this.setSmooth('alpha', 1, { duration: 0.2 })
+    if (this._hideTimer) clearTimeout(this._hideTimer)
+    this._hideTimer = setTimeout(() => this.hide(), durationMs)
+  }
+
+  hide(): void {
+    if (this._hideTimer) clearTimeout(this._hideTimer)
+    this._hideTimer = null
+    this.setSmooth('alpha', 0, { duration: 0.3 })
+  }
+
+  get message(): string | null {
+    return this.alpha > 0 ? String(this.Message.text?.text ?? '') : null
+  }
+}
