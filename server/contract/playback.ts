@@ -1,0 +1,70 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { IdSchema, Nullable } from './common'
+
+export const PlaybackRequestSchema = Type.Object(
+  {
+    trailer: Type.Optional(Type.Boolean()),
+    episodeId: Type.Optional(IdSchema),
+  },
+  { additionalProperties: false },
+)
+export type PlaybackRequest = Static<typeof PlaybackRequestSchema>
+
+export const KeySystemSchema = Type.Object({
+  keySystem: Type.String(),
+  /** Absolute; send the license token as `Authorization: Bearer <licenseToken>` or `?token=`. */
+  licenseUrl: Type.String(),
+})
+export type KeySystem = Static<typeof KeySystemSchema>
+
+export const DrmSchema = Type.Object({
+  keySystems: Type.Array(KeySystemSchema),
+  licenseToken: Type.String(),
+  licenseTokenExpiresAt: Type.String({ format: 'date-time' }),
+  /** HLS identity keys (EXT-X-KEY URI) need the same token; absolute base for those requests. */
+  hlsKeyUrl: Nullable(Type.String()),
+})
+export type Drm = Static<typeof DrmSchema>
+
+export const TextTrackSchema = Type.Object({ language: Type.String() })
+
+export const PlaybackResponseSchema = Type.Object({
+  titleId: Type.String(),
+  episodeId: Nullable(Type.String()),
+  trailer: Type.Boolean(),
+  manifests: Type.Object({ dash: Type.String(), hls: Type.String() }),
+  drm: Nullable(DrmSchema),
+  resumePositionSeconds: Type.Number({ minimum: 0 }),
+  durationSeconds: Type.Number({ minimum: 0 }),
+  audioLanguages: Type.Array(Type.String()),
+  textTracks: Type.Array(TextTrackSchema),
+})
+export type PlaybackResponse = Static<typeof PlaybackResponseSchema>
+
+export const PlaybackParamsSchema = Type.Object({ titleId: IdSchema })
+export type PlaybackParams = Static<typeof PlaybackParamsSchema>
+
+/** The EME ClearKey license request (W3C EME §9.1.3). */
+export const ClearKeyRequestSchema = Type.Object(
+  {
+    kids: Type.Array(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }), { minItems: 1, maxItems: 16 }),
+    type: Type.Optional(Type.Union([Type.Literal('temporary'), Type.Literal('persistent-license')])),
+  },
+  { additionalProperties: false },
+)
+export type ClearKeyRequest = Static<typeof ClearKeyRequestSchema>
+
+export const ClearKeyResponseSchema = Type.Object({
+  keys: Type.Array(Type.Object({ kty: Type.Literal('oct'), kid: Type.String(), k: Type.String() })),
+  type: Type.String(),
+})
+export type ClearKeyResponse = Static<typeof ClearKeyResponseSchema>
+
+export const LicenseQuerySchema = Type.Object(
+  { token: Type.Optional(Type.String({ minLength: 1, maxLength: 4096, pattern: '^[A-Za-z0-9_.-]+$' })) },
+  { additionalProperties: false },
+)
+export type LicenseQuery = Static<typeof LicenseQuerySchema>
+
+export const HlsKeyParamsSchema = Type.Object({ assetId: IdSchema })
+export type HlsKeyParams = Static<typeof HlsKeyParamsSchema>

@@ -1,0 +1,85 @@
+// Generated title cards: the title's name on a gradient seeded per title.
+import type { FastifyInstance } from 'fastify'
+import { Type } from '@sinclair/typebox'
+import type { Ctx } from '../lib/context'
+import { language } from '../lib/context'
+import { ApiError } from '../lib/errors'
+import { hashString, mulberry32 } from '../lib/random'
+import { titleName } from '../lib/present'
+import type { CatalogTitle } from '../lib/catalog'
+import type { Language } from '../contract'
+
+const ImageParamsSchema = Type.Object({
+  kind: Type.Union([Type.Literal('poster'), Type.Literal('backdrop')]),
+  file: Type.String({ maxLength: 80, pattern: '^[A-Za-z0-9_-]+\\.svg$' }),
+})
+
+export function escapeXml(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string)
+}
+
+/** Splits a name into at most `maxLines` lines of about `perLine` characters (CJK counts double). */
+function wrap(text: string, perLine: number, maxLines: number): string[] {
+  const chars = [...text]
+  const lines: string[] = []
+  let line = ''
+  let width = 0
+  for (const ch of chars) {
+    const w = /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1
+    if (width + w > perLine && line) {
+      lines.push(line)
+      line = ''
+      width = 0
+      if (lines.length === maxLines) break
+    }
+    line += ch
+    width += w
+  }
+  if (lines.length < maxLines && line) lines.push(line)
+  const used = lines.join('').length
+  if (used < text.length && lines.length) lines[lines.length - 1] = `${[...lines[lines.length - 1]].slice(0, -1).join('')}…`
+  return lines.map((l) => l.trim())
+}
+
+export function titleCardSvg(t: CatalogTitle, kind: 'poster' | 'backdrop', lang: Language): string {
+  const rng = mulberry32(hashString(t.id))
+  const hue = Math.floor(rng() * 360)
+  const hue2 = (hue + 40 + Math.floor(rng() * 80)) % 360
+  const [w, h] = kind === 'poster' ? [300, 450] : [1280, 720]
+  const name = titleName(t, lang)
+  const fontSize = kind === 'poster' ? 34 : 72
+  const lines = wrap(name, kind === 'poster' ? 14 : 26, kind === 'poster' ? 4 : 3)
+  const lineHeight = fontSize * 1.25
+  const startY = kind === 'poster' ? h * 0.62 : h * 0.58
+  const font = `"Noto Sans CJK SC","Noto Sans SC",sans-serif`
+  const text = lines
+    .map((l, i) => `<text x="${kind === 'poster' ? 24 : 96}" y="${Math.round(startY + i * lineHeight)}" font-size="${fontSize}" font-weight="700" fill="#fff">${escapeXml(l)}</text>`)
+    .join('')
+  const sub = `<text x="${kind === 'poster' ? 24 : 96}" y="${Math.round(startY - fontSize * 1.2)}" font-size="${Math.round(fontSize * 0.45)}" fill="rgba(255,255,255,0.8)">${t.year} · ${t.kind === 'series' ? (lang === 'zh-CN' ? '剧集' : 'Series') : lang === 'zh-CN' ? '电影' : 'Film'}${t.original ? ' · MARQUEE' : ''}</text>`
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},65%,45%)"/><stop offset="1" stop-color="hsl(${hue2},70%,18%)"/></linearGradient>` +
+    `<linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0.4" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="0.6"/></linearGradient></defs>` +
+    `<rect width="${w}" height="${h}" fill="url(#g)"/>` +
+    `<circle cx="${Math.round(w * (0.6 + rng() * 0.3))}" cy="${Math.round(h * (0.15 + rng() * 0.25))}" r="${Math.round(Math.min(w, h) * (0.2 + rng() * 0.2))}" fill="#fff" fill-opacity="0.08"/>` +
+    `<rect width="${w}" height="${h}" fill="url(#s)"/>` +
+    `<g font-family='${font}'>${sub}${text}</g></svg>`
+  )
+}
+
+export function registerImageRoutes(app: FastifyInstance, ctx: Ctx): void {
+  app.get<{ Params: { kind: 'poster' | 'backdrop'; file: string } }>(
+    '/images/:kind/:file',
+    { schema: { params: ImageParamsSchema }, config: { doc: { summary: 'Generated title art (SVG)', tags: ['images'], auth: 'none', hidden: true } } },
+    async (req, reply) => {
+      const id = req.params.file.slice(0, -'.svg'.length)
+      const t = ctx.catalog.byId.get(id)
+      if (!t || (req.params.kind === 'poster' && !t.hasPoster)) throw new ApiError(404, 'not_found', 'No such image')
+      return reply
+        .type('image/svg+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=86400')
+        .header('vary', 'Accept-Language')
+        .send(titleCardSvg(t, req.params.kind, language(req)))
+    },
+  )
+}

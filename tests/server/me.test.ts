@@ -1,0 +1,130 @@
+import Database from 'better-sqlite3'
+import path from 'node:path'
+import type { Account, EventsResponse, QoeEvent, Home, MeResponse, PlaybackResponse, ProgressResponse, RailPage, TitleDetails, TitleListResponse } from '../../server/contract'
+import { call, registerDevice, signIn, startServer, type TestServer } from './helpers'
+
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startServer()
+})
+afterAll(async () => {
+  await server.close()
+})
+
+describe('progress and continue watching', () => {
+  test('saved positions appear in continue watching and the home rail, most recent first, and resume playback', async () => {
+    const s = await signIn(server, 'watcher')
+    const free = (await call<RailPage>(server.base, 'GET', '/v1/rails/free?limit=3')).body.items
+    const put = await call<ProgressResponse>(server.base, 'PUT', `/v1/me/progress/${free[0].id}`, { token: s.token, body: { positionSeconds: 120, durationSeconds: 3600 } })
+    expect(put.status).toBe(200)
+    expect(put.body).toMatchObject({ titleId: free[0].id, positionSeconds: 120, durationSeconds: 3600, episodeId: null })
+    server.clock.now += 1000
+    await call(server.base, 'PUT', `/v1/me/progress/${free[1].id}`, { token: s.token, body: { positionSeconds: 600, durationSeconds: 3600 } })
+    server.clock.now += 1000
+    // Finished (≥95%) titles drop out.
+    await call(server.base, 'PUT', `/v1/me/progress/${free[2].id}`, { token: s.token, body: { positionSeconds: 3500, durationSeconds: 3600 } })
+    const cw = await call<TitleListResponse>(server.base, 'GET', '/v1/me/continue-watching', { token: s.token })
+    expect(cw.body.items.map((t) => t.id)).toEqual([free[1].id, free[0].id])
+    expect(cw.body.items[0].progress).toMatchObject({ positionSeconds: 600, durationSeconds: 3600 })
+    const home = await call<Home>(server.base, 'GET', '/v1/home', { token: s.token })
+    expect(home.body.rails[0].id).toBe('continue-watching')
+    expect(home.body.rails[0].items.map((t) => t.id)).toEqual([free[1].id, free[0].id])
+    const play = await call<PlaybackResponse>(server.base, 'POST', `/v1/playback/${free[0].id}`, { token: s.token })
+    expect(play.body.resumePositionSeconds).toBe(120)
+    // Progress is per viewer.
+    const other = await registerDevice(server.base)
+    expect((await call<TitleListResponse>(server.base, 'GET', '/v1/me/continue-watching', { token: other.token })).body.items).toEqual([])
+    const anonHome = await call<Home>(server.base, 'GET', '/v1/home', { token: other.token })
+    expect(anonHome.body.rails[0].id).toBe('free')
+  })
+
+  test('series progress carries the episode', async () => {
+    const device = await registerDevice(server.base)
+    const res = await call<ProgressResponse>(server.base, 'PUT', '/v1/me/progress/t0001', {
+      token: device.token,
+      body: { positionSeconds: 30, durationSeconds: 2700, episodeId: 't0001-s1e02' },
+    })
+    expect(res.body.episodeId).toBe('t0001-s1e02')
+  })
+})
+
+describe('watchlist', () => {
+  test('add, list, details flag, remove; idempotent both ways', async () => {
+    const s = await signIn(server, 'lister')
+    for (const id of ['t0002', 't0003', 't0002']) {
+      expect((await call(server.base, 'PUT', `/v1/me/watchlist/${id}`, { token: s.token })).status).toBe(200)
+      server.clock.now += 1000
+    }
+    let list = await call<TitleListResponse>(server.base, 'GET', '/v1/me/watchlist', { token: s.token })
+    expect(list.body.items.map((t) => t.id)).toEqual(['t0003', 't0002'])
+    expect((await call<TitleDetails>(server.base, 'GET', '/v1/titles/t0002', { token: s.token })).body.inWatchlist).toBe(true)
+    const home = await call<Home>(server.base, 'GET', '/v1/home', { token: s.token })
+    expect(home.body.rails.find((r) => r.id === 'watchlist')?.items.map((t) => t.id)).toEqual(['t0003', 't0002'])
+    await call(server.base, 'DELETE', '/v1/me/watchlist/t0002', { token: s.token })
+    expect((await call(server.base, 'DELETE', '/v1/me/watchlist/t0002', { token: s.token })).status).toBe(200)
+    list = await call<TitleListResponse>(server.base, 'GET', '/v1/me/watchlist', { token: s.token })
+    expect(list.body.items.map((t) => t.id)).toEqual(['t0003'])
+  })
+})
+
+describe('me, settings, events', () => {
+  test('GET /v1/me for the demo account', async () => {
+    const s = await signIn(server, 'demo')
+    const me = await call<MeResponse>(server.base, 'GET', '/v1/me', { token: s.token })
+    expect(me.body).toEqual({
+      viewer: 'account',
+      deviceId: s.deviceId,
+      account: { id: 'acc_demo', name: 'demo', hasPin: true, storedPaymentMethod: 'Alipay ••8888', ratingLimit: null, language: null },
+      subscription: null,
+    })
+    const set = await call<Account>(server.base, 'PUT', '/v1/me/settings', { token: s.token, body: { ratingLimit: '12+', language: 'en' } })
+    expect(set.body).toMatchObject({ ratingLimit: '12+', language: 'en' })
+    const cleared = await call<Account>(server.base, 'PUT', '/v1/me/settings', { token: s.token, body: { ratingLimit: null } })
+    expect(cleared.body).toMatchObject({ ratingLimit: null, language: 'en' })
+  })
+
+  test('QoE events are stored in batches', async () => {
+    const device = await registerDevice(server.base)
+    const events: QoeEvent[] = Array.from({ length: 100 }, (_, i) => ({ type: 'rebuffer', titleId: 't0001', at: 1_790_000_000_000 + i, data: { ms: i } }))
+    events[0] = { type: 'play-start', titleId: 't0001', at: '2026-11-25T12:00:00Z', data: { ms: 0 } }
+    const res = await call<EventsResponse>(server.base, 'POST', '/v1/events', { token: device.token, body: { events } })
+    expect(res.status).toBe(202)
+    expect(res.body).toEqual({ accepted: 100 })
+    const anon = await call<EventsResponse>(server.base, 'POST', '/v1/events', { body: { events: [{ type: 'app-start', at: 1 }] } })
+    expect(anon.status).toBe(202)
+    const db = new Database(path.join(server.dataDir, 'marquee.db'), { readonly: true })
+    try {
+      const n = (db.prepare('SELECT COUNT(*) AS n FROM events WHERE viewer_id = ?').get(`dev:${device.deviceId}`) as { n: number }).n
+      expect(n).toBe(100)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('database', () => {
+  test('WAL, foreign keys, all migrations recorded; seeding is deterministic and only once', async () => {
+    const db = new Database(path.join(server.dataDir, 'marquee.db'), { readonly: true })
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+      const versions = (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version)
+      expect(versions).toEqual([1, 2, 3])
+      const count = (db.prepare('SELECT COUNT(*) AS n FROM titles').get() as { n: number }).n
+      expect(count).toBe(320)
+    } finally {
+      db.close()
+    }
+    const a = (await call<RailPage>(server.base, 'GET', '/v1/rails/catalog-all?limit=500')).body.items.map((t) => `${t.id}:${t.title}`)
+    const fresh = await startServer()
+    try {
+      const b = (await call<RailPage>(fresh.base, 'GET', '/v1/rails/catalog-all?limit=500')).body.items.map((t) => `${t.id}:${t.title}`)
+      expect(b).toEqual(a)
+      await fresh.restart()
+      const c = (await call<RailPage>(fresh.base, 'GET', '/v1/rails/catalog-all?limit=500')).body.items.map((t) => `${t.id}:${t.title}`)
+      expect(c).toEqual(a)
+    } finally {
+      await fresh.close()
+    }
+  })
+})
