@@ -1,0 +1,213 @@
+import type { Access, Money } from './contract-types'
+import { effectiveEntitlement, isEntitled, isFreeTitle, rentalWindow } from './entitlement'
+import { messagesFor, type Locale } from './messages'
+import { formatMoney } from './money'
+import { chooseOffers, rentOffer, subscriptionOffers, buyOffer, type PurchaseChoice } from './offers'
+import { formatClock, formatRemaining, formatSpan, formatStartWithin, HOUR_MS } from './time'
+
+export { effectiveEntitlement, isEntitled, rentalWindow } from './entitlement'
+
+/** What a tile or the details page says about a title's access, before words. */
+export type AccessBadge =
+  | { kind: 'free' }
+  | { kind: 'vip' }
+  | { kind: 'included' }
+  | { kind: 'owned' }
+  | { kind: 'rented'; msLeft: number; started: boolean }
+  | { kind: 'rent'; price: Money }
+  | { kind: 'buy'; price: Money }
+  | { kind: 'vip-or-rent'; price: Money }
+
+/**
+ * The badge for a title at `now`, or null when the title can be neither played
+ * nor bought (no offers at all).
+ *
+ * 1. free title (a free offer or a free entitlement) → free
+ * 2. owned → owned
+ * 3. a rental in force → rented: started → ms until playUntil, not started →
+ *    ms until startBy
+ * 4. a subscription in force on a title with a subscription offer → included
+ * 5. otherwise (nothing, expired, or subscribed to VIP on a pay-per-view-only
+ *    title) by the offers: subscription + rent → vip-or-rent (rent price);
+ *    subscription without rent → vip; rent (± buy) → rent (rent price); buy
+ *    alone → buy. Prices are the cheapest offer of their kind.
+ */
+export function accessBadge(access: Access, now: number): AccessBadge | null {
+  if (isFreeTitle(access)) return { kind: 'free' }
+  const entitlement = effectiveEntitlement(access.entitlement, now)
+  if (entitlement.kind === 'owned') return { kind: 'owned' }
+  if (entitlement.kind === 'rented') {
+    const rental = rentalWindow(entitlement, now)
+    if (rental) return { kind: 'rented', msLeft: rental.endsAt - now, started: rental.started }
+  }
+  const hasSubscription = subscriptionOffers(access.offers).length > 0
+  if (entitlement.kind === 'subscribed' && hasSubscription) return { kind: 'included' }
+
+  const rent = rentOffer(access.offers)
+  if (hasSubscription) return rent ? { kind: 'vip-or-rent', price: rent.price } : { kind: 'vip' }
+  if (rent) return { kind: 'rent', price: rent.price }
+  const buy = buyOffer(access.offers)
+  if (buy) return { kind: 'buy', price: buy.price }
+  return null
+}
+
+/** "Free", "VIP", "Rented · 41 h left", "Rent ¥8", "VIP · Rent ¥8", … */
+export function badgeLabel(badge: AccessBadge, locale: Locale): string {
+  const m = messagesFor(locale)
+  switch (badge.kind) {
+    case 'free':
+      return m.badgeFree
+    case 'vip':
+      return m.badgeVip
+    case 'included':
+      return m.badgeIncluded
+    case 'owned':
+      return m.badgeOwned
+    case 'rented':
+      return m.badgeRented(badge.started ? formatRemaining(badge.msLeft, locale) : formatStartWithin(badge.msLeft, locale))
+    case 'rent':
+      return m.badgeRent(formatMoney(badge.price, locale))
+    case 'buy':
+      return m.badgeBuy(formatMoney(badge.price, locale))
+    case 'vip-or-rent':
+      return m.badgeVipOrRent(formatMoney(badge.price, locale))
+  }
+}
+
+/**
+ * The colour family of a badge; the same strings as the AccessBadge
+ * component's BadgeTone: free (green), vip (gold), paid (a price to pay),
+ * held (the viewer already has it).
+ */
+export type BadgeTone = 'free' | 'vip' | 'paid' | 'held'
+
+export function badgeTone(badge: AccessBadge): BadgeTone {
+  switch (badge.kind) {
+    case 'free':
+      return 'free'
+    case 'vip':
+    case 'vip-or-rent':
+      return 'vip'
+    case 'rent':
+    case 'buy':
+      return 'paid'
+    case 'included':
+    case 'owned':
+    case 'rented':
+      return 'held'
+  }
+}
+
+/** What the badge component takes: label and tone, or null for no badge. */
+export function badgeModel(access: Access, now: number, locale: Locale): { label: string; tone: BadgeTone } | null {
+  const badge = accessBadge(access, now)
+  return badge ? { label: badgeLabel(badge, locale), tone: badgeTone(badge) } : null
+}
+
+export type DetailAction =
+  | { kind: 'play' }
+  | { kind: 'resume'; positionSeconds: number }
+  | { kind: 'start-over' }
+  | { kind: 'trailer' }
+  | PurchaseChoice
+  /** The first play of a rental not started yet: confirm it, it starts the play window. */
+  | { kind: 'start-rental'; playWindowHours: number }
+
+export interface Progress {
+  positionSeconds: number
+  durationSeconds: number
+}
+
+/** Resume when at least this far in (or 5% of a short title)… */
+export const RESUME_MIN_SECONDS = 30
+/** …and at least this far from the end (or 10% of a short title)… */
+export const RESUME_TAIL_SECONDS = 60
+/** …and before the last 5% (the credits of a feature). */
+export const RESUME_TAIL_FRACTION = 0.05
+
+/**
+ * Whether a saved position is worth resuming: started (≥ min(30 s, 5%)) and
+ * not finished (at least max(min(60 s, 10%), 5%) of the title still to go).
+ * For a 2 h film: from 0:30 up to 6 min before the end; for a 10 min episode:
+ * from 0:30 up to 1 min before the end; for a 20 s clip: from 1 s to 2 s
+ * before the end. Both bounds are inclusive.
+ */
+export function isResumable(progress: Progress | null | undefined): progress is Progress {
+  if (!progress) return false
+  const { positionSeconds: position, durationSeconds: duration } = progress
+  if (!(duration > 0) || !(position >= 0)) return false
+  const head = Math.min(RESUME_MIN_SECONDS, duration * 0.05)
+  const tail = Math.max(Math.min(RESUME_TAIL_SECONDS, duration * 0.1), duration * RESUME_TAIL_FRACTION)
+  return position >= head && duration - position >= tail
+}
+
+export interface DetailOptions {
+  /** Whether the title has a trailer (default true). */
+  hasTrailer?: boolean
+  /** Subscription plans with their current prices (default: the offers' own prices). */
+  plans?: readonly { planId: string; price: Money }[]
+}
+
+const DEFAULT_PLAY_WINDOW_HOURS = 48
+
+/**
+ * The details page's buttons, in order.
+ * - Entitled, rental not started: start-rental (confirmed: it starts the 48 h).
+ * - Entitled otherwise: resume + start-over when the progress is resumable,
+ *   else play.
+ * - Not entitled (never bought, expired rental, lapsed VIP): the purchase
+ *   choices in chooseOffers' order (subscribe first when it is the better deal).
+ * - The trailer last, when there is one.
+ */
+export function detailActions(
+  access: Access,
+  now: number,
+  progress?: Progress | null,
+  options: DetailOptions = {},
+): DetailAction[] {
+  const actions: DetailAction[] = []
+  if (isEntitled(access, now)) {
+    const entitlement = effectiveEntitlement(access.entitlement, now)
+    const rental = entitlement.kind === 'rented' && !isFreeTitle(access) ? rentalWindow(entitlement, now) : null
+    if (rental && !rental.started) {
+      const rent = rentOffer(access.offers)
+      actions.push({ kind: 'start-rental', playWindowHours: rent ? rent.playWindowHours : DEFAULT_PLAY_WINDOW_HOURS })
+    } else if (isResumable(progress)) {
+      actions.push({ kind: 'resume', positionSeconds: Math.floor(progress.positionSeconds) }, { kind: 'start-over' })
+    } else {
+      actions.push({ kind: 'play' })
+    }
+  } else {
+    actions.push(...chooseOffers(access, options.plans ?? [], now).choices)
+  }
+  if (options.hasTrailer !== false) actions.push({ kind: 'trailer' })
+  return actions
+}
+
+/** Whether the viewer may start playback now (a rental not started counts: playing starts it). */
+export function canPlay(access: Access, now: number): boolean {
+  return isEntitled(access, now)
+}
+
+/** "Play", "Resume from 12:05", "Rent ¥8 · 48 h", "Subscribe ¥25/month", … */
+export function actionLabel(action: DetailAction, locale: Locale): string {
+  const m = messagesFor(locale)
+  switch (action.kind) {
+    case 'play':
+      return m.actionPlay
+    case 'resume':
+      return m.actionResume(formatClock(action.positionSeconds))
+    case 'start-over':
+      return m.actionStartOver
+    case 'trailer':
+      return m.actionTrailer
+    case 'subscribe':
+      return m.actionSubscribe(formatMoney(action.price, locale))
+    case 'rent':
+      return m.actionRent(formatMoney(action.price, locale), formatSpan(action.playWindowHours * HOUR_MS, locale))
+    case 'buy':
+      return m.actionBuy(formatMoney(action.price, locale))
+    case 'start-rental':
+      return m.actionStartRental(formatSpan(action.playWindowHours * HOUR_MS, locale))
+  }
+}

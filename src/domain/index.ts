@@ -1,0 +1,10 @@
+/** The app's rules, pure: no Lightning, no SDK, no DOM; time comes in as ms. */
+export type { Money, Offer, Entitlement, Access } from './contract-types'
+export * from './messages'
+export * from './money'
+export * from './time'
+export * from './entitlement'
+export * from './offers'
+export * from './access'
+export * from './purchase'
+export * from './ratings'

@@ -1,0 +1,155 @@
+/**
+ * The domain's own words: badge and action labels, durations, rental terms.
+ * Pure data, no i18n plugin: the domain returns finished strings for the
+ * locale it is given. The `Record<Locale, DomainMessages>` type makes every
+ * language complete; a test holds each message to its exact text.
+ */
+
+export type Locale = 'zh-CN' | 'en' | 'id'
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en', 'id']
+
+export interface DomainMessages {
+  /** Thousands separator and decimal mark for prices. */
+  groupSeparator: string
+  decimalMark: string
+
+  /** Compact spans for "time left": "5 min", "41 h", "30 days". */
+  spanMinutes: (n: number) => string
+  spanHours: (n: number) => string
+  spanDays: (n: number) => string
+  /** "41 h left" */
+  left: (span: string) => string
+  /** "30 days to start" (a rental not started yet) */
+  toStart: (span: string) => string
+
+  /** Running times: "1 h 52 min", "52 min", "2 h". */
+  durationHoursMinutes: (h: number, m: number) => string
+  durationHours: (h: number) => string
+  durationMinutes: (m: number) => string
+
+  badgeFree: string
+  badgeVip: string
+  badgeIncluded: string
+  badgeOwned: string
+  /** "Rented · 41 h left" */
+  badgeRented: (detail: string) => string
+  badgeRent: (price: string) => string
+  badgeBuy: (price: string) => string
+  badgeVipOrRent: (price: string) => string
+
+  actionPlay: string
+  actionResume: (clock: string) => string
+  actionStartOver: string
+  actionTrailer: string
+  actionSubscribe: (price: string) => string
+  /** "Rent ¥8 · 48 h" */
+  actionRent: (price: string, playWindow: string) => string
+  actionBuy: (price: string) => string
+  /** The first play of a rental, which starts its play window. */
+  actionStartRental: (playWindow: string) => string
+
+  /** "48 hours to finish once you start, 30 days to start" */
+  rentalTerms: (playWindowHours: number, startWindowDays: number) => string
+  betterDeal: string
+}
+
+const en: DomainMessages = {
+  groupSeparator: ',',
+  decimalMark: '.',
+  spanMinutes: (n) => `${n} min`,
+  spanHours: (n) => `${n} h`,
+  spanDays: (n) => `${n} ${n === 1 ? 'day' : 'days'}`,
+  left: (span) => `${span} left`,
+  toStart: (span) => `${span} to start`,
+  durationHoursMinutes: (h, m) => `${h} h ${m} min`,
+  durationHours: (h) => `${h} h`,
+  durationMinutes: (m) => `${m} min`,
+  badgeFree: 'Free',
+  badgeVip: 'VIP',
+  badgeIncluded: 'Included',
+  badgeOwned: 'Owned',
+  badgeRented: (detail) => `Rented · ${detail}`,
+  badgeRent: (price) => `Rent ${price}`,
+  badgeBuy: (price) => `Buy ${price}`,
+  badgeVipOrRent: (price) => `VIP · Rent ${price}`,
+  actionPlay: 'Play',
+  actionResume: (clock) => `Resume from ${clock}`,
+  actionStartOver: 'Start over',
+  actionTrailer: 'Trailer',
+  actionSubscribe: (price) => `Subscribe ${price}/month`,
+  actionRent: (price, playWindow) => `Rent ${price} · ${playWindow}`,
+  actionBuy: (price) => `Buy ${price}`,
+  actionStartRental: (playWindow) => `Start watching · ${playWindow} to finish`,
+  rentalTerms: (hours, days) =>
+    `${hours} ${hours === 1 ? 'hour' : 'hours'} to finish once you start, ${days} ${days === 1 ? 'day' : 'days'} to start`,
+  betterDeal: 'Better deal',
+}
+
+const zhCN: DomainMessages = {
+  groupSeparator: ',',
+  decimalMark: '.',
+  spanMinutes: (n) => `${n} 分钟`,
+  spanHours: (n) => `${n} 小时`,
+  spanDays: (n) => `${n} 天`,
+  left: (span) => `剩 ${span}`,
+  toStart: (span) => `${span}内开始`,
+  durationHoursMinutes: (h, m) => `${h}小时${m}分钟`,
+  durationHours: (h) => `${h}小时`,
+  durationMinutes: (m) => `${m}分钟`,
+  badgeFree: '免费',
+  badgeVip: 'VIP',
+  badgeIncluded: '已包含',
+  badgeOwned: '已购买',
+  badgeRented: (detail) => `已租 · ${detail}`,
+  badgeRent: (price) => `租 ${price}`,
+  badgeBuy: (price) => `买 ${price}`,
+  badgeVipOrRent: (price) => `VIP · 租 ${price}`,
+  actionPlay: '播放',
+  actionResume: (clock) => `从 ${clock} 继续`,
+  actionStartOver: '从头播放',
+  actionTrailer: '预告片',
+  actionSubscribe: (price) => `开通 VIP ${price}/月`,
+  actionRent: (price, playWindow) => `租 ${price} · ${playWindow}`,
+  actionBuy: (price) => `购买 ${price}`,
+  actionStartRental: (playWindow) => `开始观看 · ${playWindow}内看完`,
+  rentalTerms: (hours, days) => `开始观看后 ${hours} 小时内看完，${days} 天内开始观看`,
+  betterDeal: '更划算',
+}
+
+const id: DomainMessages = {
+  groupSeparator: '.',
+  decimalMark: ',',
+  spanMinutes: (n) => `${n} mnt`,
+  spanHours: (n) => `${n} jam`,
+  spanDays: (n) => `${n} hari`,
+  left: (span) => `sisa ${span}`,
+  toStart: (span) => `mulai dalam ${span}`,
+  durationHoursMinutes: (h, m) => `${h} j ${m} mnt`,
+  durationHours: (h) => `${h} j`,
+  durationMinutes: (m) => `${m} mnt`,
+  badgeFree: 'Gratis',
+  badgeVip: 'VIP',
+  badgeIncluded: 'Termasuk',
+  badgeOwned: 'Dimiliki',
+  badgeRented: (detail) => `Disewa · ${detail}`,
+  badgeRent: (price) => `Sewa ${price}`,
+  badgeBuy: (price) => `Beli ${price}`,
+  badgeVipOrRent: (price) => `VIP · Sewa ${price}`,
+  actionPlay: 'Putar',
+  actionResume: (clock) => `Lanjutkan dari ${clock}`,
+  actionStartOver: 'Putar dari awal',
+  actionTrailer: 'Trailer',
+  actionSubscribe: (price) => `Berlangganan ${price}/bulan`,
+  actionRent: (price, playWindow) => `Sewa ${price} · ${playWindow}`,
+  actionBuy: (price) => `Beli ${price}`,
+  actionStartRental: (playWindow) => `Mulai menonton · selesai dalam ${playWindow}`,
+  rentalTerms: (hours, days) => `${hours} jam untuk selesai setelah mulai, ${days} hari untuk mulai`,
+  betterDeal: 'Lebih hemat',
+}
+
+export const MESSAGES: Readonly<Record<Locale, DomainMessages>> = { 'zh-CN': zhCN, en, id }
+
+/** The messages for a locale; an unknown locale (from a stale setting) falls back to zh-CN. */
+export function messagesFor(locale: Locale): DomainMessages {
+  return MESSAGES[locale] ?? MESSAGES['zh-CN']
+}

@@ -1,0 +1,181 @@
+import { actionLabel, detailActions, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
+import {
+  access,
+  BUY,
+  cny,
+  DAY,
+  FREE,
+  HOUR,
+  NOW,
+  RENT,
+  rentedNotStarted,
+  rentedStarted,
+  subscribedUntil,
+  VIP,
+} from './fixtures'
+
+const film = (positionSeconds: number) => ({ positionSeconds, durationSeconds: 2 * 3600 })
+const kinds = (actions: DetailAction[]) => actions.map((a) => a.kind)
+
+describe('isResumable', () => {
+  test.each([
+    ['nothing saved', null, false],
+    ['undefined', undefined, false],
+    ['29 s into a film', film(29), false],
+    ['30 s into a film', film(30), true],
+    ['halfway', film(3600), true],
+    ['exactly 6 min (5%) before the end of a film', film(7200 - 360), true],
+    ['in the last 5% of a film (credits)', film(7200 - 359), false],
+    ['at the end', film(7200), false],
+    ['past the end', film(7300), false],
+    ['10 min episode, 1 min before the end', { positionSeconds: 540, durationSeconds: 600 }, true],
+    ['10 min episode, 59 s before the end', { positionSeconds: 541, durationSeconds: 600 }, false],
+    ['20 s clip at 1 s', { positionSeconds: 1, durationSeconds: 20 }, true],
+    ['20 s clip at 0.9 s', { positionSeconds: 0.9, durationSeconds: 20 }, false],
+    ['20 s clip 2 s before the end', { positionSeconds: 18, durationSeconds: 20 }, true],
+    ['20 s clip 1.5 s before the end', { positionSeconds: 18.5, durationSeconds: 20 }, false],
+    ['unknown duration', { positionSeconds: 100, durationSeconds: 0 }, false],
+    ['NaN position', { positionSeconds: Number.NaN, durationSeconds: 100 }, false],
+  ])('%s → %s', (_name, progress, expected) => {
+    expect(isResumable(progress)).toBe(expected)
+  })
+})
+
+describe('detailActions for entitled viewers', () => {
+  test('free title, nothing watched: play, trailer', () => {
+    expect(detailActions(access([FREE]), NOW)).toEqual([{ kind: 'play' }, { kind: 'trailer' }])
+  })
+
+  test('free title part-watched: resume (whole seconds), start over, trailer', () => {
+    expect(detailActions(access([FREE]), NOW, film(725.8))).toEqual([
+      { kind: 'resume', positionSeconds: 725 },
+      { kind: 'start-over' },
+      { kind: 'trailer' },
+    ])
+  })
+
+  test('finished title: play again rather than resume the credits', () => {
+    expect(kinds(detailActions(access([VIP], { kind: 'owned' }), NOW, film(7190)))).toEqual(['play', 'trailer'])
+  })
+
+  test('owned: play, and no purchase actions', () => {
+    expect(kinds(detailActions(access([VIP, RENT, BUY], { kind: 'owned' }), NOW, null))).toEqual(['play', 'trailer'])
+  })
+
+  test('subscribed and included: resume', () => {
+    expect(kinds(detailActions(access([VIP, RENT], subscribedUntil(NOW + DAY)), NOW, film(600)))).toEqual([
+      'resume',
+      'start-over',
+      'trailer',
+    ])
+  })
+
+  test('rented and started: resume or play', () => {
+    const a = access([RENT, BUY], rentedStarted(NOW + 10 * HOUR))
+    expect(kinds(detailActions(a, NOW, film(600)))).toEqual(['resume', 'start-over', 'trailer'])
+    expect(kinds(detailActions(a, NOW, null))).toEqual(['play', 'trailer'])
+  })
+
+  test('rented, not started: start-rental (to be confirmed) with the offer\'s play window', () => {
+    expect(detailActions(access([RENT], rentedNotStarted(NOW + DAY)), NOW, null)).toEqual([
+      { kind: 'start-rental', playWindowHours: 48 },
+      { kind: 'trailer' },
+    ])
+  })
+
+  test('rented, not started, even with a saved position: still start-rental', () => {
+    expect(kinds(detailActions(access([RENT], rentedNotStarted(NOW + DAY)), NOW, film(600)))).toEqual(['start-rental', 'trailer'])
+  })
+
+  test('rented, not started, rent offer gone from the list: the 48 h default', () => {
+    expect(detailActions(access([BUY], rentedNotStarted(NOW + DAY)), NOW)[0]).toEqual({ kind: 'start-rental', playWindowHours: 48 })
+  })
+
+  test('no trailer: no trailer action', () => {
+    expect(detailActions(access([FREE]), NOW, null, { hasTrailer: false })).toEqual([{ kind: 'play' }])
+  })
+})
+
+describe('detailActions for viewers who must pay', () => {
+  test('VIP at ¥25 vs rent ¥8 (25 > 16): rent, buy, subscribe, trailer', () => {
+    expect(detailActions(access([VIP, RENT, BUY]), NOW)).toEqual([
+      { kind: 'rent', price: cny(800), playWindowHours: 48, startWindowDays: 30 },
+      { kind: 'buy', price: cny(3000) },
+      { kind: 'subscribe', planId: 'vip-monthly', price: cny(2500) },
+      { kind: 'trailer' },
+    ])
+  })
+
+  test('VIP at ¥15 vs rent ¥8 (15 ≤ 16): subscribe first', () => {
+    const cheapVip = { ...VIP, price: cny(1500) }
+    expect(kinds(detailActions(access([RENT, BUY, cheapVip]), NOW))).toEqual(['subscribe', 'rent', 'buy', 'trailer'])
+  })
+
+  test('the plan list\'s price decides the order and is the one shown', () => {
+    const actions = detailActions(access([VIP, RENT]), NOW, null, { plans: [{ planId: 'vip-monthly', price: cny(1600) }] })
+    expect(actions[0]).toEqual({ kind: 'subscribe', planId: 'vip-monthly', price: cny(1600) })
+    expect(kinds(actions)).toEqual(['subscribe', 'rent', 'trailer'])
+  })
+
+  test('VIP only: subscribe, trailer', () => {
+    expect(kinds(detailActions(access([VIP]), NOW))).toEqual(['subscribe', 'trailer'])
+  })
+
+  test('buy only: buy, trailer', () => {
+    expect(kinds(detailActions(access([BUY]), NOW))).toEqual(['buy', 'trailer'])
+  })
+
+  test('expired rental: rent again', () => {
+    expect(kinds(detailActions(access([RENT, BUY], rentedStarted(NOW)), NOW, film(600)))).toEqual(['rent', 'buy', 'trailer'])
+  })
+
+  test('rental never started and past startBy: rent again', () => {
+    expect(kinds(detailActions(access([RENT], rentedNotStarted(NOW - 1)), NOW))).toEqual(['rent', 'trailer'])
+  })
+
+  test('lapsed subscription: subscribe again, progress ignored', () => {
+    expect(kinds(detailActions(access([VIP], subscribedUntil(NOW)), NOW, film(600)))).toEqual(['subscribe', 'trailer'])
+  })
+
+  test('subscribed but pay-per-view title: rent and buy', () => {
+    expect(kinds(detailActions(access([RENT, BUY], subscribedUntil(NOW + DAY)), NOW))).toEqual(['rent', 'buy', 'trailer'])
+  })
+
+  test('no offers at all: just the trailer', () => {
+    expect(detailActions(access([]), NOW)).toEqual([{ kind: 'trailer' }])
+  })
+})
+
+const labelCases: [DetailAction, string, string, string][] = [
+  [{ kind: 'play' }, 'Play', '播放', 'Putar'],
+  [{ kind: 'resume', positionSeconds: 725 }, 'Resume from 12:05', '从 12:05 继续', 'Lanjutkan dari 12:05'],
+  [{ kind: 'resume', positionSeconds: 3723 }, 'Resume from 1:02:03', '从 1:02:03 继续', 'Lanjutkan dari 1:02:03'],
+  [{ kind: 'start-over' }, 'Start over', '从头播放', 'Putar dari awal'],
+  [{ kind: 'trailer' }, 'Trailer', '预告片', 'Trailer'],
+  [{ kind: 'subscribe', planId: 'vip-monthly', price: cny(2500) }, 'Subscribe ¥25/month', '开通 VIP ¥25/月', 'Berlangganan ¥25/bulan'],
+  [{ kind: 'rent', price: cny(800), playWindowHours: 48, startWindowDays: 30 }, 'Rent ¥8 · 48 h', '租 ¥8 · 48 小时', 'Sewa ¥8 · 48 jam'],
+  [{ kind: 'rent', price: cny(850), playWindowHours: 48, startWindowDays: 30 }, 'Rent ¥8.50 · 48 h', '租 ¥8.50 · 48 小时', 'Sewa ¥8,50 · 48 jam'],
+  [{ kind: 'buy', price: cny(3000) }, 'Buy ¥30', '购买 ¥30', 'Beli ¥30'],
+  [{ kind: 'buy', price: cny(128000) }, 'Buy ¥1,280', '购买 ¥1,280', 'Beli ¥1.280'],
+  [
+    { kind: 'start-rental', playWindowHours: 48 },
+    'Start watching · 48 h to finish',
+    '开始观看 · 48 小时内看完',
+    'Mulai menonton · selesai dalam 48 jam',
+  ],
+]
+
+describe('actionLabel', () => {
+  test.each(labelCases)('%j', (action, en, zh, id) => {
+    expect(actionLabel(action, 'en')).toBe(en)
+    expect(actionLabel(action, 'zh-CN')).toBe(zh)
+    expect(actionLabel(action, 'id')).toBe(id)
+  })
+
+  test('every action kind is covered, with text in every locale', () => {
+    expect([...new Set(labelCases.map(([a]) => a.kind))].sort()).toEqual(
+      ['buy', 'play', 'rent', 'resume', 'start-over', 'start-rental', 'subscribe', 'trailer'],
+    )
+    for (const [action] of labelCases) for (const locale of LOCALES) expect(actionLabel(action, locale).trim()).not.toBe('')
+  })
+})

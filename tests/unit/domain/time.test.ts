@@ -1,0 +1,86 @@
+import { formatClock, formatDuration, formatRemaining, formatSpan, formatStartWithin } from '../../../src/domain'
+import { DAY, HOUR, MINUTE, SECOND } from './fixtures'
+
+describe('formatRemaining: hours round up, minutes under an hour, days over 48 h', () => {
+  test.each([
+    [41 * HOUR, '41 h left', '剩 41 小时', 'sisa 41 jam'],
+    [41 * HOUR + 59 * MINUTE, '42 h left', '剩 42 小时', 'sisa 42 jam'],
+    [41 * HOUR + 1, '42 h left', '剩 42 小时', 'sisa 42 jam'],
+    [48 * HOUR, '48 h left', '剩 48 小时', 'sisa 48 jam'],
+    [47 * HOUR + 1, '48 h left', '剩 48 小时', 'sisa 48 jam'],
+    [HOUR, '1 h left', '剩 1 小时', 'sisa 1 jam'],
+    [HOUR + 1, '2 h left', '剩 2 小时', 'sisa 2 jam'],
+    [59 * MINUTE + 1, '1 h left', '剩 1 小时', 'sisa 1 jam'],
+    [59 * MINUTE, '59 min left', '剩 59 分钟', 'sisa 59 mnt'],
+    [45 * MINUTE, '45 min left', '剩 45 分钟', 'sisa 45 mnt'],
+    [30 * SECOND, '1 min left', '剩 1 分钟', 'sisa 1 mnt'],
+    [1, '1 min left', '剩 1 分钟', 'sisa 1 mnt'],
+    [0, '0 min left', '剩 0 分钟', 'sisa 0 mnt'],
+    [-5 * MINUTE, '0 min left', '剩 0 分钟', 'sisa 0 mnt'],
+    [48 * HOUR + 1, '2 days left', '剩 2 天', 'sisa 2 hari'],
+    [3 * DAY - 1, '2 days left', '剩 2 天', 'sisa 2 hari'],
+    [30 * DAY, '30 days left', '剩 30 天', 'sisa 30 hari'],
+  ])('%i ms', (ms, en, zh, id) => {
+    expect(formatRemaining(ms, 'en')).toBe(en)
+    expect(formatRemaining(ms, 'zh-CN')).toBe(zh)
+    expect(formatRemaining(ms, 'id')).toBe(id)
+  })
+
+  test('NaN counts as nothing left', () => {
+    expect(formatSpan(Number.NaN, 'en')).toBe('0 min')
+  })
+
+  test('a single day would read "1 day" in English', () => {
+    // formatSpan never produces it on its own (days start above 48 h); the message handles it anyway.
+    expect(formatSpan(30 * DAY, 'en')).toBe('30 days')
+  })
+})
+
+describe('formatStartWithin', () => {
+  test.each([
+    [30 * DAY, '30 days to start', '30 天内开始', 'mulai dalam 30 hari'],
+    [5 * HOUR, '5 h to start', '5 小时内开始', 'mulai dalam 5 jam'],
+    [10 * MINUTE, '10 min to start', '10 分钟内开始', 'mulai dalam 10 mnt'],
+  ])('%i ms', (ms, en, zh, id) => {
+    expect(formatStartWithin(ms, 'en')).toBe(en)
+    expect(formatStartWithin(ms, 'zh-CN')).toBe(zh)
+    expect(formatStartWithin(ms, 'id')).toBe(id)
+  })
+})
+
+describe('formatDuration', () => {
+  test.each([
+    [112 * 60, '1 h 52 min', '1小时52分钟', '1 j 52 mnt'],
+    [52 * 60, '52 min', '52分钟', '52 mnt'],
+    [2 * 3600, '2 h', '2小时', '2 j'],
+    [2 * 3600 + 29, '2 h', '2小时', '2 j'],
+    [2 * 3600 + 30, '2 h 1 min', '2小时1分钟', '2 j 1 mnt'],
+    [59 * 60 + 45, '1 h', '1小时', '1 j'],
+    [20, '1 min', '1分钟', '1 mnt'],
+    [0, '0 min', '0分钟', '0 mnt'],
+    [-10, '0 min', '0分钟', '0 mnt'],
+  ])('%i s', (seconds, en, zh, id) => {
+    expect(formatDuration(seconds, 'en')).toBe(en)
+    expect(formatDuration(seconds, 'zh-CN')).toBe(zh)
+    expect(formatDuration(seconds, 'id')).toBe(id)
+  })
+})
+
+describe('formatClock', () => {
+  test.each([
+    [0, '0:00'],
+    [5, '0:05'],
+    [59.9, '0:59'],
+    [60, '1:00'],
+    [725, '12:05'],
+    [3599, '59:59'],
+    [3600, '1:00:00'],
+    [3723, '1:02:03'],
+    [36000 + 61, '10:01:01'],
+    [-3, '0:00'],
+    [Number.NaN, '0:00'],
+    [Number.POSITIVE_INFINITY, '0:00'],
+  ])('%p → %s', (seconds, expected) => {
+    expect(formatClock(seconds)).toBe(expected)
+  })
+})
