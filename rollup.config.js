@@ -4,7 +4,7 @@
 // engines) and dist/static/. index.html picks the bundle by feature detection.
 //
 // Environment: BUILD_TARGETS=modern (dev: skip the slow legacy bundle),
-// BUILD_MINIFY=0 (readable output).
+// BUILD_MINIFY=0 (readable output), MARQUEE_DIST_DIR (another output folder than dist/).
 const fs = require('fs')
 const path = require('path')
 const { nodeResolve } = require('@rollup/plugin-node-resolve')
@@ -16,7 +16,7 @@ const terser = require('@rollup/plugin-terser')
 const pkg = require('./package.json')
 
 const root = __dirname
-const distDir = path.join(root, 'dist')
+const distDir = path.resolve(root, process.env.MARQUEE_DIST_DIR || 'dist')
 const extensions = ['.ts', '.js', '.mjs', '.json']
 const targets = (process.env.BUILD_TARGETS || 'modern,legacy').split(',')
 const minify = process.env.BUILD_MINIFY !== '0'

@@ -1,8 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parse } from 'acorn'
-
-const dist = path.resolve(__dirname, '../../dist')
+import { distDir as dist } from './support/paths'
 
 test('npm run build wrote both bundles, the static assets and an index.html with settings baked in', () => {
   for (const file of ['index.html', 'app.modern.js', 'app.legacy.js', 'static/translations.json', 'static/i18n/zh-CN.json']) {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startStaticServer, type StaticServer } from './support/static-server'
+import { distDir } from './support/paths'
 import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
 
 jest.setTimeout(120_000)
@@ -20,7 +21,7 @@ let localSettings: string | null = null
 beforeAll(async () => {
   fs.mkdirSync(outputDir, { recursive: true })
   server = await startStaticServer({
-    routes: { '/': path.join(root, 'dist') },
+    routes: { '/': distDir },
     extra: (req, res) => {
       if (!req.url?.startsWith('/settings.local.json') || localSettings === null) return false
       res.writeHead(200, { 'content-type': 'application/json' }).end(localSettings)
