@@ -1,13 +1,15 @@
 import { Storage } from '@lightningjs/sdk'
+import type { Account, RegisterDeviceResponse } from '../../server/contract'
 
 /**
  * What the app keeps on the device, typed. The SDK Storage plugin (typed `any`)
  * uses localStorage or cookies, whichever the TV has, under the app's namespace.
  */
 export interface StoredValues {
-  /** The device token from POST /v1/devices, or an account token after sign-in. */
-  'auth.token': string
-  'auth.deviceId': string
+  /** The anonymous device token from POST /v1/devices. */
+  'auth.device': RegisterDeviceResponse
+  /** The account token from the device-code sign-in; sent instead of the device token while present. */
+  'auth.account': { token: string; expiresAt: string; account: Account }
   /** The last home feed, for starting with a catalogue when the API is down. */
   'cache.home': { savedAt: number; language: string; body: unknown }
   'player.preferences': { audioLanguage: string | null; textLanguage: string | null }
