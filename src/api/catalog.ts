@@ -1,0 +1,48 @@
+import type { Home, Rail, RailPage, SearchResult, TitleDetails } from '../../server/contract'
+import type { ApiClient } from './http'
+
+/**
+ * The catalogue: home feed, rail pages, title details, search and genres.
+ * Every call takes the client so pages pass `api()` and tests pass a client
+ * pointed at a real server.
+ */
+
+export function fetchHome(client: ApiClient): Promise<Home> {
+  return client.get<Home>('/home')
+}
+
+/** The next page of a rail; `cursor` is the previous page's `nextCursor` (none for the first page). */
+export function fetchRailPage(client: ApiClient, railId: string, cursor?: string | null, limit?: number): Promise<RailPage> {
+  return client.get<RailPage>(`/rails/${encodeURIComponent(railId)}`, {
+    params: { cursor: cursor ?? undefined, limit },
+  })
+}
+
+export function fetchTitle(client: ApiClient, titleId: string): Promise<TitleDetails> {
+  return client.get<TitleDetails>(`/titles/${encodeURIComponent(titleId)}`)
+}
+
+/** The server matches Chinese, English, full pinyin and pinyin initials. */
+export function searchTitles(client: ApiClient, query: string, limit?: number): Promise<SearchResult> {
+  return client.get<SearchResult>('/search', { params: { q: query, limit } })
+}
+
+const GENRE_RAIL_PREFIX = 'genre-'
+
+export interface GenreEntry {
+  /** The id used in the `browse/:genreId` route. */
+  genreId: string
+  name: string
+  railId: string
+}
+
+export function genreRailId(genreId: string): string {
+  return GENRE_RAIL_PREFIX + genreId
+}
+
+/** Genres are the home feed's `genre-<id>` rails: the API has no separate genre list. */
+export function genresOf(rails: readonly Pick<Rail, 'id' | 'title'>[]): GenreEntry[] {
+  return rails
+    .filter((rail) => rail.id.startsWith(GENRE_RAIL_PREFIX))
+    .map((rail) => ({ genreId: rail.id.slice(GENRE_RAIL_PREFIX.length), name: rail.title, railId: rail.id }))
+}
