@@ -42,6 +42,14 @@ export type FailureReason =
   | { kind: 'declined' }
   | { kind: 'expired' }
   | { kind: 'cancelled' }
+  /** An anonymous device: sign in, then start again. */
+  | { kind: 'sign-in-required' }
+  /** No stored payment method or no PIN on the account: scan to pay instead. */
+  | { kind: 'stored-payment-unavailable' }
+  /** The viewer already holds it (bought on another device): nothing to retry, just play. */
+  | { kind: 'already-entitled' }
+  /** The offer is gone (withdrawn from sale): nothing to retry. */
+  | { kind: 'unavailable' }
 
 export type PurchaseState =
   | { status: 'idle' }
@@ -91,7 +99,12 @@ function retry(state: PurchaseState, now: number): PurchaseState {
   switch (reason.kind) {
     case 'expired':
     case 'cancelled':
+    case 'sign-in-required':
+    case 'stored-payment-unavailable':
       return { status: 'confirming', intent }
+    case 'already-entitled':
+    case 'unavailable':
+      return state
     case 'pin_locked':
       if (!(parseTime(reason.unlocksAt) <= now)) return state
       return { status: 'awaiting-pin', intent, idempotencyKey, triesLeft: null }

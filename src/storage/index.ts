@@ -1,5 +1,6 @@
 import { Storage } from '@lightningjs/sdk'
 import type { Account, RegisterDeviceResponse } from '../../server/contract'
+import type { PendingPurchase } from '../domain/checkout'
 
 /**
  * What the app keeps on the device, typed. The SDK Storage plugin (typed `any`)
@@ -12,8 +13,10 @@ export interface StoredValues {
   'auth.account': { token: string; expiresAt: string; account: Account }
   /** The last home feed, for starting with a catalogue when the API is down. */
   'cache.home': { savedAt: number; language: string; body: unknown }
-  'player.preferences': { audioLanguage: string | null; textLanguage: string | null }
-  'purchase.pending': { idempotencyKey: string; body: unknown }
+  /** Audio and subtitle languages chosen in the player, per viewer (account id, or 'device' when anonymous). */
+  'player.preferences': Record<string, { audioLanguage: string | null; textLanguage: string | null }>
+  /** The idempotency key of a purchase attempt not yet ended, kept across retries and restarts. */
+  'purchase.pending': PendingPurchase
 }
 
 interface StoragePlugin {
