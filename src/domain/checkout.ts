@@ -209,8 +209,8 @@ export function betterDealPlan(offers: readonly Offer[], plans: readonly Plan[],
  */
 export function startsRentalWindow(entitlement: Entitlement, now: number): boolean {
   if (entitlement.kind !== 'rented') return false
-  const window = rentalWindow(entitlement, now)
-  return window !== null && !window.started
+  const current = rentalWindow(entitlement, now)
+  return current !== null && !current.started
 }
 
 /** The PIN: exactly four digits. */
