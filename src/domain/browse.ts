@@ -1,0 +1,122 @@
+import type { Access, Offer } from './contract-types'
+import type { DetailAction } from './access'
+import { buyOffer, rentOffer, subscriptionOffers } from './offers'
+
+/**
+ * Browse rules: where a details action leads, which action takes the focus,
+ * what a search box sends, how far a title has been watched, and which
+ * season's episodes to list. Pure: the pages turn the answers into navigation.
+ */
+
+/** What pressing an action on the details page does. */
+export type ActionTarget =
+  /** A router hash to go to (the player). */
+  | { kind: 'navigate'; hash: string }
+  /** Ask the App's purchase flow for this offer. */
+  | { kind: 'purchase'; offer: Offer }
+
+/**
+ * The target of a details action: play and resume start at the server's saved
+ * position (`play`), start over from 0 (`startover`), the trailer is free to
+ * all, and a first rental play is a play (it starts the 48 h window). The
+ * purchase choices map back to the title's own offer of that kind; null when
+ * the title has no such offer (the page then shows nothing for it).
+ */
+export function actionTarget(action: DetailAction, titleId: string, access: Access): ActionTarget | null {
+  const id = encodeURIComponent(titleId)
+  switch (action.kind) {
+    case 'play':
+    case 'resume':
+    case 'start-rental':
+      return { kind: 'navigate', hash: `player/${id}/play` }
+    case 'start-over':
+      return { kind: 'navigate', hash: `player/${id}/startover` }
+    case 'trailer':
+      return { kind: 'navigate', hash: `player/${id}/trailer` }
+    case 'subscribe': {
+      const offer = subscriptionOffers(access.offers).find((o) => o.planId === action.planId)
+      return offer ? { kind: 'purchase', offer } : null
+    }
+    case 'rent': {
+      const offer = rentOffer(access.offers)
+      return offer ? { kind: 'purchase', offer } : null
+    }
+    case 'buy': {
+      const offer = buyOffer(access.offers)
+      return offer ? { kind: 'purchase', offer } : null
+    }
+  }
+}
+
+/** The hash that plays one episode of a series. */
+export function episodeHash(titleId: string, episodeId: string): string {
+  return `player/${encodeURIComponent(titleId)}/play/${encodeURIComponent(episodeId)}`
+}
+
+export function isPurchaseAction(action: DetailAction): boolean {
+  return action.kind === 'subscribe' || action.kind === 'rent' || action.kind === 'buy'
+}
+
+/**
+ * Which action takes the focus when the details page opens: on the `/buy`
+ * variant (the player sent the viewer here because the title needs paying for)
+ * the first purchase choice; otherwise the first action (Play, Resume, or the
+ * better deal). -1 when there are no actions.
+ */
+export function initialActionIndex(actions: readonly DetailAction[], purchaseFirst: boolean): number {
+  if (actions.length === 0) return -1
+  if (purchaseFirst) {
+    const index = actions.findIndex(isPurchaseAction)
+    if (index >= 0) return index
+  }
+  return 0
+}
+
+/** Longest query the API accepts. */
+export const SEARCH_MAX_LENGTH = 64
+
+/**
+ * What the search box sends: spaces trimmed and collapsed, cut to the API's
+ * limit; null when there is nothing to search for (the page then clears its
+ * results instead of calling the API).
+ */
+export function searchQuery(typed: string): string | null {
+  const query = typed.replace(/\s+/g, ' ').trim().slice(0, SEARCH_MAX_LENGTH).trim()
+  return query.length > 0 ? query : null
+}
+
+/** Editing the on-screen keyboard's text: a character, a space, delete, clear. */
+export type KeyboardEdit = { kind: 'type'; text: string } | { kind: 'space' } | { kind: 'delete' } | { kind: 'clear' }
+
+export function applyKeyboardEdit(text: string, edit: KeyboardEdit): string {
+  switch (edit.kind) {
+    case 'type':
+      return (text + edit.text).slice(0, SEARCH_MAX_LENGTH)
+    case 'space':
+      // A leading or doubled space searches for nothing new.
+      return text.length === 0 || text.endsWith(' ') ? text : (text + ' ').slice(0, SEARCH_MAX_LENGTH)
+    case 'delete':
+      return Array.from(text).slice(0, -1).join('')
+    case 'clear':
+      return ''
+  }
+}
+
+/** How much of a title has been watched, 0..1, for the bar on a Continue watching tile. */
+export function watchedFraction(progress: { positionSeconds: number; durationSeconds: number } | null | undefined): number {
+  if (!progress || !(progress.durationSeconds > 0) || !(progress.positionSeconds > 0)) return 0
+  return Math.min(1, progress.positionSeconds / progress.durationSeconds)
+}
+
+/**
+ * The season to list first: the one holding the episode the viewer was
+ * watching, else the first. Returns an index into `seasons`, -1 when empty.
+ */
+export function initialSeasonIndex(seasons: readonly { episodes: readonly { id: string }[] }[], episodeId: string | null | undefined): number {
+  if (seasons.length === 0) return -1
+  if (episodeId) {
+    const index = seasons.findIndex((season) => season.episodes.some((episode) => episode.id === episodeId))
+    if (index >= 0) return index
+  }
+  return 0
+}

@@ -1,0 +1,111 @@
+import {
+  actionTarget, applyKeyboardEdit, detailActions, episodeHash, initialActionIndex, initialSeasonIndex, searchQuery, watchedFraction,
+  SEARCH_MAX_LENGTH, type DetailAction,
+} from '../../../src/domain'
+import { BUY, FREE, NOW, RENT, VIP, access, rentedNotStarted, DAY } from './fixtures'
+
+describe('actionTarget', () => {
+  const paid = access([VIP, RENT, BUY])
+
+  test('play, resume and a first rental play start at the saved position; start over from 0; the trailer is its own mode', () => {
+    expect(actionTarget({ kind: 'play' }, 't0001', paid)).toEqual({ kind: 'navigate', hash: 'player/t0001/play' })
+    expect(actionTarget({ kind: 'resume', positionSeconds: 725 }, 't0001', paid)).toEqual({ kind: 'navigate', hash: 'player/t0001/play' })
+    expect(actionTarget({ kind: 'start-rental', playWindowHours: 48 }, 't0001', paid)).toEqual({ kind: 'navigate', hash: 'player/t0001/play' })
+    expect(actionTarget({ kind: 'start-over' }, 't0001', paid)).toEqual({ kind: 'navigate', hash: 'player/t0001/startover' })
+    expect(actionTarget({ kind: 'trailer' }, 't0001', paid)).toEqual({ kind: 'navigate', hash: 'player/t0001/trailer' })
+  })
+
+  test('purchase choices hand over the title’s own offer of that kind', () => {
+    expect(actionTarget({ kind: 'subscribe', planId: 'vip-monthly', price: VIP.kind === 'subscription' ? VIP.price : RENT.price }, 't1', paid)).toEqual({
+      kind: 'purchase',
+      offer: VIP,
+    })
+    expect(actionTarget({ kind: 'rent', price: { amountMinor: 800, currency: 'CNY' }, playWindowHours: 48, startWindowDays: 30 }, 't1', paid)).toEqual({
+      kind: 'purchase',
+      offer: RENT,
+    })
+    expect(actionTarget({ kind: 'buy', price: { amountMinor: 3000, currency: 'CNY' } }, 't1', paid)).toEqual({ kind: 'purchase', offer: BUY })
+  })
+
+  test('a choice the title does not offer leads nowhere', () => {
+    const rentOnly = access([RENT])
+    expect(actionTarget({ kind: 'buy', price: { amountMinor: 1, currency: 'CNY' } }, 't1', rentOnly)).toBeNull()
+    expect(actionTarget({ kind: 'subscribe', planId: 'other', price: { amountMinor: 1, currency: 'CNY' } }, 't1', paid)).toBeNull()
+  })
+
+  test('ids are escaped into the hash', () => {
+    expect(actionTarget({ kind: 'play' }, 'a b', paid)).toEqual({ kind: 'navigate', hash: 'player/a%20b/play' })
+    expect(episodeHash('t0001', 't0001-s1e2')).toBe('player/t0001/play/t0001-s1e2')
+  })
+
+  test('every action the domain offers for a paid or free title has a target', () => {
+    const cases = [access([FREE]), access([VIP, RENT, BUY]), access([RENT, BUY], rentedNotStarted(NOW + 10 * DAY))]
+    for (const titleAccess of cases) {
+      for (const action of detailActions(titleAccess, NOW)) expect(actionTarget(action, 't1', titleAccess)).not.toBeNull()
+    }
+  })
+})
+
+describe('initialActionIndex', () => {
+  const buyFirst: DetailAction[] = [{ kind: 'play' }, { kind: 'trailer' }]
+  const paid: DetailAction[] = [{ kind: 'trailer' }, { kind: 'rent', price: { amountMinor: 800, currency: 'CNY' }, playWindowHours: 48, startWindowDays: 30 }]
+
+  test('the first action normally, the first purchase choice on the /buy variant', () => {
+    expect(initialActionIndex(paid, false)).toBe(0)
+    expect(initialActionIndex(paid, true)).toBe(1)
+  })
+
+  test('with nothing to buy the /buy variant keeps the first action; no actions → -1', () => {
+    expect(initialActionIndex(buyFirst, true)).toBe(0)
+    expect(initialActionIndex([], false)).toBe(-1)
+  })
+})
+
+describe('search box', () => {
+  test('spaces are trimmed and collapsed; nothing typed means no search', () => {
+    expect(searchQuery('  night   watch ')).toBe('night watch')
+    expect(searchQuery('   ')).toBeNull()
+    expect(searchQuery('')).toBeNull()
+  })
+
+  test('a query is cut to the API’s limit', () => {
+    expect(searchQuery('a'.repeat(100))).toHaveLength(SEARCH_MAX_LENGTH)
+  })
+
+  test('keyboard edits: type, a single space, delete by character (CJK and emoji included), clear', () => {
+    let text = ''
+    text = applyKeyboardEdit(text, { kind: 'space' })
+    expect(text).toBe('')
+    text = applyKeyboardEdit(text, { kind: 'type', text: 'n' })
+    text = applyKeyboardEdit(text, { kind: 'type', text: 'i' })
+    text = applyKeyboardEdit(text, { kind: 'space' })
+    text = applyKeyboardEdit(text, { kind: 'space' })
+    expect(text).toBe('ni ')
+    expect(applyKeyboardEdit('长安🎬', { kind: 'delete' })).toBe('长安')
+    expect(applyKeyboardEdit('', { kind: 'delete' })).toBe('')
+    expect(applyKeyboardEdit('abc', { kind: 'clear' })).toBe('')
+    expect(applyKeyboardEdit('a'.repeat(SEARCH_MAX_LENGTH), { kind: 'type', text: 'b' })).toHaveLength(SEARCH_MAX_LENGTH)
+  })
+})
+
+describe('watchedFraction', () => {
+  test('position over duration, capped at 1, 0 for nothing or a broken record', () => {
+    expect(watchedFraction({ positionSeconds: 30, durationSeconds: 120 })).toBe(0.25)
+    expect(watchedFraction({ positionSeconds: 500, durationSeconds: 120 })).toBe(1)
+    expect(watchedFraction({ positionSeconds: 30, durationSeconds: 0 })).toBe(0)
+    expect(watchedFraction({ positionSeconds: -5, durationSeconds: 10 })).toBe(0)
+    expect(watchedFraction(undefined)).toBe(0)
+    expect(watchedFraction(null)).toBe(0)
+  })
+})
+
+describe('initialSeasonIndex', () => {
+  const seasons = [{ episodes: [{ id: 's1e1' }, { id: 's1e2' }] }, { episodes: [{ id: 's2e1' }] }]
+
+  test('the season of the episode being watched, else the first; -1 for a film', () => {
+    expect(initialSeasonIndex(seasons, 's2e1')).toBe(1)
+    expect(initialSeasonIndex(seasons, 'gone')).toBe(0)
+    expect(initialSeasonIndex(seasons, null)).toBe(0)
+    expect(initialSeasonIndex([], 's1e1')).toBe(-1)
+  })
+})
