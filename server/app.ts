@@ -6,7 +6,7 @@ import { openDatabase } from './db'
 import { seedDatabase } from './db/seed'
 import { loadCatalog } from './lib/catalog'
 import type { Ctx } from './lib/context'
-import { ApiError, errorBody } from './lib/errors'
+import { ApiError, errorBody, parseJsonBody } from './lib/errors'
 import { MediaLibrary } from './lib/media'
 import { TokenSigner } from './lib/tokens'
 import { typeboxValidatorCompiler } from './lib/validation'
@@ -82,12 +82,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // JSON bodies: an empty body is no body; bad JSON is a 400 in the API's error shape.
   app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8')
-    if (text.trim() === '') return done(null, undefined)
     try {
-      done(null, JSON.parse(text) as unknown)
-    } catch {
-      done(new ApiError(400, 'invalid_json', 'The body is not valid JSON'), undefined)
+      done(null, parseJsonBody(body))
+    } catch (err) {
+      done(err as ApiError, undefined)
     }
   })
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {

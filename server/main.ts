@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '0.0.0.0'
   const dataDir = path.resolve(process.env.MARQUEE_DATA_DIR ?? './data')
   const mediaDir = path.resolve(process.env.MARQUEE_MEDIA_DIR ?? path.join(dataDir, 'media'))
-  const appDir = path.resolve(process.env.MARQUEE_APP_DIR ?? './dist')
+  // npm start builds into MARQUEE_DIST_DIR when set: serve what it built.
+  const appDir = path.resolve(process.env.MARQUEE_APP_DIR ?? process.env.MARQUEE_DIST_DIR ?? './dist')
   fs.mkdirSync(dataDir, { recursive: true })
   const secret = secretFor(dataDir)
   await ensureMedia({ outDir: mediaDir, log: (msg) => console.log(`[media] ${msg}`) })

@@ -14,3 +14,14 @@ export class ApiError extends Error {
 export function errorBody(code: string, message: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { error: { code, message }, ...extra }
 }
+
+/** A JSON request body: empty is no body; anything unparsable is a 400 invalid_json in the API's error shape. */
+export function parseJsonBody(body: string | Buffer): unknown {
+  const text = typeof body === 'string' ? body : body.toString('utf8')
+  if (text.trim() === '') return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON')
+  }
+}

@@ -5,7 +5,7 @@ import {
   type ClearKeyRequest, type ClearKeyResponse, type HlsKeyParams, type LicenseQuery,
 } from '../contract'
 import { bearerToken, type Ctx } from '../lib/context'
-import { ApiError } from '../lib/errors'
+import { ApiError, parseJsonBody } from '../lib/errors'
 import { entitlementFor, loadHoldings } from '../lib/access'
 import { base64urlToHex, hexToBase64url, type MediaAssetInfo } from '../lib/media'
 import type { LicenseTokenPayload } from '../lib/tokens'
@@ -44,7 +44,22 @@ function authorise(ctx: Ctx, req: FastifyRequest, queryToken: string | undefined
   return { payload, title, asset }
 }
 
-export function registerLicenseRoutes(app: FastifyInstance, ctx: Ctx): void {
+export function registerLicenseRoutes(root: FastifyInstance, ctx: Ctx): void {
+  void root.register(async (app) => {
+    // Browsers' EME license requests (Shaka's among them) POST the ClearKey JSON with no Content-Type or a
+    // generic one: here any body is read as JSON, while the rest of the API keeps refusing non-JSON with 415.
+    app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+      try {
+        done(null, parseJsonBody(body))
+      } catch (err) {
+        done(err as ApiError, undefined)
+      }
+    })
+    registerLicenseEndpoints(app, ctx)
+  })
+}
+
+function registerLicenseEndpoints(app: FastifyInstance, ctx: Ctx): void {
   app.post<{ Body: ClearKeyRequest; Querystring: LicenseQuery }>(
     '/v1/license/clearkey',
     {
