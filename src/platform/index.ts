@@ -4,9 +4,13 @@ import { browserKeyMap } from './keymaps/browser'
 import { tizenKeyMap, TIZEN_REGISTERED_KEYS } from './keymaps/tizen'
 import { webosKeyMap } from './keymaps/webos'
 import { rdkKeyMap } from './keymaps/rdk'
+import { probeDisplay } from './device'
+import { buildPlaybackProfile, type DisplayInfo, type PlaybackProfile } from './playback'
+import { operatorSettings } from '../settings'
 
 export type { PlatformId } from './detect'
 export type { KeyMap, KeyName } from './keymaps/keys'
+export type { PlaybackProfile, Resolution } from './playback'
 
 /** Everything the rest of the app may know about the device it runs on. */
 export interface Platform {
@@ -68,6 +72,26 @@ export function createPlatform(id: PlatformId, win: Window, onBrowserClose: () =
   }
 }
 
+/** The platform this launch runs on, and the device's answer about its panel (asked once, at start). */
+let active: { id: PlatformId; display: Promise<DisplayInfo> } | null = null
+
 export function currentPlatform(win: Window, onBrowserClose: () => void): Platform {
-  return createPlatform(detectPlatform(readSignals(win, win.location.search)), win, onBrowserClose)
+  const platform = createPlatform(detectPlatform(readSignals(win, win.location.search)), win, onBrowserClose)
+  active = { id: platform.id, display: probeDisplay(platform.id, win) }
+  return platform
+}
+
+/** The platform detected at start ('browser' before that). */
+export function activePlatformId(): PlatformId {
+  return active?.id ?? 'browser'
+}
+
+/**
+ * How to play on this device, for src/player: key systems in the operator's
+ * order for this platform (PlayReady first on TVs by default) and the panel's
+ * resolution as the cap where the TV reports it (1080p otherwise).
+ */
+export async function playbackProfile(): Promise<PlaybackProfile> {
+  const display = active ? await active.display : { panel: null }
+  return buildPlaybackProfile(activePlatformId(), operatorSettings().drm.keySystems, display)
 }

@@ -56,6 +56,7 @@ export function overlayFromQuery(search: string): SettingsOverlay {
       api: { baseUrl: api && /^(https?:\/\/|\/)/.test(api) ? api : undefined },
       locale: { language: isLanguage(lang) ? lang : undefined },
       debugOverlay: flag(q.get('debug')),
+      a11y: { announce: flag(q.get('announce')) },
     },
   }
 }

@@ -26,6 +26,10 @@ export interface OperatorSettings {
     timeZone: string
   }
   debugOverlay: boolean
+  a11y: {
+    /** Read focused items aloud even when the TV's own voice guidance is off. */
+    announce: boolean
+  }
 }
 
 export interface StageSettings {
