@@ -5,6 +5,7 @@ import { routerConfig } from './routes'
 import { languageConfig } from './i18n'
 import { operatorSettings } from './settings'
 import { closeApp } from './platform/application'
+import { announceFocus } from './a11y'
 
 interface AppTemplateSpec extends Router.App.TemplateSpec {
   Widgets: {
@@ -39,6 +40,11 @@ export default class App extends Router.App {
 
   override _setup(): void {
     Router.startRouter(routerConfig(), this)
+  }
+
+  /** Voice guidance reads what gained focus (src/a11y: silent unless turned on). */
+  override _focusChange(): void {
+    announceFocus(this.application.focusPath)
   }
 
   /** Router calls this when Back has no history left: on Home. */

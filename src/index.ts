@@ -5,6 +5,7 @@ import { loadSettings } from './settings'
 import { currentPlatform } from './platform'
 import { asSdkApplication, type SdkApplication } from './platform/application'
 import { APP_VERSION } from './version'
+import { startAnnouncer } from './a11y'
 
 /** Shown when the browser refuses window.close(): a closed app is never a blank screen. */
 function showClosedNotice(message: string): void {
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
     showClosedNotice('Marquee — press any key to open it again.')
   })
   platform.registerKeys()
+  void startAnnouncer(window, settings.operator.a11y.announce)
 
   if (settings.platformSettings.inspector) window.attachInspector(Lightning)
 

@@ -1,7 +1,8 @@
-import { Lightning, Router } from '@lightningjs/sdk'
+import { Lightning } from '@lightningjs/sdk'
 import { t } from '../../i18n'
 import type { PageTypeConfig } from '../page'
 import { colors, fontFace, layout, typography } from '../../components/theme'
+import { resumeFromLaunch } from '../../deeplink/start'
 
 interface BootTemplateSpec extends Lightning.Component.TemplateSpec {
   Background: Lightning.Element
@@ -42,6 +43,7 @@ export class BootPage
   }
 
   override _firstActive(): void {
-    Router.resume()
+    // A deep link opens its page with Home under it; otherwise the Router goes where it was going.
+    resumeFromLaunch()
   }
 }
