@@ -15,7 +15,7 @@ import { registerCatalogRoutes } from './routes/catalog'
 import { registerDeviceRoutes } from './routes/devices'
 import { registerAuthRoutes } from './routes/auth'
 import { registerMeRoutes } from './routes/me'
-import { registerPurchaseRoutes } from './routes/purchases'
+import { registerPurchaseRoutes, releaseAbandonedClaims } from './routes/purchases'
 import { registerPlaybackRoutes } from './routes/playback'
 import { registerLicenseRoutes } from './routes/license'
 import { registerEventRoutes } from './routes/events'
@@ -50,6 +50,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now ?? Date.now
   const db = openDatabase(path.join(options.dataDir, 'marquee.db'))
   seedDatabase(db)
+  releaseAbandonedClaims({ db })
   const ctx: Ctx = {
     db,
     catalog: loadCatalog(db),

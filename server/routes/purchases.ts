@@ -111,6 +111,16 @@ export function completePurchase(ctx: Ctx, purchaseId: string): PurchaseRow {
   })()
 }
 
+/**
+ * At start-up no request is in flight, so a "processing" claim was left by a crash between claiming its
+ * Idempotency-Key and completing. It never charged (charge, entitlement and completion are one transaction):
+ * delete it so the client's retry with the same key completes at once instead of waiting out the stale window.
+ * (The reference server is one process per database file.)
+ */
+export function releaseAbandonedClaims(ctx: Pick<Ctx, 'db'>): number {
+  return ctx.db.prepare("DELETE FROM purchases WHERE status = 'processing'").run().changes
+}
+
 export function cancelPurchase(ctx: Ctx, purchaseId: string): PurchaseRow | null {
   ctx.db.prepare("UPDATE purchases SET status = 'cancelled' WHERE id = ? AND status IN ('pending', 'processing')").run(purchaseId)
   return getPurchase(ctx, purchaseId)

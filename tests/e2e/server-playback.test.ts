@@ -4,8 +4,8 @@
 // and viewers who are not entitled get no key, so the video never decrypts.
 import path from 'node:path'
 import type { Page, Response } from 'playwright-core'
-import type { DeviceCodeResponse, PlaybackResponse, Purchase, RailPage, TitleSummary, TokenResponse } from '../../server/contract'
-import { call, postForm, registerDevice } from '../server/helpers'
+import type { PlaybackResponse, Purchase, RailPage, TitleSummary } from '../../server/contract'
+import { call, postForm, signInAt } from '../server/helpers'
 import { startAppServer, type AppServer } from './support/app-server'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { outputDir, root } from './support/paths'
@@ -22,13 +22,9 @@ let titles: TitleSummary[]
 /** Every response from the license endpoints the browser saw: status and error code. */
 const licenseResponses: Array<Promise<{ url: string; status: number; code: string | null }>> = []
 
-async function signInAt(base: string, account: string): Promise<string> {
-  const device = await registerDevice(base)
-  const code = await call<DeviceCodeResponse>(base, 'POST', '/v1/auth/device-code', { token: device.token })
-  await postForm(base, '/activate', { code: code.body.userCode, account, action: 'approve' })
-  const token = await call<TokenResponse>(base, 'POST', '/v1/auth/token', { body: { deviceCode: code.body.deviceCode } })
-  if (token.status !== 200) throw new Error(`sign-in failed: ${token.text}`)
-  return token.body.accessToken
+/** An account token of the named account, signed in through the device-code flow. */
+async function accountToken(account: string): Promise<string> {
+  return (await signInAt(server.origin, account)).token
 }
 
 async function authorisePlay(token: string, titleId: string): Promise<{ status: number; body: PlaybackResponse }> {
@@ -85,7 +81,7 @@ describe('titles played from the real server', () => {
   let paid: TitleSummary
 
   beforeAll(async () => {
-    viewer = await signInAt(server.origin, 'demo')
+    viewer = await accountToken('demo')
     free = titles.find((t) => t.access.entitlement.kind === 'free') as TitleSummary
     paid = titles.find((t) => t.access.entitlement.kind === 'none' && t.access.offers.some((o) => o.kind === 'buy')) as TitleSummary
     // The demo account buys it from its stored payment method with the parental PIN.
@@ -162,8 +158,8 @@ describe('viewers who are not entitled get no key', () => {
   let stranger: string
 
   beforeAll(async () => {
-    const owner = await signInAt(server.origin, 'e2e-owner')
-    stranger = await signInAt(server.origin, 'e2e-stranger')
+    const owner = await accountToken('e2e-owner')
+    stranger = await accountToken('e2e-stranger')
     paid = titles.find((t) => t.access.offers.some((o) => o.kind === 'buy') && t.access.entitlement.kind === 'none') as TitleSummary
     // A new account has no stored payment: it pays by scan, confirmed on the phone page.
     const pending = await call<Purchase>(server.origin, 'POST', '/v1/purchases', {

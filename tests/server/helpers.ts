@@ -135,12 +135,17 @@ export async function postForm(base: string, url: string, form: Record<string, s
 
 /** The whole TV sign-in: device token → device code → /activate form → account token. */
 export async function signIn(server: TestServer, account = 'demo'): Promise<{ deviceId: string; deviceToken: string; token: string }> {
-  const device = await registerDevice(server.base)
-  const code = await call<DeviceCodeResponse>(server.base, 'POST', '/v1/auth/device-code', { token: device.token })
+  return signInAt(server.base, account)
+}
+
+/** signIn() against any server origin (a spawned process, the e2e app server). */
+export async function signInAt(base: string, account = 'demo'): Promise<{ deviceId: string; deviceToken: string; token: string }> {
+  const device = await registerDevice(base)
+  const code = await call<DeviceCodeResponse>(base, 'POST', '/v1/auth/device-code', { token: device.token })
   if (code.status !== 200) throw new Error(`device-code failed: ${code.text}`)
-  const approve = await postForm(server.base, '/activate', { code: code.body.userCode, account, action: 'approve' })
+  const approve = await postForm(base, '/activate', { code: code.body.userCode, account, action: 'approve' })
   if (approve.status !== 200) throw new Error(`activate failed: ${approve.status}`)
-  const tok = await call<TokenResponse>(server.base, 'POST', '/v1/auth/token', { body: { deviceCode: code.body.deviceCode } })
+  const tok = await call<TokenResponse>(base, 'POST', '/v1/auth/token', { body: { deviceCode: code.body.deviceCode } })
   if (tok.status !== 200) throw new Error(`token failed: ${tok.text}`)
   return { deviceId: device.deviceId, deviceToken: device.token, token: tok.body.accessToken }
 }
