@@ -2,6 +2,8 @@ import type { Router } from '@lightningjs/sdk'
 import { BootPage } from './pages/Boot/BootPage'
 import { HomePage } from './pages/Home/HomePage'
 import { ErrorPage } from './pages/Error/ErrorPage'
+import { AccountPage } from './pages/Account/AccountPage'
+import { browseRoutes } from './pages/browse-routes'
 
 /** The Router configuration: pages by hash, with the widgets each one shows. */
 export function routerConfig(): Router.Config {
@@ -10,6 +12,8 @@ export function routerConfig(): Router.Config {
     routes: [
       { path: '$', component: BootPage },
       { path: 'home', component: HomePage, widgets: ['menu'] },
+      ...browseRoutes(),
+      { path: 'account', component: AccountPage, widgets: ['menu'] },
       { path: '!', component: ErrorPage },
       { path: '*', component: ErrorPage },
     ],

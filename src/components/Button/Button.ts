@@ -45,6 +45,12 @@ export class Button
     this.Label.text = value
   }
 
+  /** Widens the button to its label (never narrower than `minWidth`), for prices and long words. */
+  fitLabel(minWidth: number, paddingX = 40): void {
+    this.Label.loadTexture()
+    this.w = Math.max(minWidth, Math.ceil(this.Label.renderWidth) + paddingX * 2)
+  }
+
   override _focus(): void {
     this.Background.setSmooth('color', colors.surfaceFocused, { duration: motion.focusDuration })
     this.Label.text!.textColor = colors.textOnAccent

@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { colors, fontFace, layout, motion, typography } from '../theme'
 import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
+import { posterTexture } from '../Poster/PosterTexture'
 
 export interface HeroModel {
   id: string
@@ -16,6 +17,7 @@ export interface HeroModel {
 interface HeroTemplateSpec extends Lightning.Component.TemplateSpec {
   Backdrop: Lightning.Element
   Scrim: Lightning.Element
+  ScrimBottom: Lightning.Element
   Title: Lightning.Element
   Meta: Lightning.Element
   Badge: typeof AccessBadge
@@ -24,6 +26,8 @@ interface HeroTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 export const HERO_HEIGHT = 640
+const BACKDROP_W = 1280
+const BACKDROP_H = 720
 
 /** The launch original up top: backdrop, title, badge and a call to action. */
 export class Hero
@@ -34,14 +38,15 @@ export class Hero
     return {
       w: layout.screenW,
       h: HERO_HEIGHT,
-      Backdrop: { w: layout.screenW, h: HERO_HEIGHT, rect: true, color: colors.surface },
+      Backdrop: { x: layout.screenW, mountX: 1, w: BACKDROP_W, h: BACKDROP_H, rect: true, color: colors.surface },
       Scrim: {
         w: layout.screenW,
-        h: HERO_HEIGHT,
+        h: BACKDROP_H,
         rect: true,
-        colorLeft: 0xf00b0b12,
+        colorLeft: 0xff0b0b12,
         colorRight: 0x000b0b12,
       },
+      ScrimBottom: { y: BACKDROP_H - 260, w: layout.screenW, h: 260, rect: true, colorTop: 0x000b0b12, colorBottom: 0xff0b0b12 },
       Title: {
         x: layout.safeX,
         y: 170,
@@ -76,6 +81,11 @@ export class Hero
   private readonly ActionLabel = this.Action.getByRef('Label')!
   private _model: HeroModel | null = null
 
+  override _init(): void {
+    // A backdrop that fails to load leaves the plain surface, never a white block.
+    this.Backdrop.on('txError', () => this.Backdrop.patch({ texture: null, rect: true, color: colors.surface }))
+  }
+
   get model(): HeroModel | null {
     return this._model
   }
@@ -87,7 +97,7 @@ export class Hero
     this.Synopsis.text = model?.synopsis ?? ''
     this.Badge.badge = model?.badge ?? null
     this.ActionLabel.text = model?.action ?? ''
-    if (model?.backdropUrl) this.Backdrop.patch({ src: model.backdropUrl, color: 0xffffffff })
+    if (model?.backdropUrl) this.Backdrop.patch({ texture: posterTexture(model.backdropUrl), color: 0xffffffff })
     else this.Backdrop.patch({ texture: null, rect: true, color: colors.surface })
   }
 

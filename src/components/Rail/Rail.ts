@@ -36,6 +36,8 @@ export class Rail
     }
   }
 
+  /** The API's rail id (refs must start upper-case, so it is kept here). */
+  railId = ''
   private readonly Title = this.getByRef('Title')!
   private readonly Track = this.getByRef('Track')!
   private _items: readonly TileModel[] = []
@@ -46,6 +48,7 @@ export class Rail
   /** Built tiles by item index; recycled instead of destroyed. */
   private readonly _built = new Map<number, Tile>()
   private readonly _spare: Tile[] = []
+  private _onScreen = true
 
   set title(value: string) {
     this.Title.text = value
@@ -84,11 +87,43 @@ export class Rail
     return this._built.size
   }
 
+  /**
+   * Off-screen rails drop their tiles (and so their poster textures); the page
+   * turns a rail back on as it nears the viewport. Focus and items are kept.
+   */
+  set onScreen(value: boolean) {
+    if (value === this._onScreen) return
+    this._onScreen = value
+    if (value) {
+      this.layout(false)
+      return
+    }
+    for (const tile of this._built.values()) this.Track.childList.remove(tile)
+    this._built.clear()
+    this._spare.length = 0
+  }
+
+  get onScreen(): boolean {
+    return this._onScreen
+  }
+
+  /** Appends the next page (from `onLoadMore`). */
+  appendItems(items: readonly TileModel[], hasMore: boolean): void {
+    this.setItems([...this._items, ...items], hasMore)
+  }
+
+  /** Focus a given item, e.g. when Back returns to the page. */
+  set focusIndex(value: number) {
+    this._focusIndex = Math.max(0, Math.min(value, this._items.length - 1))
+    if (this._onScreen) this.layout(false)
+  }
+
   private get count(): number {
     return this._loading ? railStyle.skeletonCount : this._items.length
   }
 
   private layout(animate: boolean): void {
+    if (!this._onScreen) return
     const window = railWindow(this._focusIndex, this.count, railStyle.visible, railStyle.anchor, railStyle.buffer)
     for (const [index, tile] of this._built) {
       if (index < window.first || index > window.last) {
@@ -111,7 +146,8 @@ export class Rail
     this._spare.length = Math.min(this._spare.length, railStyle.buffer)
     const x = railStyle.x - window.scrollIndex * railStyle.step
     this.Track.setSmooth('x', x, { duration: animate ? railStyle.scrollDuration : 0 })
-    this._refocus()
+    // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
+    if (this.hasFocus()) this._refocus()
   }
 
   private moveFocus(delta: number): boolean {

@@ -2,6 +2,10 @@ import { Lightning } from '@lightningjs/sdk'
 import { colors, fontFace, motion } from '../theme'
 import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
 import { tileStyle } from './Tile.styles'
+import { posterTexture } from '../Poster/PosterTexture'
+
+/** Lightning loads no texture for an element at alpha 0: the poster waits nearly transparent, then fades in. */
+const IMAGE_LOADING_ALPHA = 0.001
 
 /** What a tile shows; pages build it from the API item and the domain's badge. */
 export interface TileModel {
@@ -65,7 +69,7 @@ export class Tile
           mountY: 0.5,
           text: { text: '', fontFace, fontSize: 30, lineHeight: 40, wordWrapWidth: w - 40, maxLines: 4, textAlign: 'center', textColor: colors.text },
         },
-        Image: { w, h, alpha: 0, shader: { type: Lightning.shaders.RoundedRectangle, radius } },
+        Image: { w, h, alpha: IMAGE_LOADING_ALPHA, shader: { type: Lightning.shaders.RoundedRectangle, radius } },
         Badge: { type: AccessBadge, x: 12, y: 12 },
         Progress: {
           y: h - 8,
@@ -125,8 +129,8 @@ export class Tile
     this.PlaceholderTitle.text = model?.title ?? ''
     this.Title.text = model?.title ?? ''
     this.Badge.badge = model?.badge ?? null
-    this.Image.alpha = 0
-    if (model?.posterUrl) this.Image.src = model.posterUrl
+    this.Image.alpha = IMAGE_LOADING_ALPHA
+    if (model?.posterUrl) this.Image.texture = posterTexture(model.posterUrl)
     else this.Image.texture = null
     const progress = model?.progress
     this.Progress.visible = typeof progress === 'number' && progress > 0

@@ -3,6 +3,8 @@ import { t } from '../../i18n'
 import type { PageTypeConfig } from '../page'
 import { colors, fontFace, layout, typography } from '../../components/theme'
 import { resumeFromLaunch } from '../../deeplink/start'
+import { ensureDevice } from '../../api/session'
+import { detectPlatform, readSignals } from '../../platform/detect'
 
 interface BootTemplateSpec extends Lightning.Component.TemplateSpec {
   Background: Lightning.Element
@@ -11,7 +13,8 @@ interface BootTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 /**
- * The Router's boot route ('$'): shown first on every launch, then resumes the
+ * The Router's boot route ('$'): shown first on every launch; registers the
+ * device (POST /v1/devices, once, renewed before expiry), then resumes the
  * Router to the launch URL's hash (a deep link) or to Home.
  */
 export class BootPage
@@ -43,6 +46,16 @@ export class BootPage
   }
 
   override _firstActive(): void {
+    void this.start()
+  }
+
+  private async start(): Promise<void> {
+    try {
+      await ensureDevice(detectPlatform(readSignals(window, window.location.search)))
+    } catch (error) {
+      // The catalogue needs no token: Home starts (from its cache when offline) and registration is retried next launch.
+      console.warn('Device registration failed; continuing anonymously', error)
+    }
     // A deep link opens its page with Home under it; otherwise the Router goes where it was going.
     resumeFromLaunch()
   }

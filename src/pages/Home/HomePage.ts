@@ -1,67 +1,267 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { t } from '../../i18n'
-import { colors, fontFace, layout, typography } from '../../components/theme'
+import type { Home, Rail as RailData, TitleDetails } from '../../../server/contract'
+import { t, currentLanguage } from '../../i18n'
+import { api } from '../../api/session'
+import { fetchRailPage, fetchTitle } from '../../api/catalog'
+import { HomeCache } from '../../api/home-cache'
+import { onChange } from '../../api/changes'
+import { AppError } from '../../api/errors'
+import { readStored, writeStored } from '../../storage'
+import { badgeModel } from '../../domain'
+import { colors, layout, motion } from '../../components/theme'
+import { Hero, HERO_HEIGHT } from '../../components/Hero/Hero'
+import { Rail } from '../../components/Rail/Rail'
+import { railStyle } from '../../components/Rail/Rail.styles'
 import type { PageTypeConfig } from '../page'
-import { APP_VERSION } from '../../version'
+import { tileModel } from '../tile-model'
+
+interface HomeHistory extends Record<string, unknown> {
+  /** The focused row: 'hero' or a rail id. */
+  row: string
+  /** Focused tile per rail id. */
+  columns: Record<string, number>
+}
+
+interface HomeTypeConfig extends PageTypeConfig {
+  HistoryStateType: HomeHistory
+}
 
 interface HomeTemplateSpec extends Lightning.Component.TemplateSpec {
   Background: Lightning.Element
-  Title: Lightning.Element
-  Tagline: Lightning.Element
-  Hint: Lightning.Element
-  Version: Lightning.Element
+  Content: {
+    Hero: typeof Hero
+    Rails: Lightning.Element
+  }
 }
 
-/** Home: the app's name, tagline and version until the catalogue rails arrive. */
+/** Rails start under the hero's call to action, overlapping its fade. */
+const RAILS_TOP = HERO_HEIGHT - 60
+/** Where a focused rail sits once the page scrolls: under the menu. */
+const FOCUSED_RAIL_Y = 150
+/** Rails this many rows from the focus keep their tiles; the rest release them. */
+const ROWS_KEPT = 2
+
+/** A rail's top inside the page content. */
+function railTop(index: number): number {
+  return RAILS_TOP + index * railStyle.height
+}
+
+/**
+ * Home: the launch original as hero and the catalogue rails. The last feed is
+ * shown at once from storage and refreshed from the API (stale-while-
+ * revalidate); when the API is down the stored feed stays with an offline
+ * toast, and with nothing stored the error page offers Retry.
+ */
 export class HomePage
-  extends Lightning.Component<HomeTemplateSpec, PageTypeConfig>
+  extends Lightning.Component<HomeTemplateSpec, HomeTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<HomeTemplateSpec>
 {
   static override _template(): Lightning.Component.Template<HomeTemplateSpec> {
     return {
       Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
-      Title: {
-        x: layout.safeX,
-        y: 360,
-        text: { text: '', fontFace, ...typography.display, textColor: colors.text },
-      },
-      Tagline: {
-        x: layout.safeX,
-        y: 460,
-        text: { text: '', fontFace, ...typography.title, textColor: colors.accent },
-      },
-      Hint: {
-        x: layout.safeX,
-        y: 580,
-        text: { text: '', fontFace, ...typography.body, textColor: colors.textMuted, wordWrapWidth: 1400 },
-      },
-      Version: {
-        x: layout.screenW - layout.safeX,
-        y: layout.screenH - layout.safeY,
-        mount: 1,
-        text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted },
+      Content: {
+        Hero: { type: Hero },
+        Rails: { y: RAILS_TOP },
       },
     }
   }
 
-  private readonly Title = this.getByRef('Title')!
-  private readonly Tagline = this.getByRef('Tagline')!
-  private readonly Hint = this.getByRef('Hint')!
-  private readonly Version = this.getByRef('Version')!
+  private readonly Content = this.getByRef('Content')!
+  private readonly Hero = this.Content.getByRef('Hero')!
+  private readonly Rails = this.Content.getByRef('Rails')!
+  private readonly cache = new HomeCache(
+    api(),
+    { read: () => readStored('cache.home'), write: (entry) => writeStored('cache.home', entry) },
+    currentLanguage,
+  )
+  private _home: Home | null = null
+  private _heroDetails: TitleDetails | null = null
+  /** 0 = hero, 1.. = rails. */
+  private _row = 0
+  private _pending: HomeHistory | null = null
+  private readonly _loadingMore = new Set<string>()
+  private readonly _cursors = new Map<string, string | null>()
+  private _unsubscribe: (() => void)[] = []
+  private _offline = false
 
   override _init(): void {
-    this.render()
+    const cached = this.cache.cached()
+    if (cached) this.show(cached.home)
+    else this.showSkeleton()
+    void this.refresh()
   }
 
-  /** Re-reads every label: called again when the language changes. */
-  render(): void {
-    this.Title.text = t('app.name')
-    this.Tagline.text = t('app.tagline')
-    this.Hint.text = t('home.hint')
-    this.Version.text = t('app.version', { version: APP_VERSION })
+  override _attach(): void {
+    this._unsubscribe = [
+      onChange('language', () => void this.refresh()),
+      onChange('entitlements', () => void this.refresh()),
+      onChange('progress', () => void this.refresh()),
+    ]
+  }
+
+  override _detach(): void {
+    for (const stop of this._unsubscribe) stop()
+    this._unsubscribe = []
+  }
+
+  override _active(): void {
+    this.widgets.menu.sync()
+  }
+
+  /** Router: called without state when leaving (save), with it when Back returns here (restore). */
+  override historyState(state?: HomeHistory): HomeHistory | undefined {
+    if (state) {
+      this._pending = state
+      this.restore()
+      return undefined
+    }
+    const columns: Record<string, number> = {}
+    for (const rail of this.rails) columns[rail.railId] = rail.focusIndex
+    return { row: this._row === 0 ? 'hero' : (this.rails[this._row - 1]?.railId ?? 'hero'), columns }
+  }
+
+  private get rails(): Rail[] {
+    return this.Rails.children as Rail[]
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      const loaded = await this.cache.load()
+      this.show(loaded.home)
+      if (loaded.source === 'cache') {
+        this._offline = true
+        this.fireAncestors('$showToast', t('home.offline'))
+      } else if (this._offline) {
+        this._offline = false
+        this.fireAncestors('$showToast', t('home.backOnline'))
+      }
+      void this.loadHeroDetails(loaded.home.hero.id)
+    } catch (error) {
+      console.warn('Home feed failed', error)
+      // Nothing stored and nothing from the network: the error page, with Retry.
+      if (!this._home) Router.navigate('!', { request: { hash: 'home', error: error instanceof AppError ? new Error(t('error.offline')) : error } }, false)
+      else this.fireAncestors('$showToast', t('home.offline'))
+    }
+  }
+
+  private async loadHeroDetails(titleId: string): Promise<void> {
+    try {
+      this._heroDetails = await fetchTitle(api(), titleId)
+      this.renderHero()
+    } catch {
+      // The hero keeps its summary; the synopsis is a nicety.
+    }
+  }
+
+  private showSkeleton(): void {
+    this.Rails.children = [0, 1].map((index) => ({ type: Rail, y: index * railStyle.height }))
+    for (const rail of this.rails) rail.showLoading()
+  }
+
+  private show(home: Home): void {
+    // A refresh keeps the viewer where they are (by rail id: rails may come and go).
+    const keep = this._pending ?? (this._home ? this.historyState() : undefined)
+    this._home = home
+    this.renderHero()
+    this.Rails.children = home.rails.map((rail, index) => ({ type: Rail, railId: rail.id, y: index * railStyle.height }))
+    home.rails.forEach((data, index) => this.fillRail(this.rails[index]!, data))
+    this._pending = keep ?? null
+    this.restore()
+  }
+
+  private fillRail(rail: Rail, data: RailData): void {
+    rail.title = data.title
+    this._cursors.set(data.id, data.nextCursor)
+    rail.setItems(
+      data.items.map((item) => tileModel(item)),
+      data.nextCursor !== null,
+    )
+    rail.handlers = {
+      onSelect: (item) => Router.navigate(`details/${encodeURIComponent(item.id)}`),
+      onLoadMore: () => void this.loadMore(rail, data.id),
+    }
+  }
+
+  private async loadMore(rail: Rail, railId: string): Promise<void> {
+    const cursor = this._cursors.get(railId)
+    if (!cursor || this._loadingMore.has(railId)) return
+    this._loadingMore.add(railId)
+    try {
+      const page = await fetchRailPage(api(), railId, cursor)
+      this._cursors.set(railId, page.nextCursor)
+      rail.appendItems(page.items.map((item) => tileModel(item)), page.nextCursor !== null)
+    } catch {
+      this.fireAncestors('$showToast', t('home.offline'))
+    } finally {
+      this._loadingMore.delete(railId)
+    }
+  }
+
+  private renderHero(): void {
+    const hero = this._home?.hero
+    if (!hero) return
+    const details = this._heroDetails?.id === hero.id ? this._heroDetails : null
+    const rating = hero.rating === 'all' ? t('rating.all') : hero.rating
+    const meta = [details?.original ? t('details.original') : null, String(hero.year), rating]
+    this.Hero.model = {
+      id: hero.id,
+      title: hero.title,
+      meta: meta.filter((part): part is string => part !== null).join('  ·  '),
+      synopsis: details?.synopsis ?? '',
+      backdropUrl: hero.backdropUrl,
+      badge: badgeModel(hero.access, Date.now(), currentLanguage()),
+      action: t('home.heroAction'),
+    }
+  }
+
+  /** Applies a saved focus (Back to Home, or a refresh while browsing). */
+  private restore(): void {
+    const state = this._pending
+    if (state && this._home) {
+      for (const rail of this.rails) {
+        const column = state.columns[rail.railId]
+        if (column !== undefined) rail.focusIndex = column
+      }
+      const row = this.rails.findIndex((rail) => rail.railId === state.row)
+      this._row = row >= 0 ? row + 1 : 0
+      this._pending = null
+    }
+    this._row = Math.min(this._row, this.rails.length)
+    this.scroll(false)
+  }
+
+  private scroll(animate: boolean): void {
+    // The hero and the first rail share the first screen; below that the focused rail moves up under the menu.
+    const y = this._row <= 1 ? 0 : FOCUSED_RAIL_Y - railTop(this._row - 1)
+    this.Content.setSmooth('y', y, { duration: animate ? motion.focusDuration * 2 : 0 })
+    this.rails.forEach((rail, index) => {
+      rail.onScreen = Math.abs(index + 1 - this._row) <= ROWS_KEPT
+    })
+    // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
+    if (this.hasFocus()) this._refocus()
+  }
+
+  override _getFocused(): Lightning.Component {
+    if (this._row === 0) return this.Hero
+    return this.rails[this._row - 1] ?? this.Hero
   }
 
   override _handleUp(): void {
-    Router.focusWidget('Menu')
+    if (this._row === 0) {
+      Router.focusWidget('Menu')
+      return
+    }
+    this._row--
+    this.scroll(true)
+  }
+
+  override _handleDown(): void {
+    if (this._row >= this.rails.length) return
+    this._row++
+    this.scroll(true)
+  }
+
+  override _handleEnter(): void {
+    if (this._row === 0 && this._home) Router.navigate(`details/${encodeURIComponent(this._home.hero.id)}`)
   }
 }

@@ -1,5 +1,6 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { t, type MessageKey } from '../../i18n'
+import { onChange } from '../../api/changes'
 import { colors, fontFace, layout, motion, typography } from '../../components/theme'
 
 export interface MenuItem {
@@ -7,13 +8,32 @@ export interface MenuItem {
   label: MessageKey
 }
 
-export const MENU_ITEMS: readonly MenuItem[] = [{ route: 'home', label: 'menu.home' }]
+export const MENU_ITEMS: readonly MenuItem[] = [
+  { route: 'home', label: 'menu.home' },
+  { route: 'search', label: 'menu.search' },
+  { route: 'browse', label: 'menu.browse' },
+  { route: 'account', label: 'menu.account' },
+]
 
-interface MenuTemplateSpec extends Lightning.Component.TemplateSpec {
-  Items: Lightning.Element
+/** The menu entry a route belongs to: `browse/drama` is under Browse. */
+export function menuIndexFor(hash: string): number {
+  const first = hash.replace(/^#/, '').split(/[/?]/)[0] ?? ''
+  return MENU_ITEMS.findIndex((item) => item.route === first)
 }
 
-/** The top navigation bar: Up from a page focuses it, Down returns to the page. */
+interface MenuTemplateSpec extends Lightning.Component.TemplateSpec {
+  Logo: Lightning.Element
+  Items: Lightning.Element
+  Underline: Lightning.Element
+}
+
+const ITEM_GAP = 56
+const LOGO_WIDTH = 260
+
+/**
+ * The top navigation bar: Up from a page focuses it, Down returns to the page.
+ * The entry of the current page is underlined; the focused one turns gold.
+ */
 export class Menu
   extends Lightning.Component<MenuTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<MenuTemplateSpec>
@@ -23,50 +43,81 @@ export class Menu
       x: layout.safeX,
       y: layout.safeY,
       zIndex: 10,
-      Items: { flex: { direction: 'row' } },
+      Logo: { y: 2, text: { text: 'MARQUEE', fontFace, fontSize: 34, letterSpacing: 6, textColor: colors.accent } },
+      Items: { x: LOGO_WIDTH },
+      Underline: { x: LOGO_WIDTH, y: 52, h: 4, w: 0, rect: true, color: colors.accent },
     }
   }
 
   private _index = 0
+  private _focused = false
   private readonly Items = this.getByRef('Items')!
+  private readonly Underline = this.getByRef('Underline')!
 
   override _init(): void {
+    onChange('language', () => this.render())
     this.render()
   }
 
   /** Re-reads the labels: called again when the language changes. */
   render(): void {
     this.Items.children = MENU_ITEMS.map((item) => ({
-      flexItem: { marginRight: 48 },
       text: { text: t(item.label), fontFace, ...typography.body, textColor: colors.textMuted },
     }))
-    this.highlight(false)
+    let x = 0
+    for (const child of this.Items.children) {
+      child.loadTexture()
+      child.x = x
+      x += child.renderWidth + ITEM_GAP
+    }
+    this.highlight()
   }
 
-  private highlight(focused: boolean): void {
+  /** The page's own entry, from the router's current hash. */
+  private get currentIndex(): number {
+    return menuIndexFor(Router.getActiveHash() ?? '')
+  }
+
+  private highlight(): void {
+    const current = this.currentIndex
     this.Items.children.forEach((child, i) => {
-      const active = i === this._index
-      child.setSmooth('alpha', active || !focused ? 1 : 0.7, { duration: motion.focusDuration })
-      if (child.text) child.text.textColor = active && focused ? colors.accent : colors.textMuted
+      const focused = this._focused && i === this._index
+      if (child.text) child.text.textColor = focused ? colors.accent : i === current ? colors.text : colors.textMuted
+      child.setSmooth('scale', focused ? 1.08 : 1, { duration: motion.focusDuration })
     })
+    const marked = this.Items.children[this._focused ? this._index : current]
+    this.Underline.visible = marked !== undefined
+    if (marked) {
+      this.Underline.setSmooth('x', LOGO_WIDTH + marked.x, { duration: motion.focusDuration })
+      this.Underline.setSmooth('w', marked.renderWidth, { duration: motion.focusDuration })
+    }
+  }
+
+  /** Called by pages when they become active, so the underline follows navigation. */
+  sync(): void {
+    this._index = Math.max(0, this.currentIndex)
+    this.highlight()
   }
 
   override _focus(): void {
-    this.highlight(true)
+    this._focused = true
+    this._index = Math.max(0, this.currentIndex)
+    this.highlight()
   }
 
   override _unfocus(): void {
-    this.highlight(false)
+    this._focused = false
+    this.highlight()
   }
 
   override _handleLeft(): void {
     this._index = Math.max(0, this._index - 1)
-    this.highlight(true)
+    this.highlight()
   }
 
   override _handleRight(): void {
     this._index = Math.min(MENU_ITEMS.length - 1, this._index + 1)
-    this.highlight(true)
+    this.highlight()
   }
 
   override _handleDown(): void {
@@ -75,6 +126,9 @@ export class Menu
 
   override _handleEnter(): void {
     const item = MENU_ITEMS[this._index]
-    if (item) Router.navigate(item.route)
+    if (!item) return
+    // Focus goes back to the page first, so the page that opens takes it.
+    Router.focusPage()
+    if (!(this._index === this.currentIndex && Router.getActiveHash() === item.route)) Router.navigate(item.route)
   }
 }

@@ -1,4 +1,17 @@
 import { Lightning } from '@lightningjs/sdk'
+
+declare module '@lightningjs/sdk' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Lightning {
+    // eslint-disable-next-line @typescript-eslint/no-namespace
+    namespace Component {
+      interface FireAncestorsMap {
+        /** Any page or widget: a short message at the bottom of the screen (the App hosts the Toast). */
+        $showToast(message: string): void
+      }
+    }
+  }
+}
 import { colors, fontFace, layout, typography } from '../../components/theme'
 
 interface ToastTemplateSpec extends Lightning.Component.TemplateSpec {

@@ -1,0 +1,201 @@
+import { Lightning } from '@lightningjs/sdk'
+import type { Season } from '../../../server/contract'
+import { colors, fontFace, layout, motion, typography } from '../theme'
+import { episodeStyle } from './EpisodeList.styles'
+
+export interface EpisodeListLabels {
+  season(number: number): string
+  episode(number: number, title: string): string
+  duration(seconds: number): string
+}
+
+interface EpisodeListTemplateSpec extends Lightning.Component.TemplateSpec {
+  Seasons: Lightning.Element
+  Episodes: Lightning.Element
+}
+
+function card(focused: boolean): { color: number; scale: number } {
+  return { color: focused ? colors.accent : colors.surface, scale: focused ? 1.04 : 1 }
+}
+
+/**
+ * A series' episodes: season chips on top (Left/Right picks the season), the
+ * season's episodes below. Enter on an episode calls `onPlay`.
+ */
+export class EpisodeList
+  extends Lightning.Component<EpisodeListTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<EpisodeListTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<EpisodeListTemplateSpec> {
+    return {
+      Seasons: {},
+      Episodes: { y: episodeStyle.chipH + episodeStyle.rowGap },
+    }
+  }
+
+  onPlay: (episodeId: string) => void = () => undefined
+  private readonly Seasons = this.getByRef('Seasons')!
+  private readonly Episodes = this.getByRef('Episodes')!
+  private _seasons: readonly Season[] = []
+  private _labels: EpisodeListLabels | null = null
+  private _season = 0
+  private _episode = 0
+  private _row: 'seasons' | 'episodes' = 'episodes'
+  private _focused = false
+
+  get seasonIndex(): number {
+    return this._season
+  }
+
+  get episodeIndex(): number {
+    return this._episode
+  }
+
+  show(seasons: readonly Season[], labels: EpisodeListLabels, seasonIndex: number): void {
+    this._seasons = seasons
+    this._labels = labels
+    this._season = Math.max(0, Math.min(seasonIndex, seasons.length - 1))
+    this._episode = 0
+    this.Seasons.children = seasons.map((season) => ({
+      h: episodeStyle.chipH,
+      rect: true,
+      color: colors.surface,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: episodeStyle.chipH / 2 },
+      Label: {
+        x: 28,
+        y: episodeStyle.chipH / 2 + 2,
+        mountY: 0.5,
+        text: { text: labels.season(season.number), fontFace, ...typography.caption, textColor: colors.text },
+      },
+    }))
+    let x = 0
+    for (const chip of this.Seasons.children) {
+      const label = chip.getByRef('Label')!
+      label.loadTexture()
+      chip.w = label.renderWidth + 56
+      chip.x = x
+      x += chip.w + episodeStyle.chipGap
+    }
+    this.renderEpisodes()
+  }
+
+  private renderEpisodes(): void {
+    const labels = this._labels
+    const season = this._seasons[this._season]
+    if (!labels || !season) return
+    this.Episodes.children = season.episodes.map((episode, index) => ({
+      x: index * (episodeStyle.cardW + episodeStyle.gap),
+      w: episodeStyle.cardW,
+      h: episodeStyle.cardH,
+      rect: true,
+      color: colors.surface,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
+      Title: {
+        x: 24,
+        y: 20,
+        text: {
+          text: labels.episode(episode.number, episode.title),
+          fontFace,
+          ...typography.caption,
+          wordWrapWidth: episodeStyle.cardW - 48,
+          maxLines: 2,
+          textOverflow: 'ellipsis',
+          textColor: colors.text,
+        },
+      },
+      Duration: {
+        x: 24,
+        y: episodeStyle.cardH - 24,
+        mountY: 1,
+        text: { text: labels.duration(episode.durationSeconds), fontFace, fontSize: 24, textColor: colors.textMuted },
+      },
+    }))
+    this.highlight()
+  }
+
+  private highlight(): void {
+    this.Seasons.children.forEach((chip, index) => {
+      const current = index === this._season
+      chip.color = current ? (this._focused && this._row === 'seasons' ? colors.accent : 0xff3a3a4a) : colors.surface
+      const label = chip.getByRef('Label')
+      if (label?.text) label.text.textColor = current && this._focused && this._row === 'seasons' ? colors.textOnAccent : colors.text
+    })
+    const scroll = Math.max(0, this._episode - (episodeStyle.visible - 1))
+    this.Episodes.setSmooth('x', -scroll * (episodeStyle.cardW + episodeStyle.gap), { duration: motion.focusDuration })
+    this.Episodes.children.forEach((element, index) => {
+      const focused = this._focused && this._row === 'episodes' && index === this._episode
+      const look = card(focused)
+      element.setSmooth('color', look.color, { duration: motion.focusDuration })
+      element.setSmooth('scale', look.scale, { duration: motion.focusDuration })
+      for (const ref of ['Title', 'Duration'] as const) {
+        const text = element.getByRef(ref)?.text
+        if (text) text.textColor = focused ? colors.textOnAccent : ref === 'Title' ? colors.text : colors.textMuted
+      }
+    })
+  }
+
+  override _focus(): void {
+    this._focused = true
+    this.highlight()
+  }
+
+  override _unfocus(): void {
+    this._focused = false
+    this.highlight()
+  }
+
+  override _handleLeft(): boolean {
+    if (this._row === 'seasons') {
+      if (this._season === 0) return false
+      this._season--
+      this._episode = 0
+      this.renderEpisodes()
+      return true
+    }
+    if (this._episode === 0) return false
+    this._episode--
+    this.highlight()
+    return true
+  }
+
+  override _handleRight(): boolean {
+    if (this._row === 'seasons') {
+      if (this._season >= this._seasons.length - 1) return false
+      this._season++
+      this._episode = 0
+      this.renderEpisodes()
+      return true
+    }
+    const count = this._seasons[this._season]?.episodes.length ?? 0
+    if (this._episode >= count - 1) return false
+    this._episode++
+    this.highlight()
+    return true
+  }
+
+  override _handleUp(): boolean {
+    if (this._row === 'seasons' || this._seasons.length < 2) return false
+    this._row = 'seasons'
+    this.highlight()
+    return true
+  }
+
+  override _handleDown(): boolean {
+    if (this._row === 'episodes') return false
+    this._row = 'episodes'
+    this.highlight()
+    return true
+  }
+
+  override _handleEnter(): boolean {
+    if (this._row === 'seasons') {
+      this._row = 'episodes'
+      this.highlight()
+      return true
+    }
+    const episode = this._seasons[this._season]?.episodes[this._episode]
+    if (!episode) return false
+    this.onPlay(episode.id)
+    return true
+  }
+}

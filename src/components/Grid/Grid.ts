@@ -1,0 +1,146 @@
+import { Lightning } from '@lightningjs/sdk'
+import { Tile, type TileModel } from '../Tile/Tile'
+import { gridStyle } from './Grid.styles'
+import { gridMove, gridWindow, type GridDirection } from './window'
+
+export interface GridHandlers {
+  onSelect(item: TileModel, index: number): void
+  /** Focus is near the end of the loaded items and `hasMore` is set. */
+  onLoadMore?(): void
+}
+
+interface GridTemplateSpec extends Lightning.Component.TemplateSpec {
+  columns: number
+  visibleRows: number
+  Track: Lightning.Element
+}
+
+/**
+ * A windowed grid of tiles: only the rows in view plus a buffer exist,
+ * recycled as focus moves. Moves that leave the grid are not handled, so the
+ * page decides (Up to the menu, Left to a side panel).
+ */
+export class Grid
+  extends Lightning.Component<GridTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<GridTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<GridTemplateSpec> {
+    return { clipping: false, Track: {} }
+  }
+
+  columns = 6
+  visibleRows = 2
+  private readonly Track = this.getByRef('Track')!
+  private _items: readonly TileModel[] = []
+  private _loading = false
+  private _hasMore = false
+  private _focusIndex = 0
+  private _handlers: GridHandlers = { onSelect: () => undefined }
+  private readonly _built = new Map<number, Tile>()
+  private readonly _spare: Tile[] = []
+
+  set handlers(value: GridHandlers) {
+    this._handlers = value
+  }
+
+  get focusIndex(): number {
+    return this._focusIndex
+  }
+
+  set focusIndex(value: number) {
+    this._focusIndex = Math.max(0, Math.min(value, this._items.length - 1))
+    this.layout(false)
+  }
+
+  get itemCount(): number {
+    return this._items.length
+  }
+
+  get builtTileCount(): number {
+    return this._built.size
+  }
+
+  setItems(items: readonly TileModel[], hasMore: boolean): void {
+    this._items = items
+    this._hasMore = hasMore
+    this._loading = false
+    this._focusIndex = Math.min(this._focusIndex, Math.max(0, items.length - 1))
+    this.layout(false)
+  }
+
+  /** Skeleton tiles until the first page arrives. */
+  showLoading(): void {
+    this._loading = true
+    this._items = []
+    this._focusIndex = 0
+    this.layout(false)
+  }
+
+  private get count(): number {
+    return this._loading ? this.columns * gridStyle.skeletonRows : this._items.length
+  }
+
+  private layout(animate: boolean): void {
+    const window = gridWindow(this._focusIndex, this.count, this.columns, this.visibleRows, gridStyle.buffer)
+    for (const [index, tile] of this._built) {
+      if (index < window.first || index > window.last) {
+        this._built.delete(index)
+        this.Track.childList.remove(tile)
+        this._spare.push(tile)
+      }
+    }
+    for (let index = window.first; index <= window.last; index++) {
+      let tile = this._built.get(index)
+      if (!tile) {
+        tile = this._spare.pop() ?? (this.stage.c({ type: Tile }) as Tile)
+        this.Track.childList.add(tile)
+        this._built.set(index, tile)
+      }
+      tile.x = (index % this.columns) * gridStyle.columnStep
+      tile.y = Math.floor(index / this.columns) * gridStyle.rowStep
+      tile.model = this._loading ? null : (this._items[index] ?? null)
+    }
+    this._spare.length = Math.min(this._spare.length, this.columns)
+    this.Track.setSmooth('y', -window.scrollRow * gridStyle.rowStep, { duration: animate ? gridStyle.scrollDuration : 0 })
+    // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
+    if (this.hasFocus()) this._refocus()
+  }
+
+  private move(direction: GridDirection): boolean {
+    if (this._loading) return false
+    const next = gridMove(this._focusIndex, this._items.length, this.columns, direction)
+    if (next === null) return false
+    this._focusIndex = next
+    this.layout(true)
+    const rowsLeft = Math.floor((this._items.length - 1) / this.columns) - Math.floor(next / this.columns)
+    if (this._hasMore && rowsLeft < gridStyle.loadMoreRows) this._handlers.onLoadMore?.()
+    return true
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this._built.get(this._focusIndex)
+  }
+
+  override _handleLeft(): boolean {
+    return this.move('left')
+  }
+
+  override _handleRight(): boolean {
+    return this.move('right')
+  }
+
+  override _handleUp(): boolean {
+    return this.move('up')
+  }
+
+  override _handleDown(): boolean {
+    return this.move('down')
+  }
+
+  override _handleEnter(): boolean {
+    const item = this._items[this._focusIndex]
+    if (!item) return false
+    this._handlers.onSelect(item, this._focusIndex)
+    return true
+  }
+}

@@ -1,0 +1,67 @@
+import { Lightning } from '@lightningjs/sdk'
+import { Keyboard } from '@lightningjs/ui-components'
+import type { KeyboardEdit } from '../../domain'
+import { KEY_ROWS, keyboardStyle, type ActionKeyId } from './SearchKeyboard.styles'
+
+export interface SearchKeyboardLabels {
+  space: string
+  delete: string
+  clear: string
+}
+
+interface SoftKeyEvent {
+  key: string
+}
+
+interface SearchKeyboardTemplateSpec extends Lightning.Component.TemplateSpec {
+  Keys: typeof Keyboard
+}
+
+const ACTION_KEYS: readonly ActionKeyId[] = ['space', 'delete', 'clear']
+
+function isActionKey(key: string): key is ActionKeyId {
+  return (ACTION_KEYS as readonly string[]).includes(key)
+}
+
+/** Turns a LUI soft-key press into an edit of the search text. */
+export function editFor(key: string): KeyboardEdit {
+  if (isActionKey(key)) return { kind: key }
+  return { kind: 'type', text: key }
+}
+
+/**
+ * The LUI keyboard with Marquee's layout (a–z, 0–9, then Space, Delete and
+ * Clear) and localized action keys. Each press is reported as a KeyboardEdit;
+ * the page applies it with the domain's rules.
+ */
+export class SearchKeyboard
+  extends Lightning.Component<SearchKeyboardTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<SearchKeyboardTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<SearchKeyboardTemplateSpec> {
+    return { Keys: { type: Keyboard } }
+  }
+
+  onEdit: (edit: KeyboardEdit) => void = () => undefined
+  private readonly Keys = this.getByRef('Keys')!
+
+  /** Builds (or rebuilds, after a language switch) the keys with these labels. */
+  setLabels(labels: SearchKeyboardLabels): void {
+    // Action keys are two letter-keys wide ('md'), so the last row spans the six columns.
+    const action = (keyId: ActionKeyId): Record<string, unknown> => ({ title: labels[keyId], keyId, size: 'md' })
+    this.Keys.style = { keySpacing: keyboardStyle.keySpacing }
+    this.Keys.patch({
+      defaultFormat: 'letters',
+      formats: { letters: [...KEY_ROWS.map((row) => [...row]), ACTION_KEYS.map(action)] },
+    })
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this.Keys
+  }
+
+  /** Fired by every LUI Key on Enter. */
+  $onSoftKey(event: SoftKeyEvent): void {
+    this.onEdit(editFor(event.key))
+  }
+}

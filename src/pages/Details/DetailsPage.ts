@@ -1,0 +1,257 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { ProgressSummary, TitleDetails } from '../../../server/contract'
+import { t, currentLanguage } from '../../i18n'
+import { api } from '../../api/session'
+import { fetchRailPage, fetchTitle } from '../../api/catalog'
+import { onChange } from '../../api/changes'
+import {
+  actionLabel, actionTarget, badgeModel, detailActions, episodeHash, formatDuration, initialActionIndex, initialSeasonIndex, type DetailAction,
+} from '../../domain'
+import type { PurchaseRequest } from '../../widgets/Purchase/request'
+import { colors, fontFace, layout, typography } from '../../components/theme'
+import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
+import { Button } from '../../components/Button/Button'
+import { posterTexture } from '../../components/Poster/PosterTexture'
+import { EpisodeList } from '../../components/EpisodeList/EpisodeList'
+import type { PageTypeConfig } from '../page'
+
+declare module '@lightningjs/sdk' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Lightning {
+    // eslint-disable-next-line @typescript-eslint/no-namespace
+    namespace Component {
+      interface FireAncestorsMap {
+        /** The App's purchase flow (commerce); resolves true once bought. */
+        $purchase(request: PurchaseRequest): Promise<boolean>
+      }
+    }
+  }
+}
+
+interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
+  Background: Lightning.Element
+  Backdrop: Lightning.Element
+  ScrimLeft: Lightning.Element
+  ScrimBottom: Lightning.Element
+  Kicker: Lightning.Element
+  Title: Lightning.Element
+  Meta: Lightning.Element
+  Badge: typeof AccessBadge
+  Synopsis: Lightning.Element
+  Cast: Lightning.Element
+  Notice: Lightning.Element
+  Actions: Lightning.Element
+  Episodes: typeof EpisodeList
+}
+
+const LEFT = layout.safeX + 24
+const TEXT_WIDTH = 1100
+const ACTIONS_Y = 700
+const BUTTON_GAP = 24
+
+/** Details data: the title and the viewer's saved position (for Resume). */
+export interface DetailsData {
+  title: TitleDetails
+  progress: ProgressSummary | null
+}
+
+/** The saved position comes from Continue watching; without it the page still works (Play). */
+async function savedProgress(titleId: string): Promise<ProgressSummary | null> {
+  try {
+    const rail = await fetchRailPage(api(), 'continue-watching', null, 200)
+    return rail.items.find((item) => item.id === titleId)?.progress ?? null
+  } catch {
+    return null
+  }
+}
+
+export async function loadDetails(titleId: string): Promise<DetailsData> {
+  const [title, progress] = await Promise.all([fetchTitle(api(), titleId), savedProgress(titleId)])
+  return { title, progress }
+}
+
+/**
+ * A title: backdrop, name, year, rating, running time, synopsis, cast, the
+ * access badge, the actions the domain allows (play, resume, start over,
+ * trailer, subscribe, rent, buy) and, for a series, its episodes by season.
+ * Data arrives through the route's `before` hook (a failure goes to the error
+ * page with Retry); `details/:id/buy` opens with a purchase choice focused.
+ */
+export class DetailsPage
+  extends Lightning.Component<DetailsTemplateSpec, PageTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<DetailsTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<DetailsTemplateSpec> {
+    return {
+      Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
+      Backdrop: { x: layout.screenW, w: 1440, h: 810, mountX: 1, alpha: 0 },
+      ScrimLeft: { w: 1200, h: layout.screenH, rect: true, colorLeft: 0xff0b0b12, colorRight: 0x000b0b12, x: 480 },
+      ScrimBottom: { y: 360, w: layout.screenW, h: 720, rect: true, colorTop: 0x000b0b12, colorBottom: 0xff0b0b12 },
+      Kicker: { x: LEFT, y: 150, text: { text: '', fontFace, ...typography.caption, textColor: colors.accent } },
+      Title: {
+        x: LEFT,
+        y: 192,
+        text: { text: '', fontFace, ...typography.display, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 2, textOverflow: 'ellipsis' },
+      },
+      Meta: { x: LEFT, y: 376, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, maxLines: 1 } },
+      Badge: { type: AccessBadge, x: LEFT, y: 424 },
+      Synopsis: {
+        x: LEFT,
+        y: 484,
+        text: { text: '', fontFace, ...typography.body, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 3, textOverflow: 'ellipsis' },
+      },
+      Cast: {
+        x: LEFT,
+        y: 624,
+        text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, maxLines: 1, textOverflow: 'ellipsis' },
+      },
+      Notice: { x: LEFT, y: 660, visible: false, text: { text: '', fontFace, ...typography.caption, textColor: colors.accent, wordWrapWidth: TEXT_WIDTH } },
+      Actions: { x: LEFT, y: ACTIONS_Y },
+      Episodes: { type: EpisodeList, x: LEFT, y: ACTIONS_Y + 124, visible: false },
+    }
+  }
+
+  private readonly Backdrop = this.getByRef('Backdrop')!
+  private readonly Kicker = this.getByRef('Kicker')!
+  private readonly Title = this.getByRef('Title')!
+  private readonly Meta = this.getByRef('Meta')!
+  private readonly Badge = this.getByRef('Badge')!
+  private readonly Synopsis = this.getByRef('Synopsis')!
+  private readonly Cast = this.getByRef('Cast')!
+  private readonly Notice = this.getByRef('Notice')!
+  private readonly Actions = this.getByRef('Actions')!
+  private readonly Episodes = this.getByRef('Episodes')!
+  private _data: DetailsData | null = null
+  private _actions: DetailAction[] = []
+  private _purchaseFirst = false
+  private _actionIndex = 0
+  private _area: 'actions' | 'episodes' = 'actions'
+  private _unsubscribe: (() => void)[] = []
+
+  /** The route's `before` hook: the page shows only once the title has loaded. */
+  async load(titleId: string, purchaseFirst: boolean): Promise<void> {
+    this._purchaseFirst = purchaseFirst
+    this._data = await loadDetails(titleId)
+  }
+
+  override _onDataProvided(): void {
+    this.render(true)
+  }
+
+  override _active(): void {
+    this.widgets.menu.sync()
+  }
+
+  override _attach(): void {
+    const reload = (): void => void this.reload()
+    this._unsubscribe = [onChange('entitlements', reload), onChange('progress', reload), onChange('language', reload)]
+  }
+
+  override _detach(): void {
+    for (const stop of this._unsubscribe) stop()
+    this._unsubscribe = []
+  }
+
+  /** After a purchase, a play or a language switch: new actions, the focus kept in its area. */
+  private async reload(): Promise<void> {
+    const id = this._data?.title.id
+    if (!id) return
+    try {
+      this._data = await loadDetails(id)
+      this._purchaseFirst = false
+      this.render(false)
+    } catch {
+      this.fireAncestors('$showToast', t('error.offline'))
+    }
+  }
+
+  private render(resetFocus: boolean): void {
+    const data = this._data
+    if (!data) return
+    const { title } = data
+    const locale = currentLanguage()
+    const now = Date.now()
+    this.Kicker.text = title.original ? t('details.original') : ''
+    this.Title.text = title.title
+    const rating = title.rating === 'all' ? t('rating.all') : title.rating
+    const length = title.kind === 'series' ? t('details.seasons', { count: title.seasons.length }) : formatDuration(title.durationSeconds, locale)
+    this.Meta.text = [String(title.year), rating, length, title.genres.map((genre) => genre.name).join(' / ')].filter(Boolean).join('  ·  ')
+    this.Badge.badge = badgeModel(title.access, now, locale)
+    this.Synopsis.text = title.synopsis
+    this.Cast.text = title.cast.length > 0 ? t('details.cast', { names: title.cast.map((member) => member.name).join('、') }) : ''
+    if (title.backdropUrl) {
+      this.Backdrop.patch({ texture: posterTexture(title.backdropUrl) })
+      this.Backdrop.setSmooth('alpha', 1, { duration: 0.4 })
+    }
+
+    this._actions = detailActions(title.access, now, data.progress, { hasTrailer: title.trailerAvailable })
+    this.Actions.children = this._actions.map((action) => ({ type: Button, label: actionLabel(action, locale) }))
+    let x = 0
+    for (const button of this.Actions.children as Button[]) {
+      button.fitLabel(240)
+      button.x = x
+      x += button.w + BUTTON_GAP
+    }
+    const purchaseNotice = this._purchaseFirst && this._actions.some((action) => actionTarget(action, title.id, title.access)?.kind === 'purchase')
+    this.Notice.text = t('details.needsPurchase')
+    this.Notice.visible = purchaseNotice
+    this.Cast.visible = !purchaseNotice
+
+    const series = title.kind === 'series' && title.seasons.length > 0
+    this.Episodes.visible = series
+    if (series) {
+      this.Episodes.show(
+        title.seasons,
+        {
+          season: (number) => t('details.season', { number }),
+          episode: (number, name) => t('details.episode', { number, title: name }),
+          duration: (seconds) => formatDuration(seconds, locale),
+        },
+        initialSeasonIndex(title.seasons, data.progress?.episodeId),
+      )
+      this.Episodes.onPlay = (episodeId) => Router.navigate(episodeHash(title.id, episodeId))
+    }
+    // Shift the actions up for a series so the episodes fit on screen.
+    this.Actions.y = series ? ACTIONS_Y - 20 : ACTIONS_Y
+    if (resetFocus) {
+      this._area = 'actions'
+      this._actionIndex = Math.max(0, initialActionIndex(this._actions, this._purchaseFirst))
+    } else {
+      this._actionIndex = Math.min(this._actionIndex, this._actions.length - 1)
+    }
+    // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
+    if (this.hasFocus()) this._refocus()
+  }
+
+  override _getFocused(): Lightning.Component {
+    if (this._area === 'episodes' && this.Episodes.visible) return this.Episodes
+    return (this.Actions.children[this._actionIndex] as Button | undefined) ?? this
+  }
+
+  override _handleLeft(): void {
+    if (this._area === 'actions') this._actionIndex = Math.max(0, this._actionIndex - 1)
+  }
+
+  override _handleRight(): void {
+    if (this._area === 'actions') this._actionIndex = Math.min(this._actions.length - 1, this._actionIndex + 1)
+  }
+
+  override _handleDown(): void {
+    if (this._area === 'actions' && this.Episodes.visible) this._area = 'episodes'
+  }
+
+  override _handleUp(): void {
+    if (this._area === 'episodes') this._area = 'actions'
+    else Router.focusWidget('Menu')
+  }
+
+  override _handleEnter(): void {
+    const data = this._data
+    const action = this._actions[this._actionIndex]
+    if (!data || !action || this._area !== 'actions') return
+    const target = actionTarget(action, data.title.id, data.title.access)
+    if (!target) return
+    if (target.kind === 'navigate') Router.navigate(target.hash)
+    else void this.fireAncestors('$purchase', { titleId: data.title.id, titleName: data.title.title, offer: target.offer })
+  }
+}

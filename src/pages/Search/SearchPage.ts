@@ -1,0 +1,202 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { TitleSummary } from '../../../server/contract'
+import { t } from '../../i18n'
+import { api } from '../../api/session'
+import { searchTitles } from '../../api/catalog'
+import { onChange } from '../../api/changes'
+import { applyKeyboardEdit, searchQuery, type KeyboardEdit } from '../../domain'
+import { colors, fontFace, layout, typography } from '../../components/theme'
+import { Grid } from '../../components/Grid/Grid'
+import { SearchKeyboard } from '../../components/SearchKeyboard/SearchKeyboard'
+import type { PageTypeConfig } from '../page'
+import { tileModel } from '../tile-model'
+
+interface SearchHistory extends Record<string, unknown> {
+  text: string
+  area: 'keyboard' | 'results'
+  index: number
+}
+
+interface SearchTypeConfig extends PageTypeConfig {
+  HistoryStateType: SearchHistory
+}
+
+interface SearchTemplateSpec extends Lightning.Component.TemplateSpec {
+  Background: Lightning.Element
+  Input: { Text: Lightning.Element; Caret: Lightning.Element }
+  Keyboard: typeof SearchKeyboard
+  Status: Lightning.Element
+  Results: typeof Grid
+}
+
+/** Wait this long after the last key before asking the API: typing "changan" is one search, not seven. */
+export const SEARCH_DEBOUNCE_MS = 300
+const INPUT_W = 600
+const RESULTS_X = 790
+
+/**
+ * Search with the on-screen keyboard: results as you type (debounced), by
+ * Chinese or English name, full pinyin or initials (matched by the server).
+ * Right from the keyboard's edge moves into the results; Left from the first
+ * column returns to the keyboard.
+ */
+export class SearchPage
+  extends Lightning.Component<SearchTemplateSpec, SearchTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<SearchTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<SearchTemplateSpec> {
+    return {
+      Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
+      Input: {
+        x: layout.safeX,
+        y: 160,
+        w: INPUT_W,
+        h: 88,
+        rect: true,
+        color: colors.surface,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
+        Text: {
+          x: 28,
+          y: 46,
+          mountY: 0.5,
+          text: { text: '', fontFace, ...typography.body, textColor: colors.text, wordWrapWidth: INPUT_W - 56, maxLines: 1, textOverflow: 'ellipsis' },
+        },
+        Caret: { x: 28, y: 22, w: 3, h: 44, rect: true, color: colors.accent },
+      },
+      Keyboard: { type: SearchKeyboard, x: layout.safeX, y: 290 },
+      Status: { x: RESULTS_X, y: 172, text: { text: '', fontFace, ...typography.body, textColor: colors.textMuted, wordWrapWidth: 1000, maxLines: 2 } },
+      Results: { type: Grid, x: RESULTS_X, y: 180, columns: 4, visibleRows: 2 },
+    }
+  }
+
+  private readonly Input = this.getByRef('Input')!
+  private readonly InputText = this.Input.getByRef('Text')!
+  private readonly Caret = this.Input.getByRef('Caret')!
+  private readonly Keyboard = this.getByRef('Keyboard')!
+  private readonly Status = this.getByRef('Status')!
+  private readonly Results = this.getByRef('Results')!
+  private _text = ''
+  private _area: 'keyboard' | 'results' = 'keyboard'
+  private _items: TitleSummary[] = []
+  private _timer: ReturnType<typeof setTimeout> | null = null
+  /** Answers to older queries are dropped: only the latest typed text may fill the grid. */
+  private _generation = 0
+  private _unsubscribe: (() => void)[] = []
+  private _restoreIndex: number | null = null
+
+  override _init(): void {
+    this.Keyboard.onEdit = (edit) => this.edit(edit)
+    this.Results.handlers = {
+      onSelect: (item) => Router.navigate(`details/${encodeURIComponent(item.id)}`),
+    }
+    this.renderTexts()
+  }
+
+  override _attach(): void {
+    this._unsubscribe = [
+      onChange('language', () => {
+        this.renderTexts()
+        this.search()
+      }),
+      onChange('entitlements', () => this.search()),
+    ]
+  }
+
+  override _detach(): void {
+    for (const stop of this._unsubscribe) stop()
+    this._unsubscribe = []
+    if (this._timer) clearTimeout(this._timer)
+  }
+
+  override _active(): void {
+    this.widgets.menu.sync()
+  }
+
+  override historyState(state?: SearchHistory): SearchHistory | undefined {
+    if (!state) return { text: this._text, area: this._area, index: this.Results.focusIndex }
+    this._text = state.text
+    this._area = state.area
+    this._restoreIndex = state.index
+    this.renderInput()
+    this.search()
+    return undefined
+  }
+
+  private renderTexts(): void {
+    this.Keyboard.setLabels({ space: t('keyboard.space'), delete: t('keyboard.delete'), clear: t('keyboard.clear') })
+    this.renderInput()
+    this.renderStatus()
+  }
+
+  private renderInput(): void {
+    const empty = this._text.length === 0
+    this.InputText.text = { text: empty ? t('search.placeholder') : this._text, textColor: empty ? colors.textMuted : colors.text }
+    this.InputText.loadTexture()
+    this.Caret.x = empty ? 28 : Math.min(INPUT_W - 28, 28 + this.InputText.renderWidth + 4)
+  }
+
+  private renderStatus(): void {
+    const query = searchQuery(this._text)
+    this.Status.text = query === null ? t('search.hint') : this._items.length === 0 ? t('search.noResults', { query }) : ''
+  }
+
+  private edit(edit: KeyboardEdit): void {
+    const next = applyKeyboardEdit(this._text, edit)
+    if (next === this._text) return
+    this._text = next
+    this.renderInput()
+    if (this._timer) clearTimeout(this._timer)
+    this._timer = setTimeout(() => this.search(), SEARCH_DEBOUNCE_MS)
+  }
+
+  private search(): void {
+    const generation = ++this._generation
+    const query = searchQuery(this._text)
+    if (query === null) {
+      this.showResults([])
+      return
+    }
+    if (this._items.length === 0) this.Results.showLoading()
+    searchTitles(api(), query, 40).then(
+      (result) => {
+        if (generation === this._generation) this.showResults(result.items)
+      },
+      () => {
+        if (generation !== this._generation) return
+        this.showResults([])
+        this.fireAncestors('$showToast', t('error.offline'))
+      },
+    )
+  }
+
+  private showResults(items: TitleSummary[]): void {
+    this._items = items
+    this.Results.setItems(items.map((item) => tileModel(item)), false)
+    if (this._restoreIndex !== null) {
+      this.Results.focusIndex = this._restoreIndex
+      this._restoreIndex = null
+    }
+    this.Results.visible = items.length > 0
+    this.Status.visible = items.length === 0
+    this.renderStatus()
+    if (items.length === 0) this._area = 'keyboard'
+    // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
+    if (this.hasFocus()) this._refocus()
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this._area === 'results' && this._items.length > 0 ? this.Results : this.Keyboard
+  }
+
+  override _handleRight(): void {
+    if (this._area === 'keyboard' && this._items.length > 0) this._area = 'results'
+  }
+
+  override _handleLeft(): void {
+    if (this._area === 'results') this._area = 'keyboard'
+  }
+
+  override _handleUp(): void {
+    Router.focusWidget('Menu')
+  }
+}

@@ -1,0 +1,130 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { launchBrowser, type LaunchedBrowser } from './support/browser'
+import { startAppServer, type AppServer } from './support/app-server'
+import { outputDir } from './support/paths'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
+
+jest.setTimeout(180_000)
+
+// The app asks for settings.local.json on every start (operators add it; the build has none).
+const expectedNoise = [/Failed to load resource: the server responded with a status of 404/]
+
+let server: AppServer
+let browser: LaunchedBrowser
+
+beforeAll(async () => {
+  fs.mkdirSync(outputDir, { recursive: true })
+  server = await startAppServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function open(hash = '', lang = 'en'): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage()
+  const errors = collectPageErrors(page, expectedNoise)
+  await page.goto(`${server.origin}/?inspector=1&lang=${lang}${hash}`)
+  return { page, errors }
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: path.join(outputDir, `browse-${name}.png`) })
+}
+
+/** The texts on screen inside one ref (e.g. the focused tile). */
+async function textsIn(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(`${selector} [texture-text]`, (elements) => elements.map((el) => el.getAttribute('texture-text') ?? ''))
+}
+
+async function focusedTileTexts(page: Page): Promise<string[]> {
+  return textsIn(page, '[focused="true"][type="Tile"]')
+}
+
+test('Home → a free title’s details → Back keeps focus → a pay-per-view title → search by keyboard', async () => {
+  const { page, errors } = await open()
+  await waitForText(page, "Night Watch of Chang'an")
+  await waitForText(page, 'Free to watch')
+  await shot(page, 'home')
+
+  // Down to the first rail that holds free titles; the hero action first.
+  const railTitles = await visibleTexts(page)
+  expect(railTitles).toContain('More info')
+  let found = false
+  for (let i = 0; i < 6 && !found; i++) {
+    await press(page, 'ArrowDown', 400)
+    found = (await focusedTileTexts(page)).includes('Free')
+  }
+  expect(found).toBe(true)
+  await press(page, 'ArrowRight')
+  const freeTile = await focusedTileTexts(page)
+  expect(freeTile).toContain('Free')
+  const freeTitle = freeTile.find((text) => text !== 'Free')!
+  await press(page, 'Enter', 600)
+  await waitForText(page, 'Play')
+  await waitForText(page, 'Trailer')
+  expect(await visibleTexts(page)).toContain('Free')
+  await shot(page, 'details-free')
+
+  await press(page, 'Escape', 800)
+  await waitForText(page, 'Free to watch')
+  expect(await focusedTileTexts(page)).toEqual(freeTile)
+
+  // The new box office rail: rentals with their price on the badge.
+  let paid: string[] = []
+  for (let i = 0; i < 6 && paid.length === 0; i++) {
+    await press(page, 'ArrowDown', 400)
+    const texts = await focusedTileTexts(page)
+    if (texts.some((text) => /^Rent ¥\d+/.test(text))) paid = texts
+  }
+  const badge = paid.find((text) => /^Rent ¥\d+/.test(text))
+  expect(badge).toBeDefined()
+  await press(page, 'Enter', 600)
+  await waitForText(page, badge!)
+  const details = await visibleTexts(page)
+  expect(details.some((text) => /^Rent ¥\d+ · 48 h$/.test(text))).toBe(true)
+  expect(details).not.toContain(freeTitle)
+  await shot(page, 'details-paid')
+
+  // Search: menu → Search, type "night" on the on-screen keyboard.
+  await press(page, 'ArrowUp')
+  expect(await focusedRefs(page)).toContain('Menu')
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter', 600)
+  await waitForText(page, 'Type a title, pinyin or initials')
+  await shot(page, 'search-empty')
+  await typeOnKeyboard(page, 'night')
+  await waitForText(page, "Night Watch of Chang'an")
+  await shot(page, 'search-results')
+  await press(page, 'ArrowRight')
+  // From the keyboard's right edge into the results.
+  for (let i = 0; i < 6 && !(await focusedRefs(page)).includes('Results'); i++) await press(page, 'ArrowRight')
+  expect(await focusedTileTexts(page)).toContain("Night Watch of Chang'an")
+  await press(page, 'Enter', 800)
+  await waitForText(page, 'Marquee Original')
+  await waitForText(page, 'Season 1')
+  await shot(page, 'details-series')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+/** Moves over the LUI keyboard (6 keys a row, a–z then digits) and presses each letter. */
+async function typeOnKeyboard(page: Page, word: string): Promise<void> {
+  let row = 0
+  let column = 0
+  for (const letter of word) {
+    const index = letter.charCodeAt(0) - 97
+    const targetRow = Math.floor(index / 6)
+    const targetColumn = index % 6
+    while (row < targetRow) (await press(page, 'ArrowDown', 120), row++)
+    while (row > targetRow) (await press(page, 'ArrowUp', 120), row--)
+    while (column < targetColumn) (await press(page, 'ArrowRight', 120), column++)
+    while (column > targetColumn) (await press(page, 'ArrowLeft', 120), column--)
+    await press(page, 'Enter', 120)
+  }
+}
