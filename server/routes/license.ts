@@ -47,7 +47,8 @@ function authorise(ctx: Ctx, req: FastifyRequest, queryToken: string | undefined
 export function registerLicenseRoutes(root: FastifyInstance, ctx: Ctx): void {
   void root.register(async (app) => {
     // Browsers' EME license requests (Shaka's among them) POST the ClearKey JSON with no Content-Type or a
-    // generic one: here any body is read as JSON, while the rest of the API keeps refusing non-JSON with 415.
+    // generic one (text/plain, octet-stream): here any body is read as JSON; the rest of the API keeps 415.
+    app.removeAllContentTypeParsers()
     app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
       try {
         done(null, parseJsonBody(body))
