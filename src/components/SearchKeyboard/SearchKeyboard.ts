@@ -43,6 +43,8 @@ export class SearchKeyboard
   }
 
   onEdit: (edit: KeyboardEdit) => void = () => undefined
+  /** Right on the last key of a row: the page moves on (to the results); false keeps focus here. */
+  onRightEdge: () => boolean = () => false
   private readonly Keys = this.getByRef('Keys')!
 
   /** Builds (or rebuilds, after a language switch) the keys with these labels. */
@@ -58,6 +60,18 @@ export class SearchKeyboard
 
   override _getFocused(): Lightning.Component {
     return this.Keys
+  }
+
+  /** Whether the focused key is the last of its row. */
+  private atRightEdge(): boolean {
+    const { row, column } = this.Keys.getSelectedKey()
+    const rowLength = row < KEY_ROWS.length ? (KEY_ROWS[row]?.length ?? 0) : ACTION_KEYS.length
+    return column >= rowLength - 1
+  }
+
+  /** Seen before LUI's rows, which swallow Right at their end. */
+  override _captureRight(): boolean {
+    return this.atRightEdge() && this.onRightEdge()
   }
 
   /** Fired by every LUI Key on Enter. */

@@ -86,6 +86,12 @@ export class SearchPage
 
   override _init(): void {
     this.Keyboard.onEdit = (edit) => this.edit(edit)
+    this.Keyboard.onRightEdge = () => {
+      if (this._items.length === 0) return false
+      this._area = 'results'
+      this._refocus()
+      return true
+    }
     this.Results.handlers = {
       onSelect: (item) => Router.navigate(`details/${encodeURIComponent(item.id)}`),
     }
@@ -186,10 +192,6 @@ export class SearchPage
 
   override _getFocused(): Lightning.Component {
     return this._area === 'results' && this._items.length > 0 ? this.Results : this.Keyboard
-  }
-
-  override _handleRight(): void {
-    if (this._area === 'keyboard' && this._items.length > 0) this._area = 'results'
   }
 
   override _handleLeft(): void {
