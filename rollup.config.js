@@ -124,8 +124,8 @@ function bundle(flavour) {
           '@babel/preset-typescript',
         ],
       }),
-      minify && // Lightning names states after their classes: keep class names.
-        terser({ ecma: legacy ? 5 : 2020, safari10: true, keep_classnames: true, format: { comments: false } }),
+      minify && // Lightning names states after their classes: keep class names (in ES5 they are capitalised functions).
+        terser({ ecma: legacy ? 5 : 2020, safari10: true, keep_classnames: true, keep_fnames: legacy && /^[A-Z]/, format: { comments: false } }),
       flavour === targets[targets.length - 1] && distAssets(),
     ].filter(Boolean),
   }
