@@ -11,7 +11,8 @@ const launchLocation = { search: window.location.search, hash: window.location.h
 
 /** Opens the target with Home under it in the Router's history, so Back leads Home. */
 export function openDeepLink(link: DeepLink): void {
-  Router.setHistory(link.history.map((hash) => ({ hash, state: {} })))
+  // No state: the Router hands a page its saved state on Back only when there is one.
+  Router.setHistory(link.history.map((hash) => ({ hash, state: null })))
   // `false`: the page we leave (Boot, or whatever was open on a relaunch) is not kept in history.
   Router.navigate(link.route, {}, false)
 }

@@ -1,0 +1,122 @@
+import fs from 'node:fs'
+import type { Page } from 'playwright-core'
+import type { Home } from '../../server/contract'
+import { launchBrowser, type LaunchedBrowser } from './support/browser'
+import { startAppServer, type AppServer } from './support/app-server'
+import { outputDir } from './support/paths'
+import { collectPageErrors, focusedRefs, press, waitForText } from './support/lightning'
+
+jest.setTimeout(180_000)
+
+// The app asks for settings.local.json on every start (operators add it; the build has none).
+const expectedNoise = [/Failed to load resource: the server responded with a status of 404/]
+
+let server: AppServer
+let browser: LaunchedBrowser
+let home: Home
+
+beforeAll(async () => {
+  fs.mkdirSync(outputDir, { recursive: true })
+  server = await startAppServer()
+  browser = await launchBrowser()
+  const response = await fetch(`${server.origin}/v1/home`, { headers: { 'accept-language': 'en' } })
+  home = (await response.json()) as Home
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function open(url: string, initScript?: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage()
+  const errors = collectPageErrors(page, expectedNoise)
+  if (initScript) await page.addInitScript({ content: initScript })
+  await page.goto(`${server.origin}/${url}`)
+  return { page, errors }
+}
+
+async function waitForHash(page: Page, hash: string): Promise<void> {
+  await page.waitForFunction((expected) => window.location.hash === expected, hash, { timeout: 15_000 })
+}
+
+/** A title deep in the catalogue (not the hero), so its details are not already on Home. */
+function someTitle(): { id: string; title: string } {
+  const rail = home.rails[1] ?? home.rails[0]
+  const item = rail?.items[2]
+  if (!item) throw new Error('the seeded Home has no rails')
+  return item
+}
+
+describe('deep links', () => {
+  test.each([
+    ['?deeplink=details/ID', (id: string) => `?inspector=1&lang=en&deeplink=details/${id}`],
+    ['#details/ID', (id: string) => `?inspector=1&lang=en#details/${id}`],
+  ])('%s opens the details; Back leads Home, and Back on Home asks to exit', async (_form, url) => {
+    const title = someTitle()
+    const { page, errors } = await open(url(title.id))
+    await waitForHash(page, `#details/${title.id}`)
+    await waitForText(page, title.title)
+
+    await press(page, 'Escape', 600)
+    await waitForHash(page, '#home')
+    await waitForText(page, home.hero.title)
+
+    // Home is the bottom of the history: one more Back is the exit question, not another page.
+    await press(page, 'Escape', 600)
+    await waitForText(page, 'Exit Marquee?')
+    expect(await focusedRefs(page)).toContain('Cancel')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('a link the app cannot open starts on Home as usual', async () => {
+    const { page, errors } = await open('?inspector=1&lang=en&deeplink=account/../../etc')
+    await waitForHash(page, '#home')
+    await waitForText(page, home.hero.title)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
+
+describe('voice guidance', () => {
+  /** Records what the app asks the browser's speech engine to say (and says nothing aloud). */
+  const recordSpeech = `(function () {
+    window.__spoken = [];
+    window.speechSynthesis.speak = function (utterance) { window.__spoken.push(utterance.lang + '|' + utterance.text); };
+    window.speechSynthesis.cancel = function () {};
+  })();`
+
+  const spoken = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)
+
+  async function focusFirstRailTile(page: Page): Promise<void> {
+    await waitForText(page, home.hero.title)
+    for (let i = 0; i < 4 && !(await focusedRefs(page)).includes('Rails'); i++) await press(page, 'ArrowDown', 500)
+  }
+
+  test('?announce=1 reads the focused tile: its title and its access badge, in the UI language', async () => {
+    const { page, errors } = await open('?inspector=1&lang=en&announce=1', recordSpeech)
+    await focusFirstRailTile(page)
+    const first = home.rails[0]?.items[0]
+    expect(first).toBeDefined()
+    await page.waitForFunction(
+      (title) => (window as unknown as { __spoken: string[] }).__spoken.some((line) => line.includes(title)),
+      first?.title ?? '',
+      { timeout: 10_000 },
+    )
+    const said = await spoken(page)
+    expect(said).toContain(`en-US|${first?.title}`)
+    expect(said.some((line) => /^en-US\|(Free|VIP|Rent ¥\d+|Buy ¥\d+)/.test(line))).toBe(true)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('without the setting (and no TV voice guide) nothing is said', async () => {
+    const { page, errors } = await open('?inspector=1&lang=en', recordSpeech)
+    await focusFirstRailTile(page)
+    await press(page, 'ArrowRight', 800)
+    expect(await spoken(page)).toEqual([])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
