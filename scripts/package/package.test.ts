@@ -120,7 +120,7 @@ describe('Samsung Tizen', () => {
 })
 
 describe('LG webOS', () => {
-  test('appinfo.json: web app, index.html, icons, Back handled by the app (disableBackHistoryAPI)', () => {
+  test('appinfo.json: web app, index.html, icons, Back handled by the app (disableBackHistoryAPI), relaunches delivered as events', () => {
     const info = webosAppInfo(identity)
     expect(info).toMatchObject({
       id: 'tv.marquee.app',
@@ -131,6 +131,7 @@ describe('LG webOS', () => {
       icon: 'icon.png',
       largeIcon: 'largeIcon.png',
       disableBackHistoryAPI: true,
+      handlesRelaunch: true,
       resolution: '1920x1080',
     })
   })

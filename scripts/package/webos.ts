@@ -44,7 +44,7 @@ export function webosAppInfo(identity: AppIdentity): WebOSAppInfo {
     iconColor: '#0b0b12',
     resolution: '1920x1080',
     disableBackHistoryAPI: true,
-    handlesRelaunch: false,
+    handlesRelaunch: true,
   }
 }
 
