@@ -23,6 +23,12 @@ export const typography = {
   caption: { fontSize: 28, lineHeight: 36 },
 } as const
 
+/**
+ * For text that holds catalogue names and synopses: Chinese has no spaces to
+ * wrap at, so lines also break inside words (Lightning's advanced renderer).
+ */
+export const wrapping = { advancedRenderer: true, wordBreak: true } as const
+
 export const layout = {
   screenW: 1920,
   screenH: 1080,

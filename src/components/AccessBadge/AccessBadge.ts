@@ -31,9 +31,9 @@ export class AccessBadge
       },
       Label: {
         x: badgeStyle.paddingX,
-        y: badgeStyle.height / 2 + 2,
+        y: badgeStyle.height / 2,
         mountY: 0.5,
-        text: { text: '', fontFace, fontSize: badgeStyle.fontSize, lineHeight: badgeStyle.height },
+        text: { text: '', fontFace, fontSize: badgeStyle.fontSize, lineHeight: badgeStyle.height, verticalAlign: 'middle' },
       },
     }
   }

@@ -26,8 +26,8 @@ export class Button
       Label: {
         mount: 0.5,
         x: (w: number) => w / 2,
-        y: (h: number) => h / 2 + 2,
-        text: { text: '', fontFace, ...typography.body, textColor: colors.text },
+        y: (h: number) => h / 2,
+        text: { text: '', fontFace, ...typography.body, textColor: colors.text, verticalAlign: 'middle' },
       },
     }
   }

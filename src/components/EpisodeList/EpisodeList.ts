@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { Season } from '../../../server/contract'
-import { colors, fontFace, layout, motion, typography } from '../theme'
+import { colors, fontFace, layout, motion, typography, wrapping } from '../theme'
 import { episodeStyle } from './EpisodeList.styles'
 
 export interface EpisodeListLabels {
@@ -97,6 +97,7 @@ export class EpisodeList
           text: labels.episode(episode.number, episode.title),
           fontFace,
           ...typography.caption,
+          ...wrapping,
           wordWrapWidth: episodeStyle.cardW - 48,
           maxLines: 2,
           textOverflow: 'ellipsis',

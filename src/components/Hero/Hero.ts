@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, fontFace, layout, motion, typography } from '../theme'
+import { colors, fontFace, layout, motion, typography, wrapping } from '../theme'
 import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
 import { posterTexture } from '../Poster/PosterTexture'
 
@@ -16,6 +16,7 @@ export interface HeroModel {
 
 interface HeroTemplateSpec extends Lightning.Component.TemplateSpec {
   Backdrop: Lightning.Element
+  ScrimSolid: Lightning.Element
   Scrim: Lightning.Element
   ScrimBottom: Lightning.Element
   Title: Lightning.Element
@@ -28,6 +29,8 @@ interface HeroTemplateSpec extends Lightning.Component.TemplateSpec {
 export const HERO_HEIGHT = 640
 const BACKDROP_W = 1280
 const BACKDROP_H = 720
+const SCRIM_SOLID_W = 760
+const SCRIM_FADE_W = 640
 
 /** The launch original up top: backdrop, title, badge and a call to action. */
 export class Hero
@@ -39,8 +42,11 @@ export class Hero
       w: layout.screenW,
       h: HERO_HEIGHT,
       Backdrop: { x: layout.screenW, mountX: 1, w: BACKDROP_W, h: BACKDROP_H, rect: true, color: colors.surface },
+      // Text sits on solid background; the picture shows on the right, fading in.
+      ScrimSolid: { w: SCRIM_SOLID_W, h: BACKDROP_H, rect: true, color: colors.background },
       Scrim: {
-        w: layout.screenW,
+        x: SCRIM_SOLID_W,
+        w: SCRIM_FADE_W,
         h: BACKDROP_H,
         rect: true,
         colorLeft: 0xff0b0b12,
@@ -50,14 +56,14 @@ export class Hero
       Title: {
         x: layout.safeX,
         y: 170,
-        text: { text: '', fontFace, ...typography.display, textColor: colors.text, wordWrapWidth: 1000, maxLines: 2, textOverflow: 'ellipsis' },
+        text: { text: '', fontFace, ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: 1000, maxLines: 2, textOverflow: 'ellipsis' },
       },
       Meta: { x: layout.safeX, y: 350, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
       Badge: { type: AccessBadge, x: layout.safeX, y: 300 },
       Synopsis: {
         x: layout.safeX,
         y: 400,
-        text: { text: '', fontFace, ...typography.body, textColor: colors.text, wordWrapWidth: 900, maxLines: 2, textOverflow: 'ellipsis' },
+        text: { text: '', fontFace, ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: 900, maxLines: 2, textOverflow: 'ellipsis' },
       },
       Action: {
         x: layout.safeX,
@@ -67,7 +73,7 @@ export class Hero
         rect: true,
         color: colors.surface,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
-        Label: { mount: 0.5, x: 150, y: 38, text: { text: '', fontFace, ...typography.body, textColor: colors.text } },
+        Label: { mount: 0.5, x: 150, y: 36, text: { text: '', fontFace, ...typography.body, textColor: colors.text, verticalAlign: 'middle' } },
       },
     }
   }

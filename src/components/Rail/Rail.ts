@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, fontFace } from '../theme'
+import { colors, fontFace, wrapping } from '../theme'
 import { Tile, type TileModel } from '../Tile/Tile'
 import { railStyle } from './Rail.styles'
 import { needsMore, railWindow } from './window'
@@ -30,7 +30,7 @@ export class Rail
       h: railStyle.height,
       Title: {
         x: railStyle.x,
-        text: { text: '', fontFace, fontSize: railStyle.titleFontSize, textColor: colors.text, maxLines: 1, wordWrapWidth: 1600, textOverflow: 'ellipsis' },
+        text: { text: '', fontFace, ...wrapping, fontSize: railStyle.titleFontSize, textColor: colors.text, maxLines: 1, wordWrapWidth: 1600, textOverflow: 'ellipsis' },
       },
       Track: { x: railStyle.x, y: railStyle.titleHeight },
     }

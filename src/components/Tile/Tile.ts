@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, fontFace, motion } from '../theme'
+import { colors, fontFace, motion, wrapping } from '../theme'
 import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
 import { tileStyle } from './Tile.styles'
 import { posterTexture } from '../Poster/PosterTexture'
@@ -67,7 +67,7 @@ export class Tile
           x: 20,
           y: h / 2,
           mountY: 0.5,
-          text: { text: '', fontFace, fontSize: 30, lineHeight: 40, wordWrapWidth: w - 40, maxLines: 4, textAlign: 'center', textColor: colors.text },
+          text: { text: '', fontFace, ...wrapping, fontSize: 30, lineHeight: 40, wordWrapWidth: w - 40, maxLines: 4, textAlign: 'center', textColor: colors.text },
         },
         Image: { w, h, alpha: IMAGE_LOADING_ALPHA, shader: { type: Lightning.shaders.RoundedRectangle, radius } },
         Badge: { type: AccessBadge, x: 12, y: 12 },
@@ -86,6 +86,7 @@ export class Tile
         text: {
           text: '',
           fontFace,
+          ...wrapping,
           fontSize: tileStyle.titleFontSize,
           wordWrapWidth: w,
           maxLines: 1,

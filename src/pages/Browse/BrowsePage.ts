@@ -4,7 +4,7 @@ import { t } from '../../i18n'
 import { api } from '../../api/session'
 import { fetchHome, fetchRailPage, genresOf, type GenreEntry } from '../../api/catalog'
 import { onChange } from '../../api/changes'
-import { colors, fontFace, layout, motion, typography } from '../../components/theme'
+import { colors, fontFace, layout, motion, typography, wrapping } from '../../components/theme'
 import { Grid } from '../../components/Grid/Grid'
 import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
@@ -55,7 +55,7 @@ export class BrowsePage
       Heading: { x: layout.safeX, y: 140, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
       Genres: { x: layout.safeX, y: GENRES_Y + 40 },
       Count: { x: GRID_X, y: 140, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
-      Grid: { type: Grid, x: GRID_X, y: 210, columns: 5, visibleRows: 2 },
+      Grid: { type: Grid, x: GRID_X, y: 196, columns: 5, visibleRows: 2 },
     }
   }
 
@@ -114,7 +114,7 @@ export class BrowsePage
   }
 
   override _active(): void {
-    this.widgets.menu.sync()
+    this.widgets.menu.sync('browse')
   }
 
   override historyState(state?: BrowseHistory): BrowseHistory | undefined {
@@ -138,9 +138,9 @@ export class BrowsePage
       shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
       Label: {
         x: 24,
-        y: (GENRE_H - 12) / 2 + 2,
+        y: (GENRE_H - 12) / 2,
         mountY: 0.5,
-        text: { text: genre.name, fontFace, ...typography.body, textColor: colors.textMuted, wordWrapWidth: 300, maxLines: 1, textOverflow: 'ellipsis' },
+        text: { text: genre.name, fontFace, ...typography.body, ...wrapping, verticalAlign: 'middle', textColor: colors.textMuted, wordWrapWidth: 300, maxLines: 1, textOverflow: 'ellipsis' },
       },
     }))
     this.showGenre()

@@ -8,7 +8,7 @@ import {
   actionLabel, actionTarget, badgeModel, detailActions, episodeHash, formatDuration, initialActionIndex, initialSeasonIndex, type DetailAction,
 } from '../../domain'
 import type { PurchaseRequest } from '../../widgets/Purchase/request'
-import { colors, fontFace, layout, typography } from '../../components/theme'
+import { colors, fontFace, layout, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
 import { Button } from '../../components/Button/Button'
 import { posterTexture } from '../../components/Poster/PosterTexture'
@@ -31,6 +31,7 @@ declare module '@lightningjs/sdk' {
 interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
   Background: Lightning.Element
   Backdrop: Lightning.Element
+  ScrimSolid: Lightning.Element
   ScrimLeft: Lightning.Element
   ScrimBottom: Lightning.Element
   Kicker: Lightning.Element
@@ -45,7 +46,10 @@ interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 const LEFT = layout.safeX + 24
-const TEXT_WIDTH = 1100
+const TEXT_WIDTH = 980
+const TITLE_Y = 192
+/** The picture stays in the background: the text column is what the viewer reads. */
+const BACKDROP_ALPHA = 0.75
 const ACTIONS_Y = 700
 const BUTTON_GAP = 24
 
@@ -85,27 +89,29 @@ export class DetailsPage
     return {
       Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
       Backdrop: { x: layout.screenW, w: 1440, h: 810, mountX: 1, alpha: 0 },
-      ScrimLeft: { w: 1200, h: layout.screenH, rect: true, colorLeft: 0xff0b0b12, colorRight: 0x000b0b12, x: 480 },
+      // Text sits on solid background; the picture shows on the right, fading in.
+      ScrimSolid: { w: 1000, h: layout.screenH, rect: true, color: colors.background },
+      ScrimLeft: { x: 1000, w: 640, h: layout.screenH, rect: true, colorLeft: 0xff0b0b12, colorRight: 0x000b0b12 },
       ScrimBottom: { y: 360, w: layout.screenW, h: 720, rect: true, colorTop: 0x000b0b12, colorBottom: 0xff0b0b12 },
       Kicker: { x: LEFT, y: 150, text: { text: '', fontFace, ...typography.caption, textColor: colors.accent } },
       Title: {
         x: LEFT,
-        y: 192,
-        text: { text: '', fontFace, ...typography.display, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 2, textOverflow: 'ellipsis' },
+        y: TITLE_Y,
+        text: { text: '', fontFace, ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 2, textOverflow: 'ellipsis' },
       },
       Meta: { x: LEFT, y: 376, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, maxLines: 1 } },
       Badge: { type: AccessBadge, x: LEFT, y: 424 },
       Synopsis: {
         x: LEFT,
         y: 484,
-        text: { text: '', fontFace, ...typography.body, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 3, textOverflow: 'ellipsis' },
+        text: { text: '', fontFace, ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 3, textOverflow: 'ellipsis' },
       },
       Cast: {
         x: LEFT,
         y: 624,
-        text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, maxLines: 1, textOverflow: 'ellipsis' },
+        text: { text: '', fontFace, ...typography.caption, ...wrapping, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, maxLines: 1, textOverflow: 'ellipsis' },
       },
-      Notice: { x: LEFT, y: 660, visible: false, text: { text: '', fontFace, ...typography.caption, textColor: colors.accent, wordWrapWidth: TEXT_WIDTH } },
+      Notice: { x: LEFT, y: 660, visible: false, text: { text: '', fontFace, ...typography.caption, ...wrapping, textColor: colors.accent, wordWrapWidth: TEXT_WIDTH } },
       Actions: { x: LEFT, y: ACTIONS_Y },
       Episodes: { type: EpisodeList, x: LEFT, y: ACTIONS_Y + 124, visible: false },
     }
@@ -139,7 +145,7 @@ export class DetailsPage
   }
 
   override _active(): void {
-    this.widgets.menu.sync()
+    this.widgets.menu.sync('details')
   }
 
   override _attach(): void {
@@ -179,9 +185,10 @@ export class DetailsPage
     this.Badge.badge = badgeModel(title.access, now, locale)
     this.Synopsis.text = title.synopsis
     this.Cast.text = title.cast.length > 0 ? t('details.cast', { names: title.cast.map((member) => member.name).join('、') }) : ''
+    this.flow()
     if (title.backdropUrl) {
       this.Backdrop.patch({ texture: posterTexture(title.backdropUrl) })
-      this.Backdrop.setSmooth('alpha', 1, { duration: 0.4 })
+      this.Backdrop.setSmooth('alpha', BACKDROP_ALPHA, { duration: 0.4 })
     }
 
     this._actions = detailActions(title.access, now, data.progress, { hasTrailer: title.trailerAvailable })
@@ -221,6 +228,17 @@ export class DetailsPage
     }
     // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
     if (this.hasFocus()) this._refocus()
+  }
+
+  /** Stacks the texts under the title, which takes one line or two (long and CJK names wrap). */
+  private flow(): void {
+    this.Title.loadTexture()
+    this.Meta.y = TITLE_Y + this.Title.renderHeight + 12
+    this.Badge.y = this.Meta.y + 48
+    this.Synopsis.y = this.Badge.y + 60
+    this.Synopsis.loadTexture()
+    this.Cast.y = this.Synopsis.y + this.Synopsis.renderHeight + 16
+    this.Notice.y = this.Cast.y
   }
 
   override _getFocused(): Lightning.Component {

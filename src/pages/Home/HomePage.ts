@@ -32,12 +32,14 @@ interface HomeTemplateSpec extends Lightning.Component.TemplateSpec {
     Hero: typeof Hero
     Rails: Lightning.Element
   }
+  TopBand: { Fade: Lightning.Element }
 }
 
 /** Rails start under the hero's call to action, overlapping its fade. */
 const RAILS_TOP = HERO_HEIGHT - 60
 /** Where a focused rail sits once the page scrolls: under the menu. */
 const FOCUSED_RAIL_Y = 150
+const TOP_BAND_H = 130
 /** Rails this many rows from the focus keep their tiles; the rest release them. */
 const ROWS_KEPT = 2
 
@@ -63,12 +65,22 @@ export class HomePage
         Hero: { type: Hero },
         Rails: { y: RAILS_TOP },
       },
+      // Once the page scrolls, rails pass under the menu: a band keeps the menu readable.
+      TopBand: {
+        alpha: 0,
+        w: layout.screenW,
+        h: TOP_BAND_H,
+        rect: true,
+        color: colors.background,
+        Fade: { y: TOP_BAND_H, w: layout.screenW, h: 40, rect: true, colorTop: colors.background, colorBottom: 0x000b0b12 },
+      },
     }
   }
 
   private readonly Content = this.getByRef('Content')!
   private readonly Hero = this.Content.getByRef('Hero')!
   private readonly Rails = this.Content.getByRef('Rails')!
+  private readonly TopBand = this.getByRef('TopBand')!
   private readonly cache = new HomeCache(
     api(),
     { read: () => readStored('cache.home'), write: (entry) => writeStored('cache.home', entry) },
@@ -105,7 +117,7 @@ export class HomePage
   }
 
   override _active(): void {
-    this.widgets.menu.sync()
+    this.widgets.menu.sync('home')
   }
 
   /** Router: called without state when leaving (save), with it when Back returns here (restore). */
@@ -234,6 +246,7 @@ export class HomePage
     // The hero and the first rail share the first screen; below that the focused rail moves up under the menu.
     const y = this._row <= 1 ? 0 : FOCUSED_RAIL_Y - railTop(this._row - 1)
     this.Content.setSmooth('y', y, { duration: animate ? motion.focusDuration * 2 : 0 })
+    this.TopBand.setSmooth('alpha', this._row <= 1 ? 0 : 1, { duration: animate ? motion.focusDuration : 0 })
     this.rails.forEach((rail, index) => {
       rail.onScreen = Math.abs(index + 1 - this._row) <= ROWS_KEPT
     })

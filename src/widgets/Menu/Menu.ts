@@ -50,6 +50,8 @@ export class Menu
   }
 
   private _index = 0
+  /** The entry of the page on screen (-1 for pages outside the menu, such as Details). */
+  private _current = 0
   private _focused = false
   private readonly Items = this.getByRef('Items')!
   private readonly Underline = this.getByRef('Underline')!
@@ -73,13 +75,8 @@ export class Menu
     this.highlight()
   }
 
-  /** The page's own entry, from the router's current hash. */
-  private get currentIndex(): number {
-    return menuIndexFor(Router.getActiveHash() ?? '')
-  }
-
   private highlight(): void {
-    const current = this.currentIndex
+    const current = this._current
     this.Items.children.forEach((child, i) => {
       const focused = this._focused && i === this._index
       if (child.text) child.text.textColor = focused ? colors.accent : i === current ? colors.text : colors.textMuted
@@ -93,15 +90,16 @@ export class Menu
     }
   }
 
-  /** Called by pages when they become active, so the underline follows navigation. */
-  sync(): void {
-    this._index = Math.max(0, this.currentIndex)
+  /** Pages call this when they show, with their route, so the underline follows navigation. */
+  sync(route: string): void {
+    this._current = menuIndexFor(route)
+    this._index = Math.max(0, this._current)
     this.highlight()
   }
 
   override _focus(): void {
     this._focused = true
-    this._index = Math.max(0, this.currentIndex)
+    this._index = Math.max(0, this._current)
     this.highlight()
   }
 
@@ -129,6 +127,6 @@ export class Menu
     if (!item) return
     // Focus goes back to the page first, so the page that opens takes it.
     Router.focusPage()
-    if (!(this._index === this.currentIndex && Router.getActiveHash() === item.route)) Router.navigate(item.route)
+    if (this._index !== this._current || Router.getActiveHash() !== item.route) Router.navigate(item.route)
   }
 }
