@@ -1,6 +1,7 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { Menu } from './widgets/Menu/Menu'
 import { ExitDialog } from './widgets/ExitDialog/ExitDialog'
+import { Toast } from './widgets/Toast/Toast'
 import { routerConfig } from './routes'
 import { languageConfig } from './i18n'
 import { operatorSettings } from './settings'
@@ -12,6 +13,7 @@ interface AppTemplateSpec extends Router.App.TemplateSpec {
     Menu: typeof Menu
   }
   ExitDialog: typeof ExitDialog
+  Toast: typeof Toast
 }
 
 /**
@@ -35,6 +37,7 @@ export default class App extends Router.App {
         Menu: { type: Menu },
       },
       ExitDialog: { type: ExitDialog },
+      Toast: { type: Toast },
     }
   }
 
@@ -45,6 +48,10 @@ export default class App extends Router.App {
   /** Voice guidance reads what gained focus (src/a11y: silent unless turned on). */
   override _focusChange(): void {
     announceFocus(this.application.focusPath)
+  }
+
+  $showToast(message: string): void {
+    this.tag('Toast').show(message)
   }
 
   /** Router calls this when Back has no history left: on Home. */
