@@ -1,6 +1,9 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { Menu } from './widgets/Menu/Menu'
 import { ExitDialog } from './widgets/ExitDialog/ExitDialog'
+import { Commerce } from './widgets/Purchase/Commerce'
+import type { PurchaseRequest } from './widgets/Purchase/request'
+import type { Rating } from './domain'
 import { Toast } from './widgets/Toast/Toast'
 import { routerConfig } from './routes'
 import { languageConfig } from './i18n'
@@ -13,6 +16,7 @@ interface AppTemplateSpec extends Router.App.TemplateSpec {
     Menu: typeof Menu
   }
   ExitDialog: typeof ExitDialog
+  Commerce: typeof Commerce
   Toast: typeof Toast
 }
 
@@ -37,6 +41,7 @@ export default class App extends Router.App {
         Menu: { type: Menu },
       },
       ExitDialog: { type: ExitDialog },
+      Commerce: { type: Commerce },
       Toast: { type: Toast },
     }
   }
@@ -45,13 +50,48 @@ export default class App extends Router.App {
     Router.startRouter(routerConfig(), this)
   }
 
+  $showToast(message: string): void {
+    this.tag('Toast').show(message)
+  }
+
+  /** Pages sell a title: `fireAncestors('$purchase', request)`; signs in first when needed, plays once bought. */
+  $purchase(request: PurchaseRequest): Promise<boolean> {
+    return this.withCommerce((commerce) => commerce.purchase(request))
+  }
+
+  /** The device-code sign-in; true once signed in. */
+  $signIn(): Promise<boolean> {
+    return this.withCommerce((commerce) => commerce.signIn())
+  }
+
+  /** Before the first play of a rental (it starts the 48 h window); true to play. */
+  $confirmRentalStart(titleId: string): Promise<boolean> {
+    return this.withCommerce((commerce) => commerce.confirmRentalStart(titleId))
+  }
+
+  /** A title above the account's rating limit asks for the PIN; true when it may play. */
+  $checkParental(rating: Rating): Promise<boolean> {
+    return this.withCommerce((commerce) => commerce.checkParental(rating))
+  }
+
+  /** The Account page's "Change PIN"; true when changed. */
+  $changePin(hasPin: boolean): Promise<boolean> {
+    return this.withCommerce((commerce) => commerce.changePin(hasPin))
+  }
+
+  /** Focus stays on the commerce dialogs while one is up, then returns to the page. */
+  private async withCommerce<T>(run: (commerce: Commerce) => Promise<T>): Promise<T> {
+    this._setState('ShowingCommerce')
+    try {
+      return await run(this.tag('Commerce'))
+    } finally {
+      if (!this.tag('Commerce').hasOpenDialog) this._setState('')
+    }
+  }
+
   /** Voice guidance reads what gained focus (src/a11y: silent unless turned on). */
   override _focusChange(): void {
     announceFocus(this.application.focusPath)
-  }
-
-  $showToast(message: string): void {
-    this.tag('Toast').show(message)
   }
 
   /** Router calls this when Back has no history left: on Home. */
@@ -62,6 +102,11 @@ export default class App extends Router.App {
   static override _states(): Lightning.Component.Constructor[] {
     return [
       ...super._states(),
+      class ShowingCommerce extends this {
+        override _getFocused(): Lightning.Component {
+          return this.tag('Commerce')
+        }
+      },
       class Exiting extends this {
         override $enter(): void {
           this.tag('ExitDialog').open({

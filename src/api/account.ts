@@ -5,7 +5,8 @@ import type {
   OkResponse,
   SettingsRequest,
 } from '../../server/contract'
-import { api } from './session'
+import { readStored } from '../storage'
+import { api, rememberSignIn } from './session'
 
 /** Who this viewer is: anonymous device or account, and the subscription state. */
 export function fetchMe(): Promise<MeResponse> {
@@ -27,7 +28,18 @@ export function verifyPin(pin: string): Promise<OkResponse> {
   return api().post<OkResponse>('/me/pin/verify', { body: { pin } })
 }
 
-/** Stores the rating limit and language on the account; the answer is the updated account. */
-export function updateSettings(settings: SettingsRequest): Promise<Account> {
-  return api().put<Account>('/me/settings', { body: settings })
+/**
+ * Stores the rating limit and language on the account, and keeps the signed-in
+ * account on the device up to date (the parental check reads its limit there).
+ */
+export async function updateSettings(settings: SettingsRequest): Promise<Account> {
+  const account = await api().put<Account>('/me/settings', { body: settings })
+  refreshStoredAccount(account)
+  return account
+}
+
+/** The account as the server now describes it (PIN set, limit changed), kept beside its token. */
+export function refreshStoredAccount(account: Account): void {
+  const stored = readStored('auth.account')
+  if (stored) rememberSignIn(stored.token, stored.expiresAt, account)
 }

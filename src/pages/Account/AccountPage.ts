@@ -1,0 +1,249 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import type { MeResponse, TitleDetails } from '../../../server/contract'
+import { fetchEntitlements, fetchMe, updateSettings } from '../../api/account'
+import { fetchTitle } from '../../api/catalog'
+import { announceChange, onChange } from '../../api/changes'
+import { api, signOut } from '../../api/session'
+import { colors, fontFace, layout, typography } from '../../components/theme'
+import { accountSummary, calendarDate, RATING_LIMIT_CHOICES, type AccountSummary, type Rating } from '../../domain'
+import { currentLanguage, setLanguage, t } from '../../i18n'
+import { LANGUAGES, type LanguageCode } from '../../settings'
+import { Choices, type Choice } from '../../widgets/Purchase/Choices'
+import type { PageTypeConfig } from '../page'
+
+interface AccountTemplateSpec extends Lightning.Component.TemplateSpec {
+  Background: Lightning.Element
+  Title: Lightning.Element
+  Who: Lightning.Element
+  Subscription: Lightning.Element
+  Holdings: Lightning.Element
+  Message: Lightning.Element
+  Rows: {
+    Actions: typeof Choices
+    ParentalLabel: Lightning.Element
+    Parental: typeof Choices
+    LanguageLabel: Lightning.Element
+    Language: typeof Choices
+  }
+}
+
+/** How many rentals and purchases fit on the page. */
+const MAX_HOLDINGS = 6
+const LEFT_W = 720
+const RIGHT_X = 920
+const ROW_GAP = 150
+
+const LANGUAGE_NAMES: Record<LanguageCode, string> = { 'zh-CN': '中文', en: 'English', id: 'Bahasa Indonesia' }
+
+/**
+ * Account: who is signed in, the subscription and its renewal date, rentals
+ * and purchases, change PIN, the parental rating limit, the UI language, and
+ * sign in / sign out. Up/Down move between the rows of buttons, Left/Right
+ * within a row; Up from the top row goes to the menu.
+ */
+export class AccountPage
+  extends Lightning.Component<AccountTemplateSpec, PageTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<AccountTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<AccountTemplateSpec> {
+    const text = (role: 'title' | 'body' | 'caption', color: number = colors.text, width = LEFT_W) => ({
+      text: { text: '', fontFace, ...typography[role], textColor: color, wordWrapWidth: width },
+    })
+    return {
+      Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
+      Title: { x: layout.safeX, y: 150, ...text('title') },
+      Who: { x: layout.safeX, y: 230, ...text('body', colors.textMuted) },
+      Subscription: { x: layout.safeX, y: 300, ...text('body', colors.accent) },
+      Holdings: { x: layout.safeX, y: 380, flex: { direction: 'column' } },
+      Message: { x: layout.safeX, y: 900, ...text('caption', colors.danger, 1500) },
+      Rows: {
+        x: RIGHT_X,
+        y: 230,
+        Actions: { type: Choices },
+        ParentalLabel: { y: ROW_GAP - 50, ...text('caption', colors.textMuted) },
+        Parental: { type: Choices, y: ROW_GAP },
+        LanguageLabel: { y: ROW_GAP * 2 - 50, ...text('caption', colors.textMuted) },
+        Language: { type: Choices, y: ROW_GAP * 2 },
+      },
+    }
+  }
+
+  private readonly Title = this.getByRef('Title')!
+  private readonly Who = this.getByRef('Who')!
+  private readonly Subscription = this.getByRef('Subscription')!
+  private readonly Holdings = this.getByRef('Holdings')!
+  private readonly Message = this.getByRef('Message')!
+  private readonly Rows = this.getByRef('Rows')!
+  private readonly Actions = this.Rows.getByRef('Actions')!
+  private readonly ParentalLabel = this.Rows.getByRef('ParentalLabel')!
+  private readonly Parental = this.Rows.getByRef('Parental')!
+  private readonly LanguageLabel = this.Rows.getByRef('LanguageLabel')!
+  private readonly Language = this.Rows.getByRef('Language')!
+
+  private _me: MeResponse | null = null
+  private _summary: AccountSummary | null = null
+  private _titles = new Map<string, string>()
+  private _row = 0
+  private _unsubscribe: (() => void)[] = []
+  private _loadCount = 0
+
+  override _init(): void {
+    this.render()
+  }
+
+  override _attach(): void {
+    this._unsubscribe = [onChange('language', () => void this.load()), onChange('entitlements', () => void this.load())]
+  }
+
+  override _detach(): void {
+    for (const stop of this._unsubscribe) stop()
+    this._unsubscribe = []
+  }
+
+  override _active(): void {
+    this.widgets.menu.sync('account')
+    void this.load()
+  }
+
+  private async load(): Promise<void> {
+    const load = ++this._loadCount
+    try {
+      const me = await fetchMe()
+      const items = me.viewer === 'account' ? (await fetchEntitlements()).items : []
+      const summary = accountSummary(items, Date.now(), currentLanguage())
+      const shown = summary.holdings.slice(0, MAX_HOLDINGS)
+      const titles = await Promise.all(
+        shown.map((row) => fetchTitle(api(), row.titleId).then((title: TitleDetails) => title.title, () => row.titleId)),
+      )
+      if (load !== this._loadCount) return
+      this._titles = new Map(shown.map((row, i) => [row.titleId, titles[i] ?? row.titleId]))
+      this._me = me
+      this._summary = summary
+      this.Message.text = ''
+      this.render()
+    } catch {
+      if (load !== this._loadCount) return
+      this.Message.text = t('account.error.load')
+      this.render(true)
+    }
+  }
+
+  private render(failed = false): void {
+    const me = this._me
+    const signedIn = me?.viewer === 'account' && me.account !== null
+    this.Title.text = t('menu.account')
+    this.Who.text = me === null ? (failed ? '' : t('purchase.loading')) : signedIn ? t('account.signedInAs', { name: me.account?.name ?? '' }) : t('account.anonymous')
+    this.renderSubscription(signedIn)
+    this.renderHoldings(signedIn)
+
+    const actions: Choice[] = []
+    if (failed) actions.push({ ref: 'RetryLoad', label: t('purchase.retry'), action: () => void this.load() })
+    if (signedIn) {
+      actions.push({ ref: 'ChangePin', label: t('account.changePin'), action: () => void this.changePin() })
+      actions.push({ ref: 'SignOut', label: t('account.signOut'), action: () => this.signOut() })
+    } else if (me !== null) {
+      actions.push({ ref: 'SignIn', label: t('account.signIn'), action: () => void this.fireAncestors('$signIn') })
+    }
+    this.Actions.setChoices(actions, this.Actions.focusedRef ?? undefined, 300)
+
+    this.ParentalLabel.visible = signedIn
+    this.Parental.visible = signedIn
+    const limit = me?.account?.ratingLimit ?? null
+    this.ParentalLabel.text = t('account.parental')
+    this.Parental.setChoices(
+      RATING_LIMIT_CHOICES.map((rating) => ({
+        ref: `Limit-${rating ?? 'off'}`,
+        label: (rating === limit ? '✓ ' : '') + (rating === null ? t('account.parental.off') : t('account.parental.upTo', { rating })),
+        action: () => void this.setRatingLimit(rating),
+      })),
+      `Limit-${limit ?? 'off'}`,
+      200,
+    )
+
+    const language = currentLanguage()
+    this.LanguageLabel.text = t('account.language')
+    this.Language.setChoices(
+      LANGUAGES.map((code) => ({
+        ref: `Language-${code}`,
+        label: (code === language ? '✓ ' : '') + LANGUAGE_NAMES[code],
+        action: () => void this.switchLanguage(code),
+      })),
+      `Language-${language}`,
+      280,
+    )
+    this.keepRowInRange()
+    this._refocus()
+  }
+
+  private renderSubscription(signedIn: boolean): void {
+    const until = this._summary?.subscribedUntil ?? null
+    if (!signedIn) this.Subscription.text = ''
+    else if (until === null) this.Subscription.text = t('account.noSubscription')
+    else this.Subscription.text = t('account.subscribedUntil', { date: calendarDate(until, -new Date().getTimezoneOffset()) })
+  }
+
+  private renderHoldings(signedIn: boolean): void {
+    const holdings = signedIn ? (this._summary?.holdings ?? []).slice(0, MAX_HOLDINGS) : []
+    const lines = [
+      { text: signedIn ? (holdings.length > 0 ? t('account.holdings') : t('account.noHoldings')) : '', color: colors.textMuted },
+      ...holdings.map((row) => ({ text: `${this._titles.get(row.titleId) ?? row.titleId} · ${row.status}`, color: colors.text })),
+    ]
+    this.Holdings.children = lines.map((line) => ({
+      flexItem: { marginBottom: 12 },
+      text: { text: line.text, fontFace, ...typography.body, textColor: line.color, wordWrapWidth: LEFT_W, maxLines: 1 },
+    }))
+  }
+
+  private get rows(): Lightning.Component[] {
+    return [this.Actions, this.Parental, this.Language].filter((row) => row.visible)
+  }
+
+  private keepRowInRange(): void {
+    this._row = Math.min(this._row, this.rows.length - 1)
+  }
+
+  private async changePin(): Promise<void> {
+    const changed = await this.fireAncestors('$changePin', this._me?.account?.hasPin ?? false)
+    if (changed) {
+      this.fireAncestors('$showToast', t('account.pinChanged'))
+      void this.load()
+    }
+  }
+
+  private signOut(): void {
+    signOut()
+    announceChange('entitlements')
+    this._row = 0
+  }
+
+  private async setRatingLimit(rating: Rating | null): Promise<void> {
+    try {
+      await updateSettings({ ratingLimit: rating })
+      await this.load()
+    } catch {
+      this.Message.text = t('account.error.save')
+    }
+  }
+
+  private async switchLanguage(code: LanguageCode): Promise<void> {
+    await setLanguage(code)
+    announceChange('language')
+    if (this._me?.viewer === 'account') {
+      // Remembered on the account too; the switch itself does not depend on it.
+      updateSettings({ language: code }).catch(() => undefined)
+    }
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this.rows[this._row]
+  }
+
+  override _handleUp(): void {
+    if (this._row > 0) this._row -= 1
+    else Router.focusWidget('Menu')
+  }
+
+  override _handleDown(): void {
+    this._row = Math.min(this._row + 1, this.rows.length - 1)
+  }
+}

@@ -1,0 +1,58 @@
+import { Lightning } from '@lightningjs/sdk'
+import { colors, fontFace, layout, typography } from '../../components/theme'
+
+/**
+ * The look shared by the commerce dialogs (purchase, PIN, scan to pay,
+ * sign-in, rental start): a dimmed screen and a centred panel, text sizes for
+ * reading from the sofa.
+ */
+export const dialog = {
+  panelW: 1200,
+  panelH: 820,
+  padding: 72,
+  lineGap: 20,
+  zIndex: 40,
+} as const
+
+export const dialogColors = {
+  price: colors.accent,
+  notice: colors.danger,
+  success: 0xff3fcf8e,
+  panel: 0xff2a2a3a,
+} as const
+
+export function scrimTemplate(): Lightning.Element.NewPatchTemplate {
+  return { rect: true, w: layout.screenW, h: layout.screenH, color: colors.scrim }
+}
+
+export function panelTemplate(w: number, h: number): Lightning.Element.NewPatchTemplate {
+  return {
+    x: (layout.screenW - w) / 2,
+    y: (layout.screenH - h) / 2,
+    w,
+    h,
+    rect: true,
+    // A step lighter than the buttons' resting colour, so unfocused buttons still read as buttons.
+    color: dialogColors.panel,
+    shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius * 2 },
+  }
+}
+
+export type TextRole = 'title' | 'body' | 'caption' | 'price' | 'notice' | 'code'
+
+export function textStyle(role: TextRole, wordWrapWidth: number): Lightning.textures.TextTexture.Settings {
+  switch (role) {
+    case 'title':
+      return { text: '', fontFace, ...typography.title, textColor: colors.text, wordWrapWidth, maxLines: 2 }
+    case 'body':
+      return { text: '', fontFace, ...typography.body, textColor: colors.text, wordWrapWidth, maxLines: 3 }
+    case 'caption':
+      return { text: '', fontFace, ...typography.caption, textColor: colors.textMuted, wordWrapWidth, maxLines: 3 }
+    case 'price':
+      return { text: '', fontFace, ...typography.display, textColor: dialogColors.price, wordWrapWidth, maxLines: 1 }
+    case 'notice':
+      return { text: '', fontFace, ...typography.body, textColor: dialogColors.notice, wordWrapWidth, maxLines: 3 }
+    case 'code':
+      return { text: '', fontFace, fontSize: 88, lineHeight: 104, letterSpacing: 8, textColor: colors.accent, wordWrapWidth, maxLines: 1 }
+  }
+}

@@ -1,0 +1,233 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { Page } from 'playwright-core'
+import type { TitleDetails } from '../../server/contract'
+import { launchBrowser, type LaunchedBrowser } from './support/browser'
+import { startAppServer, type AppServer } from './support/app-server'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForText } from './support/lightning'
+import { outputDir } from './support/paths'
+
+/**
+ * Commerce end to end: the built app on the real server (temp SQLite), driven
+ * by key presses in Chromium, with a second page standing in for the phone
+ * (/activate to sign in, /pay/:id to pay). The tests share one browser
+ * profile: the first signs the TV in as `demo` (PIN 1234, stored payment),
+ * the others buy as that account; the PIN lockout runs last.
+ */
+
+jest.setTimeout(180_000)
+
+let server: AppServer
+let browser: LaunchedBrowser
+const errorsByPage = new Map<Page, string[]>()
+// The app asks for settings.local.json on every start; operators add it, the build has none.
+const expectedNoise = [/Failed to load resource: the server responded with a status of (404|400|402|403|423)/]
+
+beforeAll(async () => {
+  fs.mkdirSync(outputDir, { recursive: true })
+  server = await startAppServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function openApp(hash: string): Promise<Page> {
+  const page = await browser.context.newPage()
+  errorsByPage.set(page, collectPageErrors(page, expectedNoise))
+  await page.goto(`${server.origin}/?inspector=1&lang=en#${hash}`)
+  return page
+}
+
+function shot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: path.join(outputDir, `commerce-${name}.png`) })
+}
+
+async function title(id: string): Promise<TitleDetails> {
+  const response = await fetch(`${server.origin}/v1/titles/${id}`, { headers: { 'Accept-Language': 'en' } })
+  return (await response.json()) as TitleDetails
+}
+
+/** Titles from the seeded catalogue that fit, in id order (the seed is deterministic). */
+async function findTitles(count: number, fits: (t: TitleDetails) => boolean): Promise<TitleDetails[]> {
+  const found: TitleDetails[] = []
+  for (let i = 1; i <= 320 && found.length < count; i++) {
+    const candidate = await title(`t${String(i).padStart(4, '0')}`)
+    if (candidate.kind === 'film' && fits(candidate)) found.push(candidate)
+  }
+  if (found.length < count) throw new Error('the seed has too few fitting titles')
+  return found
+}
+
+const kinds = (t: TitleDetails): string[] => t.access.offers.map((o) => o.kind).sort()
+const payPerViewOnly = (t: TitleDetails): boolean => kinds(t).join() === 'buy,rent'
+const subscriptionOnly = (t: TitleDetails): boolean => kinds(t).join() === 'subscription'
+
+/** Purchases on the server, read straight from its SQLite file (read-only). */
+function purchasesOf(titleId: string): Array<{ id: string; status: string; kind: string }> {
+  const db = new Database(path.join(server.dataDir, 'marquee.db'), { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare('SELECT id, status, kind FROM purchases WHERE title_id = ?').all(titleId) as Array<{ id: string; status: string; kind: string }>
+  } finally {
+    db.close()
+  }
+}
+
+async function waitFor<T>(what: string, read: () => Promise<T | null> | T | null, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await read()
+    if (value !== null) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+/** Playback proved: the hash is the player's and the video element's time moves on. */
+async function expectPlaying(page: Page, titleId: string): Promise<void> {
+  await page.waitForFunction((id) => location.hash.startsWith(`#player/${id}/play`), titleId, { timeout: 20_000 })
+  const start = await waitFor('the video to start', () =>
+    page.evaluate(() => {
+      const video = document.querySelector('video')
+      return video && video.currentTime > 0 ? video.currentTime : null
+    }),
+  )
+  await waitFor('the video time to advance', () =>
+    page.evaluate((from) => {
+      const video = document.querySelector('video')
+      return video && video.currentTime > from + 0.5 ? video.currentTime : null
+    }, start),
+  )
+}
+
+async function typeDigits(page: Page, digits: string): Promise<void> {
+  for (const digit of digits) await press(page, digit, 120)
+}
+
+/** The demo account's stored payment with the PIN, from the purchase dialog's first screen. */
+async function payWithPin(page: Page, pin: string): Promise<void> {
+  await waitForText(page, 'Pay with Alipay')
+  expect(await focusedRefs(page)).toContain('PayWithPin')
+  await press(page, 'Enter')
+  await waitForText(page, 'Cancel')
+  await typeDigits(page, pin)
+  expect(await focusedRefs(page)).toContain('ConfirmPin')
+}
+
+test('sign in with the device code: the code and QR on the TV, approved on the phone page', async () => {
+  const tv = await openApp('account')
+  await waitForText(tv, 'Not signed in')
+  expect(await focusedRefs(tv)).toContain('SignIn')
+  await press(tv, 'Enter')
+  await waitForText(tv, 'Sign in to Marquee')
+  const code = await waitFor('the user code', async () => (await visibleTexts(tv)).find((text) => /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(text)) ?? null)
+  await waitForText(tv, `${server.origin}/activate`)
+  await tv.waitForTimeout(500)
+  await shot(tv, 'sign-in')
+
+  const phone = await browser.context.newPage()
+  await phone.goto(`${server.origin}/activate?code=${code}`)
+  await phone.fill('#account', 'demo')
+  await phone.click('button[value=approve]')
+
+  // The TV polls at the server's interval (5 s) and comes back signed in.
+  await waitForText(tv, 'Signed in as demo', 30_000)
+  await waitForText(tv, 'No VIP subscription')
+  await waitForText(tv, 'No rentals or purchases yet')
+  await shot(tv, 'account')
+  expect(errorsByPage.get(tv)).toEqual([])
+  await phone.close()
+  await tv.close()
+})
+
+test('rent a pay-per-view title with the PIN: price and terms shown, then it plays at once', async () => {
+  const [film] = await findTitles(1, payPerViewOnly)
+  const rent = film!.access.offers.find((o) => o.kind === 'rent')!
+  const price = `¥${rent.kind === 'rent' ? rent.price.amountMinor / 100 : 0}`
+  const tv = await openApp(`details/${film!.id}/buy`)
+  await waitForText(tv, `Rent ${price}`)
+  await press(tv, 'Enter')
+  await waitForText(tv, film!.title)
+  await waitForText(tv, '48 hours to finish once you start, 30 days to start')
+  expect(await visibleTexts(tv)).toContain(price)
+  await shot(tv, 'purchase-confirm')
+
+  await payWithPin(tv, '1234')
+  await shot(tv, 'purchase-pin')
+  await press(tv, 'Enter', 0)
+  await expectPlaying(tv, film!.id)
+  expect(purchasesOf(film!.id)).toEqual([expect.objectContaining({ kind: 'rent', status: 'completed' })])
+  expect(errorsByPage.get(tv)).toEqual([])
+  await tv.close()
+})
+
+test('subscribe through scan to pay on the phone, then play another included title', async () => {
+  const [first, second] = await findTitles(2, subscriptionOnly)
+  const tv = await openApp(`details/${first!.id}/buy`)
+  await waitForText(tv, 'Subscribe')
+  await press(tv, 'Enter')
+  await waitForText(tv, 'VIP monthly')
+  await waitForText(tv, 'Scan to pay')
+  await press(tv, 'ArrowRight')
+  expect(await focusedRefs(tv)).toContain('ScanToPay')
+  await press(tv, 'Enter')
+  await waitForText(tv, 'Scan the code with your phone')
+  const payUrl = await waitFor('the pay link', async () => (await visibleTexts(tv)).find((text) => text.startsWith(`${server.origin}/pay/`)) ?? null)
+  await waitForText(tv, 'The code expires in')
+  await tv.waitForTimeout(500)
+  await shot(tv, 'scan-to-pay')
+
+  const phone = await browser.context.newPage()
+  await phone.goto(payUrl)
+  await phone.click('button[value=confirm]')
+
+  await expectPlaying(tv, first!.id)
+  await tv.close()
+  await phone.close()
+
+  const next = await openApp(`details/${second!.id}`)
+  await waitForText(next, 'Play')
+  await press(next, 'Enter')
+  await expectPlaying(next, second!.id)
+  expect(errorsByPage.get(next)).toEqual([])
+})
+
+test('Enter pressed twice on confirm buys once', async () => {
+  const [, film] = await findTitles(2, payPerViewOnly)
+  const tv = await openApp(`details/${film!.id}/buy`)
+  await waitForText(tv, 'Rent ¥')
+  await press(tv, 'Enter')
+  await payWithPin(tv, '1234')
+  await tv.keyboard.press('Enter')
+  await tv.keyboard.press('Enter')
+  await expectPlaying(tv, film!.id)
+  expect(purchasesOf(film!.id)).toHaveLength(1)
+  await tv.close()
+})
+
+test('a wrong PIN says how many tries are left; the fifth locks it and says for how long', async () => {
+  const [, , film] = await findTitles(3, payPerViewOnly)
+  const tv = await openApp(`details/${film!.id}/buy`)
+  await waitForText(tv, 'Rent ¥')
+  await press(tv, 'Enter')
+  await payWithPin(tv, '0000')
+  for (const triesLeft of [4, 3, 2, 1]) {
+    await press(tv, 'Enter')
+    await waitForText(tv, `Wrong PIN. ${triesLeft} tries left`)
+    if (triesLeft === 4) await shot(tv, 'pin-wrong')
+    await typeDigits(tv, '0000')
+  }
+  await press(tv, 'Enter')
+  await waitForText(tv, 'Too many wrong PINs. Locked: try again in 15 min')
+  await shot(tv, 'pin-locked')
+  // A way on: scan to pay instead, or back.
+  expect(await visibleTexts(tv)).toEqual(expect.arrayContaining(['Scan to pay', 'Back']))
+  expect(purchasesOf(film!.id)).toEqual([])
+  await press(tv, 'Escape')
+  await waitForText(tv, 'Rent ¥')
+  expect(errorsByPage.get(tv)).toEqual([])
+  await tv.close()
+})
