@@ -1,8 +1,10 @@
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startStaticServer, type StaticServer } from './support/static-server'
+import { startAppServer, type AppServer } from './support/app-server'
 import { distDir } from './support/paths'
 import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
 
@@ -10,19 +12,34 @@ jest.setTimeout(120_000)
 
 const root = path.resolve(__dirname, '../..')
 const outputDir = path.join(root, 'test-output/e2e')
-const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version
 // The app asks for settings.local.json on every start; operators add it, the build has none.
 const expectedNoise = [/Failed to load resource: the server responded with a status of 404/]
 
 let server: StaticServer
+/** The real API behind the static server's /v1 and /images (Home shows the catalogue). */
+let api: AppServer
 let browser: LaunchedBrowser
 let localSettings: string | null = null
 
+function proxyToApi(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const upstream = http.request(new URL(req.url ?? '/', api.origin), { method: req.method, headers: req.headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers)
+    answer.pipe(res)
+  })
+  upstream.on('error', () => res.writeHead(502).end())
+  req.pipe(upstream)
+}
+
 beforeAll(async () => {
   fs.mkdirSync(outputDir, { recursive: true })
+  api = await startAppServer()
   server = await startStaticServer({
     routes: { '/': distDir },
     extra: (req, res) => {
+      if (req.url?.startsWith('/v1/') || req.url?.startsWith('/images/')) {
+        proxyToApi(req, res)
+        return true
+      }
       if (!req.url?.startsWith('/settings.local.json') || localSettings === null) return false
       res.writeHead(200, { 'content-type': 'application/json' }).end(localSettings)
       return true
@@ -34,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.close()
+  await api?.close()
 })
 
 afterEach(() => {
@@ -49,10 +67,10 @@ async function open(query = '', hash = ''): Promise<{ page: Page; errors: string
 
 test('the shell renders Home in WebGL, in Chinese by default, and reads back through the inspector', async () => {
   const { page, errors } = await open()
-  await waitForText(page, 'Marquee 首映')
-  await waitForText(page, `版本 ${version}`)
+  await waitForText(page, '长安夜行')
+  await waitForText(page, '免费看')
   const texts = await visibleTexts(page)
-  expect(texts).toEqual(expect.arrayContaining(['在家看首映', '首页']))
+  expect(texts).toEqual(expect.arrayContaining(['查看详情', '首页']))
   const renderer = await page.evaluate(() => {
     const canvas = document.querySelector('canvas')
     return canvas?.getContext('webgl') || canvas?.getContext('webgl2') ? 'webgl' : 'other'
@@ -65,7 +83,7 @@ test('the shell renders Home in WebGL, in Chinese by default, and reads back thr
 
 test('remote keys: Up focuses the menu, Down returns, Back on Home asks to exit and Cancel stays', async () => {
   const { page, errors } = await open()
-  await waitForText(page, 'Marquee 首映')
+  await waitForText(page, '长安夜行')
   await press(page, 'ArrowUp')
   expect(await focusedRefs(page)).toContain('Menu')
   await press(page, 'ArrowDown')
@@ -77,7 +95,7 @@ test('remote keys: Up focuses the menu, Down returns, Back on Home asks to exit 
   await page.screenshot({ path: path.join(outputDir, 'shell-exit-dialog.png') })
   await press(page, 'Enter')
   await waitForNoText(page, '要退出 Marquee 吗？')
-  await waitForText(page, 'Marquee 首映')
+  await waitForText(page, '长安夜行')
 
   // Back on the dialog itself also cancels.
   await press(page, 'Backspace')
@@ -90,7 +108,7 @@ test('remote keys: Up focuses the menu, Down returns, Back on Home asks to exit 
 
 test('confirming exit closes the app and leaves a way back, never a blank page', async () => {
   const { page, errors } = await open()
-  await waitForText(page, 'Marquee 首映')
+  await waitForText(page, '长安夜行')
   await press(page, 'Escape')
   await waitForText(page, '要退出 Marquee 吗？')
   await press(page, 'ArrowRight')
@@ -100,25 +118,25 @@ test('confirming exit closes the app and leaves a way back, never a blank page',
   await expect(notice.isVisible()).resolves.toBe(true)
   expect(await notice.textContent()).toMatch(/press any key/i)
   await Promise.all([page.waitForEvent('load'), press(page, 'Enter', 0)])
-  await waitForText(page, 'Marquee 首映')
+  await waitForText(page, '长安夜行')
   expect(errors).toEqual([])
   await page.close()
 })
 
 test('the URL query switches language for QA and settings.local.json overrides for operators', async () => {
   const byQuery = await open('&lang=en')
-  await waitForText(byQuery.page, 'The box office at home')
+  await waitForText(byQuery.page, 'Free to watch')
   await byQuery.page.close()
 
   localSettings = JSON.stringify({ operator: { locale: { language: 'id' } } })
   const byFile = await open()
-  await waitForText(byFile.page, 'Bioskop di rumah')
+  await waitForText(byFile.page, 'Tonton gratis')
   await byFile.page.close()
 
   // A broken settings.local.json is reported and ignored: the app still starts.
   localSettings = '{ not json'
   const broken = await open()
-  await waitForText(broken.page, 'Marquee 首映')
+  await waitForText(broken.page, '长安夜行')
   await broken.page.close()
 })
 
@@ -127,14 +145,14 @@ test('an unknown deep link shows the not-found page with a way Home', async () =
   await waitForText(page, '找不到这个页面。')
   expect(await focusedRefs(page)).toContain('Home')
   await press(page, 'Enter')
-  await waitForText(page, 'Marquee 首映')
+  await waitForText(page, '长安夜行')
   expect(errors).toEqual([])
   await page.close()
 })
 
 test('the legacy ES5 bundle renders the same shell', async () => {
   const { page, errors } = await open('&bundle=legacy')
-  await waitForText(page, 'Marquee 首映')
+  await waitForText(page, '长安夜行')
   const loaded = await page.evaluate(() => Array.from(document.scripts).map((s) => s.src))
   expect(loaded.some((src) => src.includes('app.legacy.js'))).toBe(true)
   expect(errors).toEqual([])
