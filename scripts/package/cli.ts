@@ -3,7 +3,8 @@
 //   MARQUEE_RELEASE_DIR    where packages go [release]
 //   --settings FILE        ship an operator's settings.local.json inside the package
 //   Tizen only: TIZEN_SIGNING_PROFILE (or --sign NAME) signs with that certificate
-//   profile through Samsung's `tizen` CLI; TIZEN_PACKAGE_ID [MarqueeTV0] (10 letters/digits).
+//   profile through Samsung's `tizen` CLI (TIZEN_CLI: its path when not on the PATH);
+//   TIZEN_PACKAGE_ID [MarqueeTV0] (10 letters/digits).
 import fs from 'node:fs'
 import path from 'node:path'
 import { readIdentity } from './app-files'
@@ -33,7 +34,7 @@ function main(): void {
   const extra = operatorSettings()
   if (target === 'tizen') {
     const signingProfile = option('--sign') ?? process.env.TIZEN_SIGNING_PROFILE
-    const result = packageTizen({ distDir, outDir, identity, extra, packageId: process.env.TIZEN_PACKAGE_ID ?? 'MarqueeTV0', signingProfile })
+    const result = packageTizen({ distDir, outDir, identity, extra, packageId: process.env.TIZEN_PACKAGE_ID ?? 'MarqueeTV0', signingProfile, tizenCli: process.env.TIZEN_CLI })
     console.log(`[package] ${result.file} (${result.signed ? `signed with profile ${signingProfile}` : 'unsigned: see README, Samsung Tizen'})`)
   } else if (target === 'webos') {
     console.log(`[package] ${packageWebOS({ distDir, outDir, identity, extra }, root).file}`)

@@ -114,6 +114,32 @@ describe('Samsung Tizen', () => {
     expect(byName.get('static/i18n/zh-CN.json')?.toString()).toBe('{"home":"首页"}')
   })
 
+  test("with a certificate profile Samsung's CLI signs it: `tizen package -t wgt -s <profile> -- <folder>`", () => {
+    // Samsung's CLI comes with Tizen Studio, not from a registry: this stand-in records how it is
+    // called and what the folder holds, and leaves a .wgt in the folder as the real one does.
+    const bin = path.join(work, 'bin')
+    const record = path.join(work, 'tizen-call.json')
+    fs.mkdirSync(bin, { recursive: true })
+    fs.writeFileSync(
+      path.join(bin, 'tizen'),
+      `#!${process.execPath}
+const fs = require('fs'), path = require('path')
+const folder = process.argv[process.argv.length - 1]
+fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({ args: process.argv.slice(2), files: fs.readdirSync(folder).sort() }))
+fs.writeFileSync(path.join(folder, 'Marquee.wgt'), 'signed package')
+`,
+      { mode: 0o755 },
+    )
+    const outDir = path.join(work, 'release-signed')
+    const tizenCli = path.join(bin, 'tizen')
+    const result = packageTizen({ distDir, outDir, identity, packageId: 'MarqueeTV0', signingProfile: 'operator-cert', tizenCli })
+    expect(result).toEqual({ file: path.join(outDir, 'Marquee-1.2.3.wgt'), signed: true })
+    expect(fs.readFileSync(result.file, 'utf8')).toBe('signed package')
+    const call = JSON.parse(fs.readFileSync(record, 'utf8')) as { args: string[]; files: string[] }
+    expect(call.args.slice(0, 6)).toEqual(['package', '-t', 'wgt', '-s', 'operator-cert', '--'])
+    expect(call.files).toEqual(['app.legacy.js', 'app.modern.js', 'config.xml', 'icon.png', 'index.html', 'static'])
+  })
+
   test('no built app, no package: the error says to build first', () => {
     expect(() => packageTizen({ distDir: path.join(work, 'nothing'), outDir: work, identity, packageId: 'MarqueeTV0' })).toThrow(/npm run build/)
   })

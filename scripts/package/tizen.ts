@@ -71,6 +71,8 @@ export interface TizenPackageOptions {
   packageId: string
   /** A certificate profile made in Tizen Studio's Certificate Manager; unsigned without one. */
   signingProfile?: string
+  /** Samsung's CLI [tizen on the PATH]; Tizen Studio installs it as ~/tizen-studio/tools/ide/bin/tizen. */
+  tizenCli?: string
   extra?: readonly ArchiveEntry[]
 }
 
@@ -96,7 +98,7 @@ export function packageTizen(options: TizenPackageOptions): PackageResult {
   try {
     writeTree(staging, entries)
     // The CLI names the package after <name> and writes it into the project folder.
-    execFileSync('tizen', ['package', '-t', 'wgt', '-s', options.signingProfile, '--', staging], { stdio: 'inherit' })
+    execFileSync(options.tizenCli ?? 'tizen', ['package', '-t', 'wgt', '-s', options.signingProfile, '--', staging], { stdio: 'inherit' })
     const built = fs.readdirSync(staging).find((name) => name.endsWith('.wgt'))
     if (!built) throw new Error('tizen package wrote no .wgt')
     fs.copyFileSync(path.join(staging, built), file)

@@ -52,6 +52,8 @@ interface PalmSystemGlobal {
   launchParams?: string
   /** JSON with screenWidth/screenHeight, modelName … */
   deviceInfo?: string
+  /** Brings the app to the foreground: an app that handles relaunch must call it itself. */
+  activate?(): void
 }
 interface PalmServiceBridgeInstance {
   onservicecallback: ((message: string) => void) | null

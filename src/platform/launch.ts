@@ -60,7 +60,11 @@ export function platformLaunchTarget(platform: PlatformId, win: Window): string 
  */
 export function onRelaunch(platform: PlatformId, win: Window, listener: (target: string | null) => void): () => void {
   if (platform === 'webos') {
-    const handler = (event: Event): void => listener(webosTargetFromParams((event as CustomEvent<unknown>).detail))
+    const handler = (event: Event): void => {
+      // With handlesRelaunch the system leaves the app in the background until it asks.
+      win.PalmSystem?.activate?.()
+      listener(webosTargetFromParams((event as CustomEvent<unknown>).detail))
+    }
     win.document.addEventListener('webOSRelaunch', handler)
     return () => win.document.removeEventListener('webOSRelaunch', handler)
   }

@@ -73,14 +73,29 @@ describe("the TV's launch parameters", () => {
     expect(platformLaunchTarget('browser', win)).toBeNull()
   })
 
-  test('webOS relaunch while running: the webOSRelaunch event carries the new target', () => {
+  test('webOS relaunch while running: the app comes to the foreground and the event carries the new target', () => {
     const document = new EventTarget()
-    const win = { document } as unknown as Window
+    const activate = jest.fn()
+    const win = { document, PalmSystem: { activate } } as unknown as Window
     const targets: Array<string | null> = []
     const stop = onRelaunch('webos', win, (target) => targets.push(target))
     document.dispatchEvent(new CustomEvent('webOSRelaunch', { detail: { contentTarget: 'details/t0005' } }))
+    document.dispatchEvent(new CustomEvent('webOSRelaunch', { detail: {} })) // the launcher icon: just come forward
     stop()
     document.dispatchEvent(new CustomEvent('webOSRelaunch', { detail: { contentTarget: 'details/t0006' } }))
-    expect(targets).toEqual(['details/t0005'])
+    expect(targets).toEqual(['details/t0005', null])
+    expect(activate).toHaveBeenCalledTimes(2)
+  })
+
+  test('Tizen: an app-control request to the running app is read again from the application API', () => {
+    const win = Object.assign(new EventTarget(), {
+      tizen: { application: { getCurrentApplication: () => ({ exit: () => undefined, getRequestedAppControl: () => ({ appControl: { operation: 'x', data: [{ key: 'deeplink', value: ['player/t0002/play'] }] } }) }) } },
+    }) as unknown as Window
+    const targets: Array<string | null> = []
+    const stop = onRelaunch('tizen', win, (target) => targets.push(target))
+    win.dispatchEvent(new Event('appcontrol'))
+    stop()
+    win.dispatchEvent(new Event('appcontrol'))
+    expect(targets).toEqual(['player/t0002/play'])
   })
 })
