@@ -13,6 +13,7 @@ declare module '@lightningjs/sdk' {
   }
 }
 import { colors, fontFace, layout, typography } from '../../components/theme'
+import { announce } from '../../a11y'
 
 interface ToastTemplateSpec extends Lightning.Component.TemplateSpec {
   Background: Lightning.Element
@@ -65,6 +66,8 @@ export class Toast
     this.setSmooth('alpha', 1, { duration: 0.2 })
     if (this._hideTimer) clearTimeout(this._hideTimer)
     this._hideTimer = setTimeout(() => this.hide(), durationMs)
+    // Never focused, so voice guidance would not read it otherwise.
+    announce(message)
   }
 
   hide(): void {
