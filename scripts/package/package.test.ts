@@ -86,7 +86,7 @@ describe('Samsung Tizen', () => {
     expect(xml).toContain('<tizen:profile name="tv-samsung"/>')
     for (const privilege of TIZEN_PRIVILEGES) expect(xml).toContain(`<tizen:privilege name="${privilege}"/>`)
     expect(TIZEN_PRIVILEGES).toEqual(['http://tizen.org/privilege/internet', 'http://tizen.org/privilege/tv.inputdevice'])
-    expect(xml).toContain('<tizen:application id="MarqueeTV0.Marquee" package="MarqueeTV0" required_version="2.3"/>')
+    expect(xml).toContain('<tizen:application id="MarqueeTV0.Marquee" package="MarqueeTV0" required_version="3.0"/>')
     expect(xml).toContain('version="1.2.3"')
     expect(xml).toContain('<content src="index.html"/>')
     expect(xml).toContain('<icon src="icon.png"/>')

@@ -20,14 +20,18 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
-/** config.xml of a Samsung TV web app: TV profile, full-screen landscape, remote keys, network. */
+/**
+ * config.xml of a Samsung TV web app: TV profile, full-screen landscape, remote
+ * keys, network. Tizen 3.0 (the 2017 TVs, Chromium 47) is the oldest platform
+ * the legacy bundle runs on; 2015–2016 models are left out of the store.
+ */
 export function tizenConfigXml(identity: AppIdentity, packageId: string): string {
   if (!isTizenPackageId(packageId)) throw new Error(`Tizen package id "${packageId}" must be 10 letters or digits`)
   const appName = identity.title.replace(/[^0-9A-Za-z]/g, '') || 'App'
   const privileges = TIZEN_PRIVILEGES.map((name) => `  <tizen:privilege name="${name}"/>`).join('\n')
   return `<?xml version="1.0" encoding="UTF-8"?>
 <widget xmlns="http://www.w3.org/ns/widgets" xmlns:tizen="http://tizen.org/ns/widgets" id="https://marquee.tv/${escapeXml(identity.id)}" version="${identity.version}" viewmodes="maximized">
-  <tizen:application id="${packageId}.${appName}" package="${packageId}" required_version="2.3"/>
+  <tizen:application id="${packageId}.${appName}" package="${packageId}" required_version="3.0"/>
   <tizen:profile name="tv-samsung"/>
   <name>${escapeXml(identity.title)}</name>
   <description>${escapeXml(identity.description)}</description>
