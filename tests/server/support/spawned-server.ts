@@ -15,8 +15,13 @@ export interface SpawnedServer {
 }
 
 export function spawnServer(dataDir: string, secret: string): Promise<SpawnedServer> {
+  return spawnListening(entry, [dataDir, secret])
+}
+
+/** Runs a TypeScript entry that prints "LISTENING <url>" once it listens (the API server, a benchmark baseline). */
+export function spawnListening(entryFile: string, args: string[]): Promise<SpawnedServer> {
   // Node itself with tsx's loader (not the tsx CLI, which would run the server in a grandchild a kill misses).
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, dataDir, secret], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', entryFile, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)))
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
