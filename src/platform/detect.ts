@@ -29,7 +29,7 @@ export function readSignals(win: Window, search: string): PlatformSignals {
   return {
     userAgent: win.navigator.userAgent,
     hasTizenApi: typeof win.tizen === 'object' && win.tizen !== null,
-    hasWebOSApi: typeof win.webOS === 'object' || typeof win.PalmSystem !== 'undefined',
+    hasWebOSApi: typeof win.webOS === 'object' || typeof win.PalmSystem !== 'undefined' || typeof win.webOSSystem !== 'undefined',
     forced: new URLSearchParams(search).get('platform'),
   }
 }

@@ -1,5 +1,6 @@
 import { tizenPanel, webosPanel, type DisplayInfo } from './playback'
 import type { PlatformId } from './detect'
+import { webosSystem } from './launch'
 
 /** Asking a TV that never answers must not hold playback up. */
 const PROBE_TIMEOUT_MS = 1500
@@ -42,7 +43,7 @@ function tizenDisplay(win: Window): Promise<DisplayInfo> {
 function webosDisplay(win: Window): Promise<DisplayInfo> {
   const deviceInfo = win.webOS?.deviceInfo
   if (deviceInfo) return new Promise((resolve) => deviceInfo((info) => resolve({ panel: webosPanel(info) })))
-  const info = parseJson<WebOSDeviceInfo>(win.PalmSystem?.deviceInfo)
+  const info = parseJson<WebOSDeviceInfo>(webosSystem(win)?.deviceInfo)
   return Promise.resolve({ panel: info ? webosPanel(info) : null })
 }
 

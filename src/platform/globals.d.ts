@@ -46,7 +46,7 @@ interface WebOSGlobal {
   platformBack?(): void
   deviceInfo?(callback: (info: WebOSDeviceInfo) => void): void
 }
-/** Built into LG's web runtime: the launch parameters and the Luna service bus. */
+/** Built into LG's web runtime: launch parameters, device info, bringing the app forward. */
 interface PalmSystemGlobal {
   /** JSON of the parameters the app was launched with (deep links: `contentTarget`). */
   launchParams?: string
@@ -64,6 +64,8 @@ interface Window {
   webapis?: SamsungWebApis
   webOS?: WebOSGlobal
   PalmSystem?: PalmSystemGlobal
+  /** PalmSystem's name from webOS TV 6 on. */
+  webOSSystem?: PalmSystemGlobal
   PalmServiceBridge?: new () => PalmServiceBridgeInstance
   /** Missing on old TV engines, so optional here. */
   SpeechSynthesisUtterance?: typeof SpeechSynthesisUtterance

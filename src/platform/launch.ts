@@ -37,6 +37,11 @@ export function tizenLaunchTarget(win: Window): string | null {
   return null
 }
 
+/** LG's runtime object: webOSSystem from webOS TV 6, PalmSystem before. */
+export function webosSystem(win: Window): PalmSystemGlobal | undefined {
+  return win.webOSSystem ?? win.PalmSystem
+}
+
 export function webosTargetFromParams(params: unknown): string | null {
   const launch = (typeof params === 'string' ? parseJson(params) : params) as WebOSLaunchParams | null
   const target = launch?.contentTarget ?? launch?.deeplink
@@ -50,7 +55,10 @@ export function webosTargetFromParams(params: unknown): string | null {
  */
 export function platformLaunchTarget(platform: PlatformId, win: Window): string | null {
   if (platform === 'tizen') return tizenLaunchTarget(win)
-  if (platform === 'webos') return win.PalmSystem?.launchParams ? webosTargetFromParams(win.PalmSystem.launchParams) : null
+  if (platform === 'webos') {
+    const launchParams = webosSystem(win)?.launchParams
+    return launchParams ? webosTargetFromParams(launchParams) : null
+  }
   return null
 }
 
@@ -62,7 +70,7 @@ export function onRelaunch(platform: PlatformId, win: Window, listener: (target:
   if (platform === 'webos') {
     const handler = (event: Event): void => {
       // With handlesRelaunch the system leaves the app in the background until it asks.
-      win.PalmSystem?.activate?.()
+      webosSystem(win)?.activate?.()
       listener(webosTargetFromParams((event as CustomEvent<unknown>).detail))
     }
     win.document.addEventListener('webOSRelaunch', handler)

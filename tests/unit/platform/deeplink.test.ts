@@ -71,6 +71,9 @@ describe("the TV's launch parameters", () => {
     const win = { PalmSystem: { launchParams: '{"contentTarget":"details/t7"}' } } as unknown as Window
     expect(platformLaunchTarget('webos', win)).toBe('details/t7')
     expect(platformLaunchTarget('browser', win)).toBeNull()
+    // webOS TV 6 and later name the runtime object webOSSystem.
+    const newer = { webOSSystem: { launchParams: '{"contentTarget":"player/t8/play"}' } } as unknown as Window
+    expect(platformLaunchTarget('webos', newer)).toBe('player/t8/play')
   })
 
   test('webOS relaunch while running: the app comes to the foreground and the event carries the new target', () => {
