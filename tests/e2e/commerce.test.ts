@@ -103,6 +103,33 @@ async function expectPlaying(page: Page, titleId: string): Promise<void> {
   )
 }
 
+/** Signs a second device in as `demo` over the API (the phone approves), for buying behind the TV's back. */
+async function demoAccountToken(): Promise<string> {
+  const post = async <T>(route: string, body: unknown, token?: string): Promise<T> => {
+    const response = await fetch(`${server.origin}${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    })
+    return (await response.json()) as T
+  }
+  const device = await post<{ token: string }>('/v1/devices', { platform: 'browser' })
+  const code = await post<{ userCode: string; deviceCode: string }>('/v1/auth/device-code', {}, device.token)
+  const phone = await browser.context.newPage()
+  await phone.goto(`${server.origin}/activate?code=${code.userCode}`)
+  await phone.fill('#account', 'demo')
+  await phone.click('button[value=approve]')
+  await phone.close()
+  const token = await post<{ accessToken: string }>('/v1/auth/token', { deviceCode: code.deviceCode })
+  return token.accessToken
+}
+
+/** The entitlement an account holds on a title, as the API tells it. */
+async function rentalSeenBy(token: string, titleId: string): Promise<TitleDetails['access']['entitlement']> {
+  const response = await fetch(`${server.origin}/v1/titles/${titleId}`, { headers: { authorization: `Bearer ${token}` } })
+  return ((await response.json()) as TitleDetails).access.entitlement
+}
+
 async function typeDigits(page: Page, digits: string): Promise<void> {
   for (const digit of digits) await press(page, digit, 120)
 }
@@ -206,6 +233,81 @@ test('Enter pressed twice on confirm buys once', async () => {
   await expectPlaying(tv, film!.id)
   expect(purchasesOf(film!.id)).toHaveLength(1)
   await tv.close()
+})
+
+test('switching language in Account re-renders every label at once, without a restart', async () => {
+  const tv = await openApp('account')
+  await waitForText(tv, 'Signed in as demo')
+  await tv.evaluate(() => Object.assign(window, { sameDocument: true }))
+  await press(tv, 'ArrowDown')
+  await press(tv, 'ArrowDown')
+  expect(await focusedRefs(tv)).toContain('Language-en')
+  await press(tv, 'ArrowLeft')
+  await press(tv, 'Enter')
+  await waitForText(tv, '已登录：demo')
+  await waitForText(tv, '首页')
+  await waitForText(tv, 'VIP 会员有效期至')
+  expect(await tv.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+  await shot(tv, 'account-zh')
+  await press(tv, 'ArrowRight')
+  await press(tv, 'Enter')
+  await waitForText(tv, 'Signed in as demo')
+  await waitForText(tv, 'Home')
+  expect(errorsByPage.get(tv)).toEqual([])
+  await tv.close()
+})
+
+test('above the parental limit Play asks for the PIN; the first play of a rental asks before its 48 h start', async () => {
+  const tv = await openApp('account')
+  await waitForText(tv, 'Signed in as demo')
+  await press(tv, 'ArrowDown')
+  expect(await focusedRefs(tv)).toContain('Limit-off')
+  await press(tv, 'ArrowRight')
+  await press(tv, 'ArrowRight')
+  expect(await focusedRefs(tv)).toContain('Limit-12+')
+  await press(tv, 'Enter')
+  await waitForText(tv, '✓ Up to 12+')
+  await tv.close()
+
+  // Demo subscribed in an earlier test: a VIP title rated above 12+ plays only with the PIN.
+  const [mature] = await findTitles(1, (t) => subscriptionOnly(t) && (t.rating === '16+' || t.rating === '18+'))
+  const details = await openApp(`details/${mature!.id}`)
+  await waitForText(details, 'Play')
+  await press(details, 'Enter')
+  await waitForText(details, `This title is rated ${mature!.rating}`)
+  await typeDigits(details, '1234')
+  await shot(details, 'parental-pin')
+  await press(details, 'Enter')
+  await expectPlaying(details, mature!.id)
+  await details.close()
+
+  // A rental bought elsewhere (not started): Play asks first, Back keeps the window closed.
+  const [, , , rental] = await findTitles(4, (t) => payPerViewOnly(t) && (t.rating === 'all' || t.rating === '12+'))
+  const token = await demoAccountToken()
+  const bought = await fetch(`${server.origin}/v1/purchases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': `e2e-rent-${rental!.id}` },
+    body: JSON.stringify({ kind: 'rent', titleId: rental!.id, payment: { method: 'stored', pin: '1234' } }),
+  })
+  expect(bought.status).toBe(201)
+  const tvRental = await openApp(`details/${rental!.id}`)
+  await waitForText(tvRental, 'Start watching')
+  await press(tvRental, 'Enter')
+  await waitForText(tvRental, `Start watching "${rental!.title}"?`)
+  await waitForText(tvRental, 'Once it starts, you have 48 hours to finish it.')
+  await shot(tvRental, 'rental-start')
+  await press(tvRental, 'Escape')
+  await tvRental.waitForTimeout(300)
+  expect(await tvRental.evaluate(() => location.hash)).toBe(`#details/${rental!.id}`)
+  expect(await rentalSeenBy(token, rental!.id)).toEqual(expect.objectContaining({ kind: 'rented', playUntil: null }))
+  await press(tvRental, 'Enter')
+  await waitForText(tvRental, `Start watching "${rental!.title}"?`)
+  expect(await focusedRefs(tvRental)).toContain('Confirm')
+  await press(tvRental, 'Enter')
+  await expectPlaying(tvRental, rental!.id)
+  expect(await rentalSeenBy(token, rental!.id)).toEqual(expect.objectContaining({ kind: 'rented', playUntil: expect.any(String) }))
+  expect(errorsByPage.get(tvRental)).toEqual([])
+  await tvRental.close()
 })
 
 test('a wrong PIN says how many tries are left; the fifth locks it and says for how long', async () => {

@@ -33,7 +33,12 @@ const LEFT_W = 720
 const RIGHT_X = 920
 const ROW_GAP = 150
 
-const LANGUAGE_NAMES: Record<LanguageCode, string> = { 'zh-CN': '中文', en: 'English', id: 'Bahasa Indonesia' }
+/** Each language named in itself, so a viewer lost in another language finds their own. */
+const LANGUAGE_NAMES: Record<LanguageCode, { name: string; w: number }> = {
+  'zh-CN': { name: '中文', w: 220 },
+  en: { name: 'English', w: 260 },
+  id: { name: 'Bahasa Indonesia', w: 360 },
+}
 
 /**
  * Account: who is signed in, the subscription and its renewal date, rentals
@@ -153,7 +158,7 @@ export class AccountPage
     this.Parental.setChoices(
       RATING_LIMIT_CHOICES.map((rating) => ({
         ref: `Limit-${rating ?? 'off'}`,
-        label: (rating === limit ? '✓ ' : '') + (rating === null ? t('account.parental.off') : t('account.parental.upTo', { rating })),
+        label: (rating === limit ? '✓ ' : '') + (rating === null ? t('account.parental.off') : rating === 'all' ? t('rating.all') : t('account.parental.upTo', { rating })),
         action: () => void this.setRatingLimit(rating),
       })),
       `Limit-${limit ?? 'off'}`,
@@ -165,7 +170,8 @@ export class AccountPage
     this.Language.setChoices(
       LANGUAGES.map((code) => ({
         ref: `Language-${code}`,
-        label: (code === language ? '✓ ' : '') + LANGUAGE_NAMES[code],
+        label: (code === language ? '✓ ' : '') + LANGUAGE_NAMES[code].name,
+        w: LANGUAGE_NAMES[code].w,
         action: () => void this.switchLanguage(code),
       })),
       `Language-${language}`,

@@ -5,7 +5,7 @@ import { api } from '../../api/session'
 import { fetchRailPage, fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import {
-  actionLabel, actionTarget, badgeModel, detailActions, episodeHash, formatDuration, initialActionIndex, initialSeasonIndex, type DetailAction,
+  actionLabel, actionTarget, badgeModel, detailActions, episodeHash, formatDuration, initialActionIndex, initialSeasonIndex, startsRentalWindow, type DetailAction,
 } from '../../domain'
 import type { PurchaseRequest } from '../../widgets/Purchase/request'
 import { colors, fontFace, layout, typography, wrapping } from '../../components/theme'
@@ -216,7 +216,7 @@ export class DetailsPage
         },
         initialSeasonIndex(title.seasons, data.progress?.episodeId),
       )
-      this.Episodes.onPlay = (episodeId) => Router.navigate(episodeHash(title.id, episodeId))
+      this.Episodes.onPlay = (episodeId) => void this.play(episodeHash(title.id, episodeId), title, null)
     }
     // Shift the actions up for a series so the episodes fit on screen.
     this.Actions.y = series ? ACTIONS_Y - 20 : ACTIONS_Y
@@ -263,13 +263,28 @@ export class DetailsPage
     else Router.focusWidget('Menu')
   }
 
+  /**
+   * Into the player after the commerce checks (App handlers): the parental PIN
+   * for a title above the account's rating limit, and consent before the first
+   * play of a rental starts its 48 h window. Trailers are free to all.
+   */
+  private async play(hash: string, title: TitleDetails, action: DetailAction | null): Promise<void> {
+    if (action?.kind === 'trailer') {
+      Router.navigate(hash)
+      return
+    }
+    if (!(await this.fireAncestors('$checkParental', title.rating))) return
+    if (startsRentalWindow(title.access.entitlement, Date.now()) && !(await this.fireAncestors('$confirmRentalStart', title.id))) return
+    Router.navigate(hash)
+  }
+
   override _handleEnter(): void {
     const data = this._data
     const action = this._actions[this._actionIndex]
     if (!data || !action || this._area !== 'actions') return
     const target = actionTarget(action, data.title.id, data.title.access)
     if (!target) return
-    if (target.kind === 'navigate') Router.navigate(target.hash)
+    if (target.kind === 'navigate') void this.play(target.hash, data.title, action)
     else void this.fireAncestors('$purchase', { titleId: data.title.id, titleName: data.title.title, offer: target.offer })
   }
 }

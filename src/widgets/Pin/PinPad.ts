@@ -72,7 +72,7 @@ export class PinPad
         centerKeys: true,
         signals: { keyboardWidthChanged: true },
       },
-      Actions: { type: Choices, y: 580 },
+      Actions: { type: Choices, y: 596 },
     }
   }
 
