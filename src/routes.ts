@@ -4,6 +4,7 @@ import { HomePage } from './pages/Home/HomePage'
 import { ErrorPage } from './pages/Error/ErrorPage'
 import { AccountPage } from './pages/Account/AccountPage'
 import { browseRoutes } from './pages/browse-routes'
+import { playerRoutes } from './pages/Player/routes'
 
 /** The Router configuration: pages by hash, with the widgets each one shows. */
 export function routerConfig(): Router.Config {
@@ -13,6 +14,7 @@ export function routerConfig(): Router.Config {
       { path: '$', component: BootPage },
       { path: 'home', component: HomePage, widgets: ['menu'] },
       ...browseRoutes(),
+      ...playerRoutes(),
       { path: 'account', component: AccountPage, widgets: ['menu'] },
       { path: '!', component: ErrorPage },
       { path: '*', component: ErrorPage },

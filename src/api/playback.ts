@@ -1,0 +1,20 @@
+import type { PlaybackRequest, PlaybackResponse, TitleDetails } from '../../server/contract'
+import type { ApiClient } from './http'
+
+/**
+ * POST /v1/playback/:titleId: authorises one play and returns the manifests,
+ * the DRM key systems with a short-lived license token, and the resume position.
+ * Throws AppError kind 'not-entitled' (402, offers in the body) when the viewer may not watch.
+ * Called again during long sessions to renew the license token before it expires.
+ */
+export function authorisePlayback(api: ApiClient, titleId: string, request: PlaybackRequest): Promise<PlaybackResponse> {
+  return api.post<PlaybackResponse>(`/playback/${encodeURIComponent(titleId)}`, { body: request })
+}
+
+export type PlaybackTitle = Pick<TitleDetails, 'id' | 'title' | 'seasons' | 'access'>
+
+/** The title's localized name, episode names and this viewer's entitlement, for the player's header and rentals. */
+export async function playbackTitle(api: ApiClient, titleId: string): Promise<PlaybackTitle> {
+  const details = await api.get<TitleDetails>(`/titles/${encodeURIComponent(titleId)}`)
+  return { id: details.id, title: details.title, seasons: details.seasons, access: details.access }
+}

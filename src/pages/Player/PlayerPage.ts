@@ -1,0 +1,436 @@
+import { Lightning, Router } from '@lightningjs/sdk'
+import { t } from '../../i18n'
+import { Button } from '../../components/Button/Button'
+import { colors, fontFace, layout, typography } from '../../components/theme'
+import type { PageTypeConfig } from '../page'
+import { operatorSettings } from '../../settings'
+import { playbackProfile } from '../../platform'
+import { signedInAccount } from '../../api/session'
+import {
+  PlayerController, isControllable, isPlayMode, seekStepSeconds, viewerKey,
+  type PlayerProblem, type PlayerState, type PlayRequest,
+} from '../../player'
+import { formatClock } from '../../domain/time'
+import { TrackMenu } from './TrackMenu'
+import { DebugOverlay } from './DebugOverlay'
+
+interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec {
+  Subtitles: Lightning.Element
+  Controls: {
+    TopScrim: Lightning.Element
+    Title: Lightning.Element
+    Mode: Lightning.Element
+    BottomScrim: Lightning.Element
+    PlayState: Lightning.Element
+    Bar: { Fill: Lightning.Element; Knob: Lightning.Element }
+    Elapsed: Lightning.Element
+    Remaining: Lightning.Element
+    Hint: Lightning.Element
+  }
+  Center: { Spinner: Lightning.Element; Label: Lightning.Element }
+  Notice: {
+    Background: Lightning.Element
+    Title: Lightning.Element
+    Message: Lightning.Element
+    Code: Lightning.Element
+    Back: typeof Button
+    Retry: typeof Button
+  }
+  Tracks: typeof TrackMenu
+  Debug: typeof DebugOverlay
+}
+
+const CONTROLS_HIDE_MS = 4000
+const TICK_MS = 250
+const BAR_X = layout.safeX
+const BAR_W = layout.screenW - layout.safeX * 2
+/** Presses closer than this count as a held key (key repeat), which seeks faster. */
+const HOLD_GAP_MS = 350
+const SUBTITLE_BOTTOM_WITH_CONTROLS = 800
+const SUBTITLE_BOTTOM = 990
+
+const PROBLEM_MESSAGES = {
+  unsupported: 'player.error.unsupported',
+  drm: 'player.error.drm',
+  playback: 'player.error.playback',
+  api: 'player.error.api',
+} as const
+
+/**
+ * The Player screen: transparent over the SDK's video element. Title and a
+ * progress bar with elapsed and remaining time that hide after a few seconds
+ * and return on any key; subtitles drawn large above the video; buffering,
+ * reconnecting and error states that always offer a way on. The
+ * PlayerController does the playing; this page draws it and maps the keys.
+ */
+export class PlayerPage
+  extends Lightning.Component<PlayerTemplateSpec, PageTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<PlayerTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<PlayerTemplateSpec> {
+    return {
+      w: layout.screenW,
+      h: layout.screenH,
+      Subtitles: {
+        x: layout.screenW / 2,
+        y: SUBTITLE_BOTTOM,
+        mountX: 0.5,
+        mountY: 1,
+        zIndex: 5,
+        text: {
+          text: '',
+          fontFace,
+          fontSize: 56,
+          lineHeight: 72,
+          textAlign: 'center',
+          wordWrapWidth: 1500,
+          textColor: 0xffffffff,
+          shadow: true,
+          shadowColor: 0xff000000,
+          shadowBlur: 6,
+          shadowOffsetX: 2,
+          shadowOffsetY: 2,
+          highlight: true,
+          highlightColor: 0x99000000,
+          highlightPaddingLeft: 16,
+          highlightPaddingRight: 16,
+        },
+      },
+      Controls: {
+        TopScrim: { w: layout.screenW, h: 240, rect: true, colorTop: 0xcc000000, colorBottom: 0x00000000 },
+        Title: {
+          x: layout.safeX,
+          y: layout.safeY,
+          text: { text: '', fontFace, ...typography.title, textColor: colors.text, wordWrapWidth: 1400, maxLines: 1 },
+        },
+        Mode: { x: layout.safeX, y: layout.safeY + 72, text: { text: '', fontFace, ...typography.caption, textColor: colors.accent } },
+        BottomScrim: { y: layout.screenH - 320, w: layout.screenW, h: 320, rect: true, colorTop: 0x00000000, colorBottom: 0xe6000000 },
+        PlayState: { x: BAR_X, y: 850, text: { text: '', fontFace, ...typography.body, textColor: colors.text } },
+        Bar: {
+          x: BAR_X,
+          y: 910,
+          w: BAR_W,
+          h: 10,
+          rect: true,
+          color: 0x55ffffff,
+          Fill: { h: 10, w: 0, rect: true, color: colors.accent },
+          Knob: { y: 5, mount: 0.5, w: 28, h: 28, rect: true, color: colors.accent, shader: { type: Lightning.shaders.RoundedRectangle, radius: 14 } },
+        },
+        Elapsed: { x: BAR_X, y: 940, text: { text: '0:00', fontFace, ...typography.body, textColor: colors.text } },
+        Remaining: { x: BAR_X + BAR_W, y: 940, mountX: 1, text: { text: '', fontFace, ...typography.body, textColor: colors.text } },
+        Hint: { x: layout.screenW / 2, y: 950, mountX: 0.5, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
+      },
+      Center: {
+        x: layout.screenW / 2,
+        y: layout.screenH / 2,
+        visible: false,
+        Spinner: {
+          mount: 0.5,
+          w: 96,
+          h: 96,
+          children: Array.from({ length: 8 }, (_, i) => ({
+            x: 48 + Math.cos((i * Math.PI) / 4) * 40 - 8,
+            y: 48 + Math.sin((i * Math.PI) / 4) * 40 - 8,
+            w: 16,
+            h: 16,
+            rect: true,
+            color: colors.accent,
+            alpha: 0.2 + (i / 8) * 0.8,
+            shader: { type: Lightning.shaders.RoundedRectangle, radius: 8 },
+          })),
+        },
+        Label: { y: 88, mountX: 0.5, text: { text: '', fontFace, ...typography.body, textColor: colors.text, shadow: true, shadowColor: 0xff000000 } },
+      },
+      Notice: {
+        x: layout.screenW / 2,
+        y: layout.screenH / 2,
+        mount: 0.5,
+        w: 1100,
+        h: 440,
+        visible: false,
+        zIndex: 10,
+        Background: { w: 1100, h: 440, rect: true, color: 0xf21b1b26, shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius * 2 } },
+        Title: { x: 64, y: 56, text: { text: '', fontFace, ...typography.title, textColor: colors.text, wordWrapWidth: 972 } },
+        Message: { x: 64, y: 140, text: { text: '', fontFace, ...typography.body, textColor: colors.textMuted, wordWrapWidth: 972, maxLines: 3 } },
+        Code: { x: 64, y: 264, text: { text: '', fontFace, ...typography.caption, textColor: colors.danger } },
+        Back: { type: Button, x: 64, y: 320 },
+        Retry: { type: Button, x: 424, y: 320 },
+      },
+      Tracks: { type: TrackMenu, x: layout.screenW - layout.safeX - 776, y: 360, visible: false, zIndex: 8 },
+      Debug: { type: DebugOverlay, x: layout.screenW - layout.safeX - 620, y: layout.safeY, visible: false, zIndex: 20 },
+    }
+  }
+
+  private readonly Subtitles = this.getByRef('Subtitles')!
+  private readonly Controls = this.getByRef('Controls')!
+  private readonly Center = this.getByRef('Center')!
+  private readonly Notice = this.getByRef('Notice')!
+  private readonly Tracks = this.getByRef('Tracks')!
+  private readonly Debug = this.getByRef('Debug')!
+
+  private controller: PlayerController | null = null
+  private request: PlayRequest | null = null
+  private tickTimer: ReturnType<typeof setInterval> | null = null
+  private hideTimer: ReturnType<typeof setTimeout> | null = null
+  private spinner: Lightning.types.Animation | null = null
+  private menuOpen = false
+  private noticeFocus: 'Back' | 'Retry' = 'Back'
+  private lastSeekKey: { direction: number; at: number; repeats: number } | null = null
+  private leaving = false
+
+  override _init(): void {
+    this.spinner = this.tag('Center.Spinner')!.animation({ duration: 1, repeat: -1, actions: [{ p: 'rotation', v: { 0: 0, 1: Math.PI * 2 } }] })
+    this.Tracks.onAudio = (language) => this.applyTracks(() => this.controller?.selectAudio(language))
+    this.Tracks.onText = (language) => this.applyTracks(() => this.controller?.selectText(language))
+    this.Debug.visible = operatorSettings().debugOverlay
+    this.tag('Notice.Back')!.label = t('player.error.back')
+    this.tag('Notice.Retry')!.label = t('player.error.retry')
+    this.tag('Controls.Hint')!.text = t('player.hint')
+  }
+
+  override _onUrlParams(params: Router.PageParams): void {
+    const titleId = String(params.titleId ?? '')
+    const mode = isPlayMode(params.mode) ? params.mode : 'play'
+    const episodeId = typeof params.episodeId === 'string' && params.episodeId ? params.episodeId : null
+    this.request = { titleId, mode, episodeId }
+  }
+
+  override _active(): void {
+    if (this.request && !this.controller) void this.begin(this.request)
+    this.tickTimer = setInterval(() => this.tick(), TICK_MS)
+  }
+
+  override _inactive(): void {
+    if (this.tickTimer) clearInterval(this.tickTimer)
+    this.tickTimer = null
+    if (this.hideTimer) clearTimeout(this.hideTimer)
+    this.spinner?.stop()
+    // Leaving by any route (Back, a deep link, the menu) stops the play and saves where it was.
+    void this.controller?.stop()
+  }
+
+  private async begin(request: PlayRequest): Promise<void> {
+    this.leaving = false
+    this.Notice.visible = false
+    this.tag('Controls.Mode')!.text = request.mode === 'trailer' ? t('player.trailer') : ''
+    const profile = await playbackProfile()
+    const controller = new PlayerController(
+      request,
+      {
+        platform: profile.platform,
+        keySystems: profile.keySystems,
+        licenseOverrides: operatorSettings().drm.licenseServers,
+        viewer: viewerKey(signedInAccount()?.id ?? null),
+        panel: profile.maxResolution,
+      },
+      {
+        onState: (state) => this.showState(state),
+        onDenied: () => this.openPurchase(request.titleId),
+      },
+    )
+    this.controller = controller
+    this.showState('loading')
+    this.showControls()
+    await controller.start()
+  }
+
+  private tick(): void {
+    const controller = this.controller
+    if (!controller) return
+    const title = controller.titleName
+    if (title) this.tag('Controls.Title')!.text = title
+    const position = controller.positionSeconds
+    const duration = controller.durationSeconds
+    const progress = duration > 0 ? Math.min(1, position / duration) : 0
+    this.tag('Controls.Bar.Fill')!.w = BAR_W * progress
+    this.tag('Controls.Bar.Knob')!.x = BAR_W * progress
+    this.tag('Controls.Elapsed')!.text = formatClock(position)
+    this.tag('Controls.Remaining')!.text = `-${formatClock(Math.max(0, duration - position))}`
+    const subtitle = controller.subtitleText
+    if (this.Subtitles.text?.text !== subtitle) this.Subtitles.text = subtitle
+    this.Subtitles.visible = subtitle.length > 0
+    if (this.Debug.visible) this.Debug.update(controller.currentState, controller.quality)
+  }
+
+  private showState(state: PlayerState): void {
+    const waiting = state === 'loading' || state === 'buffering'
+    this.Center.visible = waiting
+    if (waiting) {
+      this.tag('Center.Label')!.text = t(state === 'loading' ? 'player.loading' : 'player.buffering')
+      this.spinner?.start()
+    } else {
+      this.spinner?.stop()
+    }
+    this.tag('Controls.PlayState')!.text = state === 'paused' ? `❚❚  ${t('player.paused')}` : state === 'playing' ? '▶' : ''
+    if (state === 'reconnecting') this.showNotice(t('player.reconnecting.title'), t('player.reconnecting.message'), null, false)
+    else if (state === 'error') this.showProblem(this.controller?.currentProblem ?? { kind: 'playback', code: null })
+    else this.Notice.visible = false
+    // Paused, ended and stalled screens keep the controls up: the viewer needs to see where they are.
+    if (state === 'playing') this.showControls()
+    else this.keepControls()
+    this._refocus()
+  }
+
+  private showProblem(problem: PlayerProblem): void {
+    const code = problem.code === null ? null : t('player.error.code', { code: String(problem.code) })
+    this.showNotice(t('player.error.title'), t(PROBLEM_MESSAGES[problem.kind]), code, true)
+  }
+
+  private showNotice(title: string, message: string, code: string | null, withButtons: boolean): void {
+    this.closeTracks()
+    this.tag('Notice.Title')!.text = title
+    this.tag('Notice.Message')!.text = message
+    this.tag('Notice.Code')!.text = code ?? ''
+    // Reconnecting also offers Back: waiting is the viewer's choice, never a trap.
+    this.tag('Notice.Back')!.visible = true
+    this.tag('Notice.Retry')!.visible = withButtons
+    this.noticeFocus = 'Back'
+    this.Notice.visible = true
+  }
+
+  /** Controls up now, and hidden again after a few seconds while playing. */
+  private showControls(): void {
+    this.Controls.setSmooth('alpha', 1, { duration: 0.2 })
+    this.Subtitles.y = SUBTITLE_BOTTOM_WITH_CONTROLS
+    if (this.hideTimer) clearTimeout(this.hideTimer)
+    this.hideTimer = setTimeout(() => {
+      if (this.controller?.currentState === 'playing' && !this.menuOpen) {
+        this.Controls.setSmooth('alpha', 0, { duration: 0.4 })
+        this.Subtitles.y = SUBTITLE_BOTTOM
+      }
+    }, CONTROLS_HIDE_MS)
+  }
+
+  private keepControls(): void {
+    if (this.hideTimer) clearTimeout(this.hideTimer)
+    this.hideTimer = null
+    this.Controls.setSmooth('alpha', 1, { duration: 0.2 })
+    this.Subtitles.y = SUBTITLE_BOTTOM_WITH_CONTROLS
+  }
+
+  override _getFocused(): Lightning.Component {
+    if (this.Notice.visible) return this.tag(this.noticeFocus === 'Retry' && this.tag('Notice.Retry')!.visible ? 'Notice.Retry' : 'Notice.Back')!
+    if (this.menuOpen) return this.Tracks
+    return this
+  }
+
+  /** Any key brings the controls back; the key then does its own job. */
+  override _captureKey(): boolean {
+    if (this.controller?.currentState === 'playing') this.showControls()
+    return false
+  }
+
+  override _handleEnter(): void {
+    if (this.Notice.visible) return this.noticeAction()
+    this.controller?.togglePlay()
+  }
+
+  _handlePlayPause(): void {
+    this.controller?.togglePlay()
+  }
+
+  _handlePlay(): void {
+    this.controller?.play()
+  }
+
+  _handlePause(): void {
+    this.controller?.pause()
+  }
+
+  override _handleLeft(): void {
+    if (this.Notice.visible) {
+      this.noticeFocus = 'Back'
+      return
+    }
+    this.seek(-1)
+  }
+
+  override _handleRight(): void {
+    if (this.Notice.visible) {
+      this.noticeFocus = 'Retry'
+      return
+    }
+    this.seek(1)
+  }
+
+  _handleRewind(): void {
+    this.controller?.seekBy(-30)
+  }
+
+  _handleFastForward(): void {
+    this.controller?.seekBy(30)
+  }
+
+  override _handleDown(): void {
+    const controller = this.controller
+    if (!controller || !isControllable(controller.currentState) || this.Notice.visible) return
+    this.menuOpen = true
+    this.Tracks.show(controller.audioTracks, controller.textTracks)
+    this.Tracks.visible = true
+    this.keepControls()
+    this._refocus()
+  }
+
+  _handleBlue(): void {
+    this.Debug.visible = !this.Debug.visible
+    this.tick()
+  }
+
+  override _handleBack(): void {
+    if (this.menuOpen) {
+      this.closeTracks()
+      this.showControls()
+      return
+    }
+    void this.leave()
+  }
+
+  _handleStop(): void {
+    void this.leave()
+  }
+
+  private seek(direction: -1 | 1): void {
+    const now = Date.now()
+    const held = this.lastSeekKey && this.lastSeekKey.direction === direction && now - this.lastSeekKey.at < HOLD_GAP_MS
+    const repeats = held && this.lastSeekKey ? this.lastSeekKey.repeats + 1 : 0
+    this.lastSeekKey = { direction, at: now, repeats }
+    this.controller?.seekBy(direction * seekStepSeconds(repeats))
+  }
+
+  private applyTracks(apply: () => void): void {
+    apply()
+    const controller = this.controller
+    if (controller) this.Tracks.update(controller.audioTracks, controller.textTracks)
+  }
+
+  private closeTracks(): void {
+    this.menuOpen = false
+    this.Tracks.visible = false
+    this._refocus()
+  }
+
+  private noticeAction(): void {
+    if (this.noticeFocus === 'Retry' && this.request && this.tag('Notice.Retry')!.visible) {
+      void this.controller?.stop()
+      this.controller = null
+      void this.begin(this.request)
+      return
+    }
+    void this.leave()
+  }
+
+  /** Back: stop (the position is saved and announced), then return to where the play was started. */
+  private async leave(): Promise<void> {
+    if (this.leaving) return
+    this.leaving = true
+    await this.controller?.stop()
+    if (Router.getHistory().length > 0) Router.back()
+    else if (this.request) Router.navigate(`details/${this.request.titleId}`, false)
+  }
+
+  /** Not entitled: the title's purchase choices instead of an error, without the player in history. */
+  private openPurchase(titleId: string): void {
+    this.leaving = true
+    Router.navigate(`details/${titleId}/buy`, false)
+  }
+}

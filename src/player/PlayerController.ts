@@ -1,0 +1,443 @@
+import type { PlaybackResponse } from '../../server/contract'
+import { authorisePlayback, playbackTitle, type PlaybackTitle } from '../api/playback'
+import { api } from '../api/session'
+import { saveProgress } from '../api/progress'
+import { MAX_EVENTS_PER_REQUEST, sendEvents } from '../api/events'
+import { announceChange } from '../api/changes'
+import { AppError } from '../api/errors'
+import type { OperatorSettings } from '../settings'
+import type { PlatformId } from '../platform'
+import { buildShakaConfig, chooseManifest, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, streamingRetryDelayMs, type Panel } from './config'
+import { asShakaError, classifyShakaError, CRITICAL, type PlayerFailure, type ShakaErrorLike } from './errors'
+import { readTrackPreferences, rememberTrackPreferences, type TrackPreferences } from './preferences'
+import { ProgressSaver } from './progress-saver'
+import { QoeRecorder, type QoeSnapshot } from './qoe'
+import { ShakaEngine, probeSupport, type RequestKind, type Track } from './shaka-engine'
+import { isControllable, nextState, type PlayerEvent, type PlayerState } from './state'
+import { LightningTextDisplayer } from './subtitles'
+import { videoPlayer } from './video-player'
+
+export type PlayMode = 'play' | 'startover' | 'trailer'
+
+export function isPlayMode(value: unknown): value is PlayMode {
+  return value === 'play' || value === 'startover' || value === 'trailer'
+}
+
+export interface PlayRequest {
+  titleId: string
+  mode: PlayMode
+  episodeId: string | null
+}
+
+export interface PlayerEnvironment {
+  platform: PlatformId
+  /** Key systems to try, best first (the platform's playback profile). */
+  keySystems: readonly string[]
+  /** Operator license URLs that replace the playback API's (settings operator.drm.licenseServers). */
+  licenseOverrides: OperatorSettings['drm']['licenseServers']
+  /** Whose track choices to use and remember (see preferences.ts). */
+  viewer: string
+  panel: Panel
+}
+
+/** Why the screen shows an error: what to say, and Shaka's code when there is one. */
+export type PlayerProblem = { kind: 'unsupported' | 'drm' | 'playback' | 'api'; code: number | string | null }
+
+export interface PlayerCallbacks {
+  onState(state: PlayerState): void
+  /** Not entitled (402 or a license denied): the page opens the purchase choices. */
+  onDenied(): void
+}
+
+/** Events are sent every 30 s while playing, or sooner when a batch is full, and at stop. */
+const QOE_FLUSH_INTERVAL_MS = 30_000
+/** Hold the last seek target this long so quick repeated presses add up. */
+const SEEK_SETTLE_MS = 1000
+
+/**
+ * One play of one title, start to stop: authorises it, checks support, builds
+ * Shaka's configuration, loads through the SDK VideoPlayer (Shaka as its
+ * loader), runs the state machine, recovers from network loss, renews the
+ * license token, saves progress and reports QoE. The Player page drives it
+ * with keys and draws what it reports.
+ */
+export class PlayerController {
+  private state: PlayerState = 'idle'
+  private problem: PlayerProblem | null = null
+  private engine: ShakaEngine | null = null
+  private playback: PlaybackResponse | null = null
+  private title: PlaybackTitle | null = null
+  private licenseToken: string | null = null
+  private renewTimer: ReturnType<typeof setTimeout> | null = null
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private flushTimer: ReturnType<typeof setInterval> | null = null
+  private seekTarget: { seconds: number; at: number } | null = null
+  private streamingRetries = 0
+  private stopped = false
+  private preferences: TrackPreferences
+  private progress: ProgressSaver | null = null
+  private video: HTMLVideoElement | null = null
+  private readonly subtitles = new LightningTextDisplayer()
+  private readonly qoe: QoeRecorder
+  private readonly videoListeners: Array<[keyof HTMLMediaElementEventMap, () => void]> = [
+    ['playing', () => this.onPlaying()],
+    ['pause', () => this.dispatch('paused')],
+    ['ended', () => this.dispatch('ended')],
+  ]
+  private readonly onBrowserOnline = (): void => this.retryNow()
+
+  constructor(
+    readonly request: PlayRequest,
+    private readonly env: PlayerEnvironment,
+    private readonly callbacks: PlayerCallbacks,
+  ) {
+    this.qoe = new QoeRecorder(request.titleId, Date.now)
+    this.preferences = readTrackPreferences(env.viewer)
+  }
+
+  get currentState(): PlayerState {
+    return this.state
+  }
+
+  get currentProblem(): PlayerProblem | null {
+    return this.problem
+  }
+
+  get titleName(): string {
+    if (!this.title) return ''
+    const episode = this.title.seasons.flatMap((s) => s.episodes).find((e) => e.id === this.request.episodeId)
+    return episode ? `${this.title.title} · ${episode.title}` : this.title.title
+  }
+
+  get positionSeconds(): number {
+    if (this.seekTarget) return this.seekTarget.seconds
+    return this.video?.currentTime ?? 0
+  }
+
+  get durationSeconds(): number {
+    const duration = this.video?.duration
+    if (duration && Number.isFinite(duration)) return duration
+    return this.playback?.durationSeconds ?? 0
+  }
+
+  get subtitleText(): string {
+    return this.subtitles.textAt(this.video?.currentTime ?? 0)
+  }
+
+  get audioTracks(): Track[] {
+    return this.engine?.audioTracks() ?? []
+  }
+
+  get textTracks(): Track[] {
+    return this.engine?.textTracks() ?? []
+  }
+
+  get quality(): QoeSnapshot {
+    return this.qoe.snapshot()
+  }
+
+  async start(): Promise<void> {
+    this.dispatch('load')
+    this.qoe.loadStarted()
+    const { titleId, mode, episodeId } = this.request
+    let playback: PlaybackResponse
+    try {
+      const [authorised, title] = await Promise.all([
+        authorisePlayback(api(), titleId, { ...(mode === 'trailer' ? { trailer: true } : {}), ...(episodeId ? { episodeId } : {}) }),
+        playbackTitle(api(), titleId),
+      ])
+      playback = authorised
+      this.title = title
+    } catch (error) {
+      if (this.stopped) return
+      if (error instanceof AppError && error.kind === 'not-entitled') return this.callbacks.onDenied()
+      if (error instanceof AppError && error.transient) return this.waitForNetworkThenStart()
+      return this.fail({ kind: 'api', code: error instanceof AppError ? (error.code ?? error.status) : null })
+    }
+    if (this.stopped) return
+    this.playback = playback
+    // The first play of a rental starts its 48 h window: Details and the badges must say so.
+    if (mode !== 'trailer' && this.title?.access.entitlement.kind === 'rented' && this.title.access.entitlement.playUntil === null) {
+      announceChange('entitlements')
+    }
+
+    const drm = playback.drm
+    const support = await probeSupport(drm ? this.env.keySystems : [])
+    if (this.stopped) return
+    const manifest = chooseManifest(playback.manifests, support)
+    if (!support.browserSupported || !manifest) return this.fail({ kind: 'unsupported', code: null })
+    const licenseServers = drm ? licenseServersFor(this.env.keySystems, this.env.licenseOverrides, drm.keySystems, support.keySystems) : []
+    // shaka.util.Error.Code.REQUESTED_KEY_SYSTEM_CONFIG_UNAVAILABLE: none of our key systems works here.
+    if (drm && licenseServers.length === 0) return this.fail({ kind: 'drm', code: 6001 })
+    this.licenseToken = drm?.licenseToken ?? null
+    this.scheduleRenewal()
+
+    const config = buildShakaConfig({
+      platform: this.env.platform,
+      licenseServers,
+      panel: this.env.panel,
+      audioLanguage: this.preferences.audioLanguage,
+      textLanguage: this.preferences.textLanguage,
+    })
+    const startSeconds = mode === 'play' ? playback.resumePositionSeconds : 0
+
+    videoPlayer.loader((url, video) => this.loadInto(video, url, config, startSeconds))
+    videoPlayer.unloader(() => this.unload())
+    videoPlayer.open(manifest.url)
+
+    if (mode !== 'trailer') {
+      this.progress = new ProgressSaver(
+        () => (this.state === 'idle' || this.state === 'loading' || this.state === 'error' ? null : { positionSeconds: this.positionSeconds, durationSeconds: this.durationSeconds }),
+        (position) => saveProgress(api(), titleId, { ...position, ...(episodeId ? { episodeId } : {}) }),
+      )
+      this.progress.start()
+    }
+    this.flushTimer = setInterval(() => void this.flushQoe(), QOE_FLUSH_INTERVAL_MS)
+    window.addEventListener('online', this.onBrowserOnline)
+  }
+
+  /** Stops playback, saves where it stopped, and reports the play. Safe to call more than once. */
+  async stop(): Promise<void> {
+    if (this.stopped) return
+    this.stopped = true
+    const position = this.positionSeconds
+    this.clearTimers()
+    window.removeEventListener('online', this.onBrowserOnline)
+    const saved = this.progress ? await this.progress.stop() : false
+    if (this.state !== 'idle') this.qoe.ended(position)
+    videoPlayer.close()
+    this.dispatch('stop')
+    if (saved) announceChange('progress')
+    await this.flushQoe(true)
+  }
+
+  togglePlay(): void {
+    if (!isControllable(this.state)) return
+    if (this.state === 'paused' || this.state === 'ended') this.play()
+    else this.pause()
+  }
+
+  play(): void {
+    if (!isControllable(this.state)) return
+    if (this.state === 'ended') videoPlayer.seek(0)
+    videoPlayer.play()
+  }
+
+  pause(): void {
+    if (isControllable(this.state)) videoPlayer.pause()
+  }
+
+  /** Seeks relative to where the viewer is going (presses in quick succession add up). */
+  seekBy(seconds: number): void {
+    if (!isControllable(this.state)) return
+    const now = Date.now()
+    const from = this.seekTarget && now - this.seekTarget.at < SEEK_SETTLE_MS ? this.seekTarget.seconds : (this.video?.currentTime ?? 0)
+    const target = Math.max(0, Math.min(from + seconds, Math.max(0, this.durationSeconds - 1)))
+    this.seekTarget = { seconds: target, at: now }
+    videoPlayer.seek(target)
+  }
+
+  selectAudio(language: string): void {
+    this.engine?.selectAudio(language)
+    this.preferences = rememberTrackPreferences(this.env.viewer, { audioLanguage: language })
+  }
+
+  /** Subtitles in `language`, or off for null. */
+  selectText(language: string | null): void {
+    this.engine?.selectText(language)
+    this.preferences = rememberTrackPreferences(this.env.viewer, { textLanguage: language })
+  }
+
+  /** The VideoPlayer loader: one Shaka player on the SDK's video element. */
+  private async loadInto(video: HTMLVideoElement, url: string, config: ReturnType<typeof buildShakaConfig>, startSeconds: number): Promise<void> {
+    this.video = video
+    for (const [event, listener] of this.videoListeners) video.addEventListener(event, listener)
+    try {
+      this.engine = await ShakaEngine.attach(video, config, this.subtitles, {
+        headersFor: (kind, requestUrl) => this.headersFor(kind, requestUrl),
+        onError: (error) => this.onShakaError(error),
+        onStreamingFailure: (error) => this.onStreamingFailure(error),
+        onBuffering: (buffering) => this.onBuffering(buffering),
+        onVariant: (bandwidth, height) => this.qoe.variant(bandwidth, height),
+        onNetwork: (ok) => this.onNetwork(ok),
+      })
+      await this.engine.load(url, startSeconds)
+      this.qoe.drm(this.engine.keySystem())
+      // Shaka picks the preferred text language but keeps it hidden: show what the viewer chose last time.
+      if (this.preferences.textLanguage) this.engine.selectText(this.preferences.textLanguage)
+    } catch (error) {
+      if (!this.stopped) this.onShakaError(asShakaError(error), true)
+      throw error
+    }
+  }
+
+  /** The VideoPlayer unloader. */
+  private async unload(): Promise<void> {
+    const video = this.video
+    if (video) for (const [event, listener] of this.videoListeners) video.removeEventListener(event, listener)
+    const engine = this.engine
+    this.engine = null
+    await engine?.destroy()
+  }
+
+  private headersFor(kind: RequestKind, url: string): Record<string, string> {
+    const hlsKeyUrl = this.playback?.drm?.hlsKeyUrl ?? null
+    if (!this.licenseToken || !needsLicenseToken(kind, url, hlsKeyUrl)) return {}
+    return { Authorization: `Bearer ${this.licenseToken}` }
+  }
+
+  private dispatch(event: PlayerEvent): void {
+    const next = nextState(this.state, event)
+    if (next === this.state) return
+    this.state = next
+    this.callbacks.onState(next)
+  }
+
+  private onPlaying(): void {
+    this.seekTarget = null
+    this.streamingRetries = 0
+    this.qoe.firstFrame()
+    this.dispatch('playing')
+  }
+
+  private onBuffering(buffering: boolean): void {
+    if (buffering) {
+      this.qoe.bufferingStarted()
+      this.dispatch('waiting')
+      return
+    }
+    this.qoe.bufferingEnded()
+    if (this.video?.paused) this.dispatch(this.state === 'reconnecting' ? 'recovered' : 'paused')
+    else if (this.state !== 'loading') this.dispatch('playing')
+  }
+
+  /** A media request failed with no answer (offline) or succeeded again. */
+  private onNetwork(ok: boolean): void {
+    if (!ok) {
+      if (this.state !== 'idle' && this.state !== 'error') this.dispatch('networkLost')
+      return
+    }
+    if (this.state !== 'reconnecting') return
+    this.streamingRetries = 0
+    if (this.video?.paused) this.dispatch('recovered')
+    else if (this.video && this.video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) this.dispatch('playing')
+  }
+
+  private onShakaError(error: ShakaErrorLike | null, duringLoad = false): void {
+    if (this.stopped) return
+    const code = error?.code ?? 'unknown'
+    const failure: PlayerFailure = error ? classifyShakaError(error) : { kind: 'playback', code: 0 }
+    const fatal = duringLoad || (error?.severity === CRITICAL && failure.kind !== 'network')
+    this.qoe.error(code, fatal)
+    if (failure.kind === 'network') {
+      this.dispatch('networkLost')
+      // A load that failed for the network has nothing to retry inside Shaka: load again once it is back.
+      if (duringLoad) this.scheduleRetry(() => this.reload())
+      return
+    }
+    if (!fatal) return
+    if (failure.kind === 'denied') {
+      void this.stop()
+      this.callbacks.onDenied()
+      return
+    }
+    this.fail({ kind: failure.kind, code: failure.code })
+  }
+
+  /** Shaka leaves VOD streaming stopped after a failure; retry with backoff until the network returns. */
+  private onStreamingFailure(error: ShakaErrorLike): void {
+    if (classifyShakaError(error).kind !== 'network') return
+    this.dispatch('networkLost')
+    this.scheduleRetry(() => {
+      if (this.engine && !this.engine.retryStreaming()) this.reload()
+    })
+  }
+
+  private scheduleRetry(retry: () => void): void {
+    if (this.retryTimer || this.stopped) return
+    this.streamingRetries++
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      if (!this.stopped) retry()
+    }, streamingRetryDelayMs(this.streamingRetries))
+  }
+
+  /** The browser says the network is back: retry at once instead of waiting out the backoff. */
+  private retryNow(): void {
+    if (this.state !== 'reconnecting' || !this.engine) return
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+    this.engine.retryStreaming()
+  }
+
+  /** Loads the title again where it was (after a failed load). */
+  private reload(): void {
+    const manifest = this.playback && chooseManifest(this.playback.manifests, { mse: true, nativeHls: false })
+    if (!manifest || !this.engine) return
+    const at = this.positionSeconds
+    void this.engine.load(manifest.url, at).then(
+      () => videoPlayer.play(),
+      (error: unknown) => this.onShakaError(asShakaError(error), true),
+    )
+  }
+
+  /** Before an API call fails for the network: retry the authorisation with backoff while "reconnecting". */
+  private waitForNetworkThenStart(): void {
+    this.dispatch('networkLost')
+    this.scheduleRetry(() => void this.start())
+  }
+
+  /** Long sessions outlive the 5-minute license token: ask for a new one before it runs out. */
+  private scheduleRenewal(): void {
+    const drm = this.playback?.drm
+    if (!drm || this.stopped) return
+    this.renewTimer = setTimeout(() => void this.renewLicenseToken(), licenseRenewDelayMs(drm.licenseTokenExpiresAt, Date.now()))
+  }
+
+  private async renewLicenseToken(): Promise<void> {
+    const { titleId, mode, episodeId } = this.request
+    try {
+      const renewed = await authorisePlayback(api(), titleId, { ...(mode === 'trailer' ? { trailer: true } : {}), ...(episodeId ? { episodeId } : {}) })
+      if (this.stopped) return
+      this.playback = { ...renewed, resumePositionSeconds: this.playback?.resumePositionSeconds ?? 0 }
+      this.licenseToken = renewed.drm?.licenseToken ?? this.licenseToken
+      this.scheduleRenewal()
+    } catch (error) {
+      if (this.stopped) return
+      if (error instanceof AppError && error.kind === 'not-entitled') {
+        await this.stop()
+        this.callbacks.onDenied()
+        return
+      }
+      // Keep the current token and try again soon: playback goes on with the keys it has.
+      this.renewTimer = setTimeout(() => void this.renewLicenseToken(), streamingRetryDelayMs(3))
+    }
+  }
+
+  private fail(problem: PlayerProblem): void {
+    this.problem = problem
+    this.clearTimers()
+    this.dispatch('fatal')
+    void this.flushQoe(true)
+  }
+
+  private clearTimers(): void {
+    for (const timer of [this.renewTimer, this.retryTimer]) if (timer) clearTimeout(timer)
+    if (this.flushTimer) clearInterval(this.flushTimer)
+    this.renewTimer = this.retryTimer = this.flushTimer = null
+  }
+
+  private async flushQoe(everything = false): Promise<void> {
+    do {
+      const batch = this.qoe.drain(MAX_EVENTS_PER_REQUEST)
+      if (batch.length === 0) return
+      try {
+        await sendEvents(api(), batch)
+      } catch {
+        // Offline: keep them for the next flush (a stop while offline loses them; QoE is best effort).
+        this.qoe.requeue(batch)
+        return
+      }
+    } while (everything)
+  }
+}

@@ -1,0 +1,136 @@
+import type shaka from 'shaka-player'
+import type { Drm, PlaybackResponse } from '../../server/contract'
+import type { KeySystem, OperatorSettings } from '../settings'
+import type { PlatformId } from '../platform'
+
+/**
+ * Shaka's configuration built as plain data from what we know (platform,
+ * operator settings, the playback authorisation, the panel, the viewer's
+ * remembered languages). Pure: the unit tests check every decision here.
+ */
+
+type RetryParameters = shaka.extern.RetryParameters
+
+/** The part of shaka.extern.PlayerConfiguration we set (functions are added by the engine). */
+export interface ShakaConfig {
+  drm: {
+    servers: Record<string, string>
+    preferredKeySystems: string[]
+    retryParameters: RetryParameters
+  }
+  manifest: { retryParameters: RetryParameters }
+  streaming: {
+    retryParameters: RetryParameters
+    bufferingGoal: number
+    rebufferingGoal: number
+    bufferBehind: number
+    /** Stall detection: nudge the playhead when a TV decoder stops without an event. */
+    stallEnabled: boolean
+  }
+  abr: { restrictions: { maxWidth: number; maxHeight: number } }
+  preferredAudio: Array<{ language: string }>
+  preferredText: Array<{ language: string }>
+}
+
+export interface Panel {
+  width: number
+  height: number
+}
+
+export interface LicenseServer {
+  keySystem: string
+  url: string
+}
+
+/**
+ * The key systems to ask for, in the platform's order (operator settings
+ * `operator.drm.keySystems[platform]`, via the platform's playback profile):
+ * each needs a license URL (the operator's override from
+ * `operator.drm.licenseServers`, else the one POST /v1/playback returned) and
+ * the device's support.
+ */
+export function licenseServersFor(
+  keySystems: readonly string[],
+  overrides: OperatorSettings['drm']['licenseServers'],
+  offered: Drm['keySystems'],
+  supported: ReadonlySet<string>,
+): LicenseServer[] {
+  const offeredUrls = new Map(offered.map((k) => [k.keySystem, k.licenseUrl]))
+  const servers: LicenseServer[] = []
+  for (const keySystem of keySystems) {
+    const url = overrides[keySystem as KeySystem] ?? offeredUrls.get(keySystem)
+    if (url && supported.has(keySystem)) servers.push({ keySystem, url })
+  }
+  return servers
+}
+
+/** Memory is the scarce thing on TV boxes: less ahead, little behind. Desktop browsers can afford more. */
+export function bufferingFor(platform: PlatformId): { bufferingGoal: number; rebufferingGoal: number; bufferBehind: number } {
+  return platform === 'browser'
+    ? { bufferingGoal: 30, rebufferingGoal: 2, bufferBehind: 30 }
+    : { bufferingGoal: 20, rebufferingGoal: 2, bufferBehind: 10 }
+}
+
+export const RETRY = {
+  manifest: { maxAttempts: 4, baseDelay: 500, backoffFactor: 2, fuzzFactor: 0.5, timeout: 10_000, stallTimeout: 5_000, connectionTimeout: 5_000 },
+  segments: { maxAttempts: 5, baseDelay: 500, backoffFactor: 2, fuzzFactor: 0.5, timeout: 15_000, stallTimeout: 5_000, connectionTimeout: 5_000 },
+  license: { maxAttempts: 3, baseDelay: 500, backoffFactor: 2, fuzzFactor: 0.5, timeout: 8_000, stallTimeout: 0, connectionTimeout: 5_000 },
+} as const satisfies Record<string, RetryParameters>
+
+export interface ConfigInput {
+  platform: PlatformId
+  licenseServers: LicenseServer[]
+  panel: Panel
+  audioLanguage: string | null
+  textLanguage: string | null
+}
+
+export function buildShakaConfig(input: ConfigInput): ShakaConfig {
+  return {
+    drm: {
+      servers: Object.fromEntries(input.licenseServers.map((s) => [s.keySystem, s.url])),
+      preferredKeySystems: input.licenseServers.map((s) => s.keySystem),
+      retryParameters: { ...RETRY.license },
+    },
+    manifest: { retryParameters: { ...RETRY.manifest } },
+    streaming: { retryParameters: { ...RETRY.segments }, ...bufferingFor(input.platform), stallEnabled: true },
+    // No rendition larger than the panel: a 4K stream on a 1080p TV only costs memory and bandwidth.
+    abr: { restrictions: { maxWidth: input.panel.width, maxHeight: input.panel.height } },
+    preferredAudio: input.audioLanguage ? [{ language: input.audioLanguage }] : [],
+    preferredText: input.textLanguage ? [{ language: input.textLanguage }] : [],
+  }
+}
+
+export type ManifestKind = 'dash' | 'hls'
+
+/**
+ * DASH is preferred. HLS is for engines that play it natively but have no
+ * Media Source Extensions (older webOS/Safari-based web views).
+ */
+export function chooseManifest(manifests: PlaybackResponse['manifests'], capabilities: { mse: boolean; nativeHls: boolean }): { kind: ManifestKind; url: string } | null {
+  if (capabilities.mse) return { kind: 'dash', url: manifests.dash }
+  if (capabilities.nativeHls) return { kind: 'hls', url: manifests.hls }
+  return null
+}
+
+/**
+ * Wait before the n-th (1-based) retry of VOD streaming after a network
+ * failure: 1 s, 2 s, 4 s … capped at 15 s, so a box reconnects soon after
+ * the network returns without hammering a down server.
+ */
+export function streamingRetryDelayMs(attempt: number): number {
+  return Math.min(15_000, 1000 * 2 ** Math.max(0, attempt - 1))
+}
+
+/** Renew the license token a minute before it expires (at once when less is left). */
+export const LICENSE_RENEW_MARGIN_MS = 60_000
+
+export function licenseRenewDelayMs(expiresAt: string, now: number): number {
+  return Math.max(0, Date.parse(expiresAt) - LICENSE_RENEW_MARGIN_MS - now)
+}
+
+/** The license token goes only to license (and HLS key) requests, never to the CDN. */
+export function needsLicenseToken(kind: 'license' | 'key' | 'other', url: string, hlsKeyUrl: string | null): boolean {
+  if (kind === 'license') return true
+  return kind === 'key' && hlsKeyUrl !== null && url.startsWith(hlsKeyUrl)
+}

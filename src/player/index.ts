@@ -1,0 +1,6 @@
+export { PlayerController, isPlayMode, type PlayMode, type PlayRequest, type PlayerEnvironment, type PlayerProblem, type PlayerCallbacks } from './PlayerController'
+export { isControllable, type PlayerState } from './state'
+export type { QoeSnapshot } from './qoe'
+export type { Track } from './shaka-engine'
+export { viewerKey } from './preferences'
+export { seekStepSeconds } from './clock'

@@ -1,0 +1,193 @@
+import shaka from 'shaka-player'
+import type { ShakaConfig } from './config'
+import type { LightningTextDisplayer } from './subtitles'
+import { asShakaError, CODE, type ShakaErrorLike } from './errors'
+
+/**
+ * The one place that imports Shaka at run time: polyfills, the support probe,
+ * and one Shaka player per play (created by the VideoPlayer loader, destroyed
+ * by its unloader).
+ */
+
+let polyfilled = false
+
+export function installShakaPolyfills(): void {
+  if (polyfilled) return
+  shaka.polyfill.installAll()
+  polyfilled = true
+}
+
+export interface SupportReport {
+  /** Shaka can play adaptive streams here (MSE, or native HLS). */
+  browserSupported: boolean
+  mse: boolean
+  nativeHls: boolean
+  /** The key systems from the wanted list that the device grants. */
+  keySystems: ReadonlySet<string>
+}
+
+const PROBE_CONFIG: MediaKeySystemConfiguration[] = [
+  {
+    initDataTypes: ['cenc'],
+    videoCapabilities: [{ contentType: 'video/mp4; codecs="avc1.64001f"' }],
+    audioCapabilities: [{ contentType: 'audio/mp4; codecs="mp4a.40.2"' }],
+  },
+]
+
+async function keySystemGranted(keySystem: string): Promise<boolean> {
+  if (typeof navigator.requestMediaKeySystemAccess !== 'function') return false
+  try {
+    await navigator.requestMediaKeySystemAccess(keySystem, PROBE_CONFIG)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const probedKeySystems = new Map<string, Promise<boolean>>()
+
+/** Shaka's own check plus an EME probe of each wanted key system (remembered: a TV's answer does not change). */
+export async function probeSupport(wantedKeySystems: readonly string[]): Promise<SupportReport> {
+  installShakaPolyfills()
+  const granted = await Promise.all(
+    wantedKeySystems.map(async (keySystem) => {
+      let probe = probedKeySystems.get(keySystem)
+      if (!probe) {
+        probe = keySystemGranted(keySystem)
+        probedKeySystems.set(keySystem, probe)
+      }
+      return (await probe) ? keySystem : null
+    }),
+  )
+  const video = document.createElement('video')
+  return {
+    browserSupported: shaka.Player.isBrowserSupported(),
+    mse: typeof window.MediaSource === 'function' || 'ManagedMediaSource' in window,
+    nativeHls: video.canPlayType('application/vnd.apple.mpegurl') !== '',
+    keySystems: new Set(granted.filter((k): k is string => k !== null)),
+  }
+}
+
+export type RequestKind = 'license' | 'key' | 'other'
+
+export interface EngineHooks {
+  /** Headers to add to a request of this kind and URL (the license token). */
+  headersFor(kind: RequestKind, url: string): Record<string, string>
+  /** Any error Shaka reports (recoverable or not), after load started. */
+  onError(error: ShakaErrorLike): void
+  /** Shaka's streaming failure callback: a VOD streaming failure Shaka would otherwise leave stuck. */
+  onStreamingFailure(error: ShakaErrorLike): void
+  onBuffering(buffering: boolean): void
+  /** A new rendition plays (ABR switch or a track choice). */
+  onVariant(bandwidth: number, height: number | null): void
+  /** A segment or manifest request failed without an answer (offline), or one succeeded again. */
+  onNetwork(ok: boolean): void
+}
+
+export interface Track {
+  language: string
+  label: string | null
+  active: boolean
+}
+
+/** One Shaka player bound to the SDK's video element for one play. */
+export class ShakaEngine {
+  private readonly player: shaka.Player
+
+  private constructor(player: shaka.Player) {
+    this.player = player
+  }
+
+  static async attach(video: HTMLVideoElement, config: ShakaConfig, textDisplayer: LightningTextDisplayer, hooks: EngineHooks): Promise<ShakaEngine> {
+    installShakaPolyfills()
+    const player = new shaka.Player()
+    await player.attach(video)
+    player.configure(config)
+    player.configure({
+      // Shaka checks the factory's arity: it is called with the player.
+      textDisplayFactory: (_player: shaka.Player) => textDisplayer,
+      streaming: {
+        failureCallback: (error: shaka.util.Error) => {
+          const shaped = asShakaError(error)
+          if (shaped) hooks.onStreamingFailure(shaped)
+        },
+      },
+    })
+    const RequestType = shaka.net.NetworkingEngine.RequestType
+    const kindOf = (type: shaka.net.NetworkingEngine.RequestType): RequestKind =>
+      type === RequestType.LICENSE ? 'license' : type === RequestType.KEY ? 'key' : 'other'
+    player.getNetworkingEngine()?.registerRequestFilter((type, request) => {
+      Object.assign(request.headers, hooks.headersFor(kindOf(type), request.uris[0] ?? ''))
+    })
+    const media = (type: unknown): boolean => type === RequestType.SEGMENT || type === RequestType.MANIFEST
+    player.addEventListener('downloadfailed', (event) => {
+      const detail = event as unknown as { requestType: unknown; error: unknown; aborted: boolean }
+      // Only "no answer at all" is network loss: Shaka's own aborts (ABR switches) and HTTP statuses are not.
+      const code = asShakaError(detail.error)?.code
+      if (media(detail.requestType) && !detail.aborted && (code === CODE.HTTP_ERROR || code === CODE.TIMEOUT)) hooks.onNetwork(false)
+    })
+    player.addEventListener('downloadcompleted', (event) => {
+      if (media((event as unknown as { requestType: unknown }).requestType)) hooks.onNetwork(true)
+    })
+    player.addEventListener('error', (event) => {
+      const shaped = asShakaError((event as unknown as { detail: unknown }).detail)
+      if (shaped) hooks.onError(shaped)
+    })
+    player.addEventListener('buffering', (event) => hooks.onBuffering((event as unknown as { buffering: boolean }).buffering))
+    const reportVariant = (): void => {
+      const active = player.getVariantTracks().find((t) => t.active)
+      if (active) hooks.onVariant(active.bandwidth, active.height)
+    }
+    player.addEventListener('adaptation', reportVariant)
+    player.addEventListener('variantchanged', reportVariant)
+    player.addEventListener('loaded', reportVariant)
+    return new ShakaEngine(player)
+  }
+
+  /** Loads the manifest and starts streaming at `startSeconds` (resume). */
+  async load(url: string, startSeconds: number): Promise<void> {
+    await this.player.load(url, startSeconds > 0 ? startSeconds : null)
+  }
+
+  /** Streams again after a failure; false when Shaka has nothing to retry. */
+  retryStreaming(): boolean {
+    return this.player.retryStreaming()
+  }
+
+  keySystem(): string | null {
+    return this.player.keySystem() || null
+  }
+
+  audioTracks(): Track[] {
+    const byLanguage = new Map<string, Track>()
+    for (const t of this.player.getAudioTracks()) {
+      const known = byLanguage.get(t.language)
+      byLanguage.set(t.language, { language: t.language, label: t.label, active: t.active || (known?.active ?? false) })
+    }
+    return [...byLanguage.values()]
+  }
+
+  textTracks(): Track[] {
+    const byLanguage = new Map<string, Track>()
+    for (const t of this.player.getTextTracks()) {
+      const known = byLanguage.get(t.language)
+      byLanguage.set(t.language, { language: t.language, label: t.label, active: t.active || (known?.active ?? false) })
+    }
+    return [...byLanguage.values()]
+  }
+
+  selectAudio(language: string): void {
+    const track = this.player.getAudioTracks().find((t) => t.language === language)
+    if (track) this.player.selectAudioTrack(track)
+  }
+
+  /** Subtitles in `language`, or none for null. */
+  selectText(language: string | null): void {
+    const track = language === null ? null : this.player.getTextTracks().find((t) => t.language === language)
+    this.player.selectTextTrack(track ?? null)
+  }
+
+  async destroy(): Promise<void> {
+    await this.player.destroy()
+  }
+}

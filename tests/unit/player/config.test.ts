@@ -1,0 +1,87 @@
+import {
+  RETRY, bufferingFor, buildShakaConfig, chooseManifest, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, streamingRetryDelayMs,
+} from '../../../src/player/config'
+
+const CLEARKEY_URL = 'http://api.test/v1/license/clearkey'
+const offered = [{ keySystem: 'org.w3.clearkey', licenseUrl: CLEARKEY_URL }]
+const all = new Set(['org.w3.clearkey', 'com.widevine.alpha', 'com.microsoft.playready'])
+
+describe('license servers: the platform order, a URL from the operator or the playback API, and device support', () => {
+  test('the reference server: ClearKey with the URL from POST /v1/playback', () => {
+    expect(licenseServersFor(['org.w3.clearkey', 'com.widevine.alpha'], {}, offered, all)).toEqual([{ keySystem: 'org.w3.clearkey', url: CLEARKEY_URL }])
+  })
+
+  test('operator overrides add production key systems and replace the API URL, in the platform order', () => {
+    const overrides = { 'com.microsoft.playready': 'https://drm.example/pr', 'org.w3.clearkey': 'https://drm.example/ck' }
+    expect(licenseServersFor(['com.microsoft.playready', 'com.widevine.alpha', 'org.w3.clearkey'], overrides, offered, all)).toEqual([
+      { keySystem: 'com.microsoft.playready', url: 'https://drm.example/pr' },
+      { keySystem: 'org.w3.clearkey', url: 'https://drm.example/ck' },
+    ])
+  })
+
+  test('a key system the device does not grant is skipped; none left is an empty list', () => {
+    const overrides = { 'com.widevine.alpha': 'https://drm.example/wv' }
+    expect(licenseServersFor(['com.widevine.alpha', 'org.w3.clearkey'], overrides, offered, new Set(['org.w3.clearkey']))).toEqual([
+      { keySystem: 'org.w3.clearkey', url: CLEARKEY_URL },
+    ])
+    expect(licenseServersFor(['com.widevine.alpha'], {}, offered, all)).toEqual([])
+  })
+})
+
+test('the Shaka configuration is data: DRM servers and order, retries, buffers per platform, the panel cap, languages', () => {
+  const config = buildShakaConfig({
+    platform: 'tizen',
+    licenseServers: [
+      { keySystem: 'com.microsoft.playready', url: 'https://drm.example/pr' },
+      { keySystem: 'org.w3.clearkey', url: CLEARKEY_URL },
+    ],
+    panel: { width: 1920, height: 1080 },
+    audioLanguage: 'en',
+    textLanguage: null,
+  })
+  expect(config.drm.servers).toEqual({ 'com.microsoft.playready': 'https://drm.example/pr', 'org.w3.clearkey': CLEARKEY_URL })
+  expect(config.drm.preferredKeySystems).toEqual(['com.microsoft.playready', 'org.w3.clearkey'])
+  expect(config.drm.retryParameters).toEqual(RETRY.license)
+  expect(config.manifest.retryParameters).toEqual(RETRY.manifest)
+  expect(config.streaming.retryParameters).toEqual(RETRY.segments)
+  expect(config.streaming).toMatchObject({ bufferingGoal: 20, bufferBehind: 10, rebufferingGoal: 2 })
+  expect(config.abr.restrictions).toEqual({ maxWidth: 1920, maxHeight: 1080 })
+  expect(config.preferredAudio).toEqual([{ language: 'en' }])
+  expect(config.preferredText).toEqual([])
+})
+
+test('TV boxes keep less buffer than desktop browsers; every retry policy retries with backoff', () => {
+  for (const platform of ['tizen', 'webos', 'rdk'] as const) {
+    expect(bufferingFor(platform).bufferingGoal).toBeLessThan(bufferingFor('browser').bufferingGoal)
+    expect(bufferingFor(platform).bufferBehind).toBeLessThan(bufferingFor('browser').bufferBehind)
+  }
+  for (const policy of Object.values(RETRY)) {
+    expect(policy.maxAttempts).toBeGreaterThan(1)
+    expect(policy.backoffFactor).toBeGreaterThan(1)
+  }
+})
+
+test('DASH where Media Source exists, HLS only for native-HLS engines without it, nothing otherwise', () => {
+  const manifests = { dash: 'a.mpd', hls: 'a.m3u8' }
+  expect(chooseManifest(manifests, { mse: true, nativeHls: true })).toEqual({ kind: 'dash', url: 'a.mpd' })
+  expect(chooseManifest(manifests, { mse: false, nativeHls: true })).toEqual({ kind: 'hls', url: 'a.m3u8' })
+  expect(chooseManifest(manifests, { mse: false, nativeHls: false })).toBeNull()
+})
+
+test('VOD streaming retries back off 1, 2, 4, 8 s and stay at 15 s', () => {
+  expect([1, 2, 3, 4, 5, 6, 20].map(streamingRetryDelayMs)).toEqual([1000, 2000, 4000, 8000, 15000, 15000, 15000])
+})
+
+test('the license token is renewed a minute before it expires, at once when less is left', () => {
+  const now = Date.parse('2026-11-25T12:00:00Z')
+  expect(licenseRenewDelayMs('2026-11-25T12:05:00Z', now)).toBe(4 * 60_000)
+  expect(licenseRenewDelayMs('2026-11-25T12:00:30Z', now)).toBe(0)
+})
+
+test('the token goes to license requests and HLS key requests to our key URL, never to the CDN', () => {
+  const hlsKeyUrl = 'http://api.test/v1/license/clearkey/hls/enc-1'
+  expect(needsLicenseToken('license', 'https://drm.example/pr', null)).toBe(true)
+  expect(needsLicenseToken('key', `${hlsKeyUrl}?x=1`, hlsKeyUrl)).toBe(true)
+  expect(needsLicenseToken('key', 'https://evil.example/key', hlsKeyUrl)).toBe(false)
+  expect(needsLicenseToken('other', 'http://cdn.test/media/enc-1/video.mp4', hlsKeyUrl)).toBe(false)
+})
