@@ -1,6 +1,7 @@
 import type { Db } from '../db'
 import type { Access, Entitlement, Offer } from '../contract'
 import type { CatalogPlan, CatalogTitle } from './catalog'
+import { renewSubscriptions } from './renewal'
 
 export interface RentalState {
   id: string
@@ -33,6 +34,7 @@ interface EntRow {
 
 export function loadHoldings(db: Db, accountId: string | null, now: number): Holdings {
   if (!accountId) return EMPTY_HOLDINGS
+  renewSubscriptions(db, accountId, now)
   const rows = db
     .prepare('SELECT id, kind, title_id, plan_id, valid_until, start_by, play_until FROM entitlements WHERE account_id = ? AND active = 1')
     .all(accountId) as EntRow[]
@@ -50,8 +52,9 @@ export function loadHoldings(db: Db, accountId: string | null, now: number): Hol
   return holdings
 }
 
-/** Marks lapsed rentals and subscriptions inactive, so the "one active" unique indexes admit new ones. */
+/** Renews what renews, then marks lapsed rentals and subscriptions inactive, so the "one active" unique indexes admit new ones. */
 export function expireLapsed(db: Db, accountId: string, now: number): void {
+  renewSubscriptions(db, accountId, now)
   db.prepare(
     `UPDATE entitlements SET active = 0 WHERE account_id = ? AND active = 1 AND (
        (kind = 'rental' AND ((play_until IS NULL AND start_by <= ?) OR play_until <= ?)) OR

@@ -12,6 +12,7 @@ import { baseUrl, holdingsOf, language, requireAccount, requireViewer, type Ctx,
 import { ApiError } from '../lib/errors'
 import { summary, type Presenter } from '../lib/present'
 import { loadHoldings } from '../lib/access'
+import { renewSubscriptions } from '../lib/renewal'
 import { hashPinSync } from '../lib/pin'
 import { verifyPin } from '../lib/pinlock'
 import { accountView } from './auth'
@@ -60,6 +61,7 @@ export function registerMeRoutes(app: FastifyInstance, ctx: Ctx): void {
     async (req): Promise<EntitlementsResponse> => {
       const viewer = requireAccount(ctx, req)
       const now = ctx.now()
+      renewSubscriptions(ctx.db, viewer.accountId, now)
       const rows = ctx.db
         .prepare('SELECT kind, title_id, plan_id, purchase_id, created_at, valid_until, start_by, play_until FROM entitlements WHERE account_id = ? AND active = 1 ORDER BY created_at DESC')
         .all(viewer.accountId) as Array<{

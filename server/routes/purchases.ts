@@ -11,6 +11,7 @@ import { ApiError } from '../lib/errors'
 import { entitlementFor, expireLapsed, loadHoldings, offersFor } from '../lib/access'
 import { assertPinUsable, verifyPin } from '../lib/pinlock'
 import { randomId } from '../lib/tokens'
+import { addMonth } from '../lib/renewal'
 import { qrUrl } from './auth'
 
 export const SCAN_TTL_MS = 10 * 60 * 1000
@@ -33,14 +34,6 @@ export interface PurchaseRow {
   created_at: number
   expires_at: number | null
   completed_at: number | null
-}
-
-export function addMonth(ms: number): number {
-  const d = new Date(ms)
-  const day = d.getUTCDate()
-  d.setUTCMonth(d.getUTCMonth() + 1)
-  if (d.getUTCDate() !== day) d.setUTCDate(0) // 31 Jan → 28/29 Feb
-  return d.getTime()
 }
 
 export function getPurchase(ctx: Ctx, id: string): PurchaseRow | null {

@@ -2,7 +2,7 @@
 // license token is still valid, the HLS key URI's refusals, requests with no token; it answers the bodies browsers
 // really send (EME license requests carry no JSON Content-Type).
 import type { ClearKeyResponse, PlaybackResponse, Purchase, RailPage, TitleSummary } from '../../server/contract'
-import { call, giveStoredPayment, idemKey, registerDevice, signIn, startServer, type FakeAsset, type TestServer } from './helpers'
+import { call, giveStoredPayment, idemKey, postForm, registerDevice, signIn, startServer, type FakeAsset, type TestServer } from './helpers'
 
 let server: TestServer
 let titles: TitleSummary[]
@@ -96,9 +96,15 @@ test('a rental whose 48 h window ends refuses keys even with a license token sti
 })
 
 test('a subscription that lapses refuses keys for subscription titles even with a valid license token', async () => {
-  const token = await buyer('sec-subscription')
+  // Paid by scanning (no stored method), so it lapses rather than renews at the period end.
+  const { token } = await signIn(server, 'sec-subscription')
   const title = titles.find((t) => t.access.offers.some((o) => o.kind === 'subscription') && !t.access.offers.some((o) => o.kind === 'buy' || o.kind === 'rent')) as TitleSummary
-  await purchase(token, { kind: 'subscription', planId: 'vip-monthly' })
+  const pending = await call<Purchase>(server.base, 'POST', '/v1/purchases', {
+    token,
+    headers: { 'idempotency-key': idemKey() },
+    body: { kind: 'subscription', planId: 'vip-monthly', payment: { method: 'scan' } },
+  })
+  expect((await postForm(server.base, `/pay/${pending.body.id}`, { action: 'confirm' })).status).toBe(200)
   const start = server.clock.now
   try {
     const until = Date.parse((await call<{ subscription: { until: string } }>(server.base, 'GET', '/v1/me', { token })).body.subscription.until)
