@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import type { Page } from 'playwright-core'
-import type { Home } from '../../server/contract'
+import type { Home, TitleSummary } from '../../server/contract'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
@@ -66,6 +66,22 @@ describe('deep links', () => {
     await press(page, 'Escape', 600)
     await waitForText(page, 'Exit Marquee?')
     expect(await focusedRefs(page)).toContain('Cancel')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('?deeplink=player/ID/play starts playback; Back leads Home', async () => {
+    const response = await fetch(`${server.origin}/v1/rails/catalog-all?limit=500`, { headers: { 'accept-language': 'en' } })
+    const titles = ((await response.json()) as { items: TitleSummary[] }).items
+    const free = titles.find((t) => t.access.entitlement.kind === 'free' && t.kind === 'film')
+    if (!free) throw new Error('the seeded catalogue has no free film')
+    const { page, errors } = await open(`?inspector=1&lang=en&deeplink=player/${free.id}/play`)
+    await waitForHash(page, `#player/${free.id}/play`)
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, undefined, { timeout: 30_000, polling: 100 })
+
+    await press(page, 'Escape', 600)
+    await waitForHash(page, '#home')
+    await waitForText(page, home.hero.title)
     expect(errors).toEqual([])
     await page.close()
   })
