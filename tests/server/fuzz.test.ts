@@ -135,6 +135,9 @@ test(`${REQUESTS_PER_ROUTE} generated requests per documented route: 4xx with a 
     // writes (the wrong PINs among them were counted).
     expect(refused / tried).toBeGreaterThan(0.7)
     expect(refusalsThatWrote).toBeGreaterThan(0)
+    // The server runs in this process: "__proto__" / "constructor" keys polluted no prototype.
+    const probe: Record<string, unknown> = {}
+    expect([probe.polluted, probe.admin]).toEqual([undefined, undefined])
   } finally {
     db.close()
     await fuzzServer.close()

@@ -83,7 +83,7 @@ function hostile(rng: Rng): unknown {
     case 5:
       return pick(rng, TRAVERSAL)
     default:
-      return { [pick(rng, PROTO)]: { polluted: true } }
+      return Object.defineProperty({}, pick(rng, PROTO), { value: { polluted: true }, enumerable: true })
   }
 }
 
@@ -135,7 +135,8 @@ function mutate(value: unknown, rng: Rng): { value: unknown; what: string } {
   const roll = rng()
   if (keys.length === 0 || roll < 0.15) {
     const key = rng() < 0.5 ? pick(rng, PROTO) : pick(rng, ['admin', 'price', 'amountMinor', 'status', 'accountId', 'isPaid'])
-    ;(clone as Record<string, unknown>)[key] = hostile(rng)
+    // defineProperty: an own "__proto__" key that JSON.stringify sends (assignment would set the prototype).
+    Object.defineProperty(clone, key, { value: hostile(rng), enumerable: true, writable: true, configurable: true })
     return { value: clone, what: `extra ${key}` }
   }
   const key = pick(rng, keys)
