@@ -277,3 +277,26 @@ test('a paid title’s trailer plays for a viewer without entitlement', async ()
   expect(errors).toEqual([])
   await page.close()
 })
+
+test('a DRM failure shows a clear message with the Shaka code and a way back, never a black screen', async () => {
+  const session = await signedInSession('demo')
+  await subscribe(session)
+  const page = await browser.context.newPage()
+  await page.addInitScript((stored: StoredSession) => {
+    localStorage.clear()
+    localStorage.setItem('auth.device', JSON.stringify(stored.device))
+    if (stored.account) localStorage.setItem('auth.account', JSON.stringify(stored.account))
+  }, session)
+  // The operator's license server override (settings.local.json) points at a server that does not answer licenses.
+  await page.route('**/settings.local.json', (route) =>
+    route.fulfill({ json: { operator: { drm: { licenseServers: { 'org.w3.clearkey': `${server.origin}/v1/license/nowhere` } } } } }),
+  )
+  await page.goto(`${server.origin}/?inspector=1&lang=en#player/${subscriptionTitleId}/startover`)
+  await waitForText(page, "This video can't play", 30_000)
+  await waitForText(page, 'Error code 6007')
+  expect(await focusedRefs(page)).toContain('Back')
+  await shot(page, 'drm-error')
+  await press(page, 'Enter')
+  await page.waitForFunction(() => !location.hash.startsWith('#player/'), undefined, { timeout: 10_000 })
+  await page.close()
+})

@@ -340,6 +340,7 @@ export class PlayerPage
   override _handleLeft(): void {
     if (this.Notice.visible) {
       this.noticeFocus = 'Back'
+      this._refocus()
       return
     }
     this.seek(-1)
@@ -348,6 +349,7 @@ export class PlayerPage
   override _handleRight(): void {
     if (this.Notice.visible) {
       this.noticeFocus = 'Retry'
+      this._refocus()
       return
     }
     this.seek(1)

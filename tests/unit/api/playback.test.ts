@@ -1,0 +1,57 @@
+import { ApiClient } from '../../../src/api/http'
+import { authorisePlayback, playbackTitle } from '../../../src/api/playback'
+import { saveProgress } from '../../../src/api/progress'
+import { MAX_EVENTS_PER_REQUEST, sendEvents } from '../../../src/api/events'
+import { registerDevice, startServer, type TestServer } from '../../server/helpers'
+
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startServer()
+})
+
+afterAll(() => server.close())
+
+function client(token: string | null): ApiClient {
+  return new ApiClient({
+    baseUrl: `${server.base}/v1`,
+    timeoutMs: 5000,
+    getToken: () => token,
+    getLanguage: () => 'en',
+    retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+  })
+}
+
+async function titleWith(api: ApiClient, kind: 'free' | 'none'): Promise<string> {
+  const rail = await api.get<{ items: Array<{ id: string; access: { entitlement: { kind: string } } }> }>('/rails/catalog-all', { params: { limit: 500 } })
+  const found = rail.items.find((item) => item.access.entitlement.kind === kind)
+  if (!found) throw new Error(`no ${kind} title`)
+  return found.id
+}
+
+test('a free title is authorised without DRM; progress saved through the API comes back as the resume position', async () => {
+  const api = client((await registerDevice(server.base)).token)
+  const free = await titleWith(api, 'free')
+  const first = await authorisePlayback(api, free, {})
+  expect(first).toMatchObject({ titleId: free, trailer: false, drm: null, resumePositionSeconds: 0 })
+  expect(first.manifests.dash).toMatch(/\.mpd$/)
+  expect((await playbackTitle(api, free)).access.entitlement.kind).toBe('free')
+
+  await saveProgress(api, free, { positionSeconds: 12.5, durationSeconds: 24 })
+  expect((await authorisePlayback(api, free, {})).resumePositionSeconds).toBe(12.5)
+  // A trailer never resumes.
+  expect((await authorisePlayback(api, free, { trailer: true })).resumePositionSeconds).toBe(0)
+})
+
+test('a paid title without entitlement is a not-entitled error carrying the offers; its trailer plays', async () => {
+  const api = client((await registerDevice(server.base)).token)
+  const paid = await titleWith(api, 'none')
+  await expect(authorisePlayback(api, paid, {})).rejects.toMatchObject({ kind: 'not-entitled', status: 402, code: 'not_entitled' })
+  expect((await authorisePlayback(api, paid, { trailer: true })).trailer).toBe(true)
+})
+
+test('QoE events are accepted in batches of at most the server limit', async () => {
+  const api = client((await registerDevice(server.base)).token)
+  const events = Array.from({ length: MAX_EVENTS_PER_REQUEST + 5 }, (_, i) => ({ type: 'play.rebuffer', titleId: 't0001', at: 1_000 + i, data: { durationMs: i } }))
+  await expect(sendEvents(api, events)).resolves.toEqual({ accepted: MAX_EVENTS_PER_REQUEST })
+})
