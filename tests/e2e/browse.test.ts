@@ -10,24 +10,34 @@ jest.setTimeout(180_000)
 
 // The app asks for settings.local.json on every start (operators add it; the build has none).
 const expectedNoise = [/Failed to load resource: the server responded with a status of 404/]
+// The SDK Router logs a route's failed data load itself before it shows the error page.
+const routerLoadFailure = /^AppError: (No title|The server could not be reached)/
 
 let server: AppServer
-let browser: LaunchedBrowser
+/**
+ * A browser per test: a fresh profile (no cached feed from an earlier test) and
+ * no kept-alive connections, which would hold `server.stop()` until they time out.
+ */
+let browser: LaunchedBrowser | null = null
 
 beforeAll(async () => {
   fs.mkdirSync(outputDir, { recursive: true })
   server = await startAppServer()
-  browser = await launchBrowser()
+})
+
+afterEach(async () => {
+  await browser?.close()
+  browser = null
 })
 
 afterAll(async () => {
-  await browser?.close()
   await server?.close()
 })
 
-async function open(hash = '', lang = 'en'): Promise<{ page: Page; errors: string[] }> {
+async function open(hash = '', lang = 'en', noise: RegExp[] = []): Promise<{ page: Page; errors: string[] }> {
+  browser = await launchBrowser()
   const page = await browser.context.newPage()
-  const errors = collectPageErrors(page, expectedNoise)
+  const errors = collectPageErrors(page, [...expectedNoise, ...noise])
   await page.goto(`${server.origin}/?inspector=1&lang=${lang}${hash}`)
   return { page, errors }
 }
@@ -156,5 +166,38 @@ test('with the API down the app starts from the cached home feed with an offline
   await waitForNoText(page, 'You are offline')
   // Offline means a network failure: Chromium logs the refused requests, nothing else may fail.
   expect(errors.filter((error) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(error))).toEqual([])
+  await page.close()
+})
+
+test('a page that fails to load shows the error page, and Retry loads it once the API is back', async () => {
+  const { page, errors } = await open('', 'en', [routerLoadFailure])
+  await waitForText(page, 'Free to watch')
+  await press(page, 'ArrowDown', 400)
+  const tile = await focusedTileTexts(page)
+  expect(tile.length).toBeGreaterThan(0)
+  await server.stop()
+  try {
+    await press(page, 'Enter')
+    await waitForText(page, 'Something went wrong', 30_000)
+    await waitForText(page, 'You are offline. Check the network and try again.')
+    expect(await focusedRefs(page)).toContain('Retry')
+    await shot(page, 'error-retry')
+  } finally {
+    await server.resume()
+  }
+  await press(page, 'Enter', 800)
+  await waitForText(page, 'Trailer')
+  expect(await visibleTexts(page)).toContain(tile[tile.length - 1])
+  expect(errors.filter((error) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(error))).toEqual([])
+  await page.close()
+})
+
+test('an unknown title is a not-found error with a way Home, in Chinese by default', async () => {
+  const { page, errors } = await open('#details/t9999', 'zh-CN', [routerLoadFailure])
+  await waitForText(page, '找不到这个页面。')
+  expect(await focusedRefs(page)).toContain('Home')
+  await press(page, 'Enter', 800)
+  await waitForText(page, '免费看')
+  expect(errors).toEqual([])
   await page.close()
 })

@@ -1,6 +1,7 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { t } from '../../i18n'
 import { Button } from '../../components/Button/Button'
+import { AppError } from '../../api/errors'
 import type { PageTypeConfig } from '../page'
 import { colors, fontFace, layout, typography } from '../../components/theme'
 
@@ -19,10 +20,19 @@ interface FailedRequest {
   error?: unknown
 }
 
+/** The failure in the viewer's words; the API's own message is for logs, not for the screen. */
 function describe(error: unknown): string {
+  if (error instanceof AppError) {
+    if (error.kind === 'offline' || error.kind === 'timeout') return t('error.offline')
+    return ''
+  }
   if (error instanceof Error) return error.message
   if (typeof error === 'string') return error
   return ''
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof AppError && error.kind === 'not-found'
 }
 
 /** The Router's error route ('!') and the not-found route ('*'): says what happened, offers a way on. */
@@ -59,10 +69,12 @@ export class ErrorPage
 
   override _onUrlParams(params: Router.PageParams): void {
     const request = (params as { request?: FailedRequest }).request
-    this._failedHash = request?.hash && request.hash !== '!' ? request.hash : null
+    const notFound = !request || isNotFound(request.error)
+    // Retrying a title that does not exist cannot help: only Home is offered.
+    this._failedHash = request?.hash && request.hash !== '!' && !notFound ? request.hash : null
     this._focusIndex = this._failedHash ? 0 : 1
     this.Title.text = t('error.title')
-    this.Message.text = request ? t('error.generic') : t('error.notFound')
+    this.Message.text = notFound ? t('error.notFound') : t('error.generic')
     this.Detail.text = describe(request?.error)
     this.Retry.label = t('error.retry')
     this.Retry.visible = this._failedHash !== null

@@ -48,6 +48,11 @@ function railTop(index: number): number {
   return RAILS_TOP + index * railStyle.height
 }
 
+function isHomeHistory(state: unknown): state is HomeHistory {
+  const value = state as Partial<HomeHistory> | null
+  return typeof value?.row === 'string' && typeof value.columns === 'object' && value.columns !== null
+}
+
 /**
  * Home: the launch original as hero and the catalogue rails. The last feed is
  * shown at once from storage and refreshed from the API (stale-while-
@@ -121,8 +126,10 @@ export class HomePage
   }
 
   /** Router: called without state when leaving (save), with it when Back returns here (restore). */
-  override historyState(state?: HomeHistory): HomeHistory | undefined {
-    if (state) {
+  override historyState(state?: HomeHistory | null): HomeHistory | undefined {
+    if (state !== undefined) {
+      // A deep link puts Home under it with no state (null): nothing to restore.
+      if (!isHomeHistory(state)) return undefined
       this._pending = state
       this.restore()
       return undefined
