@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
+import type { TitleSummary } from '../../server/contract'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
@@ -195,6 +196,26 @@ test('the ES5 bundle runs Home on an engine without ES2015+ built-ins: the same 
   expect(await reader.main('location.hash')).toBe('#home')
 
   expect(await walkFocus(reader, page)).toEqual(modernWalk)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('the ES5 bundle plays a free film there too, with Shaka’s ES5 build on the bundle’s polyfills', async () => {
+  const response = await fetch(`${server.origin}/v1/rails/catalog-all?limit=500`, { headers: { 'accept-language': 'en' } })
+  const titles = ((await response.json()) as { items: TitleSummary[] }).items
+  const free = titles.find((t) => t.access.entitlement.kind === 'free' && t.kind === 'film')
+  if (!free) throw new Error('the seeded catalogue has no free film')
+  const { page, errors } = await open(`&bundle=legacy&deeplink=player/${free.id}/play`, true)
+  const reader = await readerFor(page)
+  const deadline = Date.now() + 30_000
+  let position = 0
+  while (position <= 1 && Date.now() < deadline) {
+    await page.waitForTimeout(250)
+    position = Number(await reader.main('(function () { var v = document.querySelector("video"); return v ? v.currentTime : 0 })()'))
+  }
+  expect(position).toBeGreaterThan(1)
+  expect(await reader.main('location.hash')).toBe(`#player/${free.id}/play`)
+  await page.screenshot({ path: path.join(outputDir, 'legacy-player.png') })
   expect(errors).toEqual([])
   await page.close()
 })
