@@ -51,14 +51,20 @@ async function title(id: string): Promise<TitleDetails> {
   return (await response.json()) as TitleDetails
 }
 
-/** Titles from the seeded catalogue that fit, in id order (the seed is deterministic). */
+/** Titles each test has taken, so no two tests buy the same one. */
+const taken = new Set<string>()
+
+/** Films from the seeded catalogue that fit and no earlier test took, in id order (the seed is deterministic). */
 async function findTitles(count: number, fits: (t: TitleDetails) => boolean): Promise<TitleDetails[]> {
   const found: TitleDetails[] = []
   for (let i = 1; i <= 320 && found.length < count; i++) {
-    const candidate = await title(`t${String(i).padStart(4, '0')}`)
+    const id = `t${String(i).padStart(4, '0')}`
+    if (taken.has(id)) continue
+    const candidate = await title(id)
     if (candidate.kind === 'film' && fits(candidate)) found.push(candidate)
   }
   if (found.length < count) throw new Error('the seed has too few fitting titles')
+  for (const t of found) taken.add(t.id)
   return found
 }
 
@@ -144,12 +150,13 @@ async function payWithPin(page: Page, pin: string): Promise<void> {
   expect(await focusedRefs(page)).toContain('ConfirmPin')
 }
 
-test('sign in with the device code: the code and QR on the TV, approved on the phone page', async () => {
-  const tv = await openApp('account')
-  await waitForText(tv, 'Not signed in')
-  expect(await focusedRefs(tv)).toContain('SignIn')
+test('an anonymous device asked to buy signs in first with the device code (phone page /activate), then the purchase goes on', async () => {
+  const [film] = await findTitles(1, payPerViewOnly)
+  const tv = await openApp(`details/${film!.id}/buy`)
+  await waitForText(tv, 'Rent ¥')
   await press(tv, 'Enter')
   await waitForText(tv, 'Sign in to Marquee')
+  await waitForText(tv, 'Sign in first to buy')
   const code = await waitFor('the user code', async () => (await visibleTexts(tv)).find((text) => /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(text)) ?? null)
   await waitForText(tv, `${server.origin}/activate`)
   await tv.waitForTimeout(500)
@@ -160,14 +167,21 @@ test('sign in with the device code: the code and QR on the TV, approved on the p
   await phone.fill('#account', 'demo')
   await phone.click('button[value=approve]')
 
-  // The TV polls at the server's interval (5 s) and comes back signed in.
-  await waitForText(tv, 'Signed in as demo', 30_000)
-  await waitForText(tv, 'No VIP subscription')
-  await waitForText(tv, 'No rentals or purchases yet')
-  await shot(tv, 'account')
+  // The TV polls at the server's interval (5 s), signs in and carries on to the purchase.
+  await waitForText(tv, 'Pay with Alipay', 30_000)
+  await press(tv, 'Escape')
+  await waitForText(tv, 'Rent ¥')
+  expect(purchasesOf(film!.id)).toEqual([])
   expect(errorsByPage.get(tv)).toEqual([])
   await phone.close()
   await tv.close()
+
+  const account = await openApp('account')
+  await waitForText(account, 'Signed in as demo')
+  await waitForText(account, 'No VIP subscription')
+  await waitForText(account, 'No rentals or purchases yet')
+  await shot(account, 'account')
+  await account.close()
 })
 
 test('rent a pay-per-view title with the PIN: price and terms shown, then it plays at once', async () => {
@@ -223,7 +237,7 @@ test('subscribe through scan to pay on the phone, then play another included tit
 })
 
 test('Enter pressed twice on confirm buys once', async () => {
-  const [, film] = await findTitles(2, payPerViewOnly)
+  const [film] = await findTitles(1, payPerViewOnly)
   const tv = await openApp(`details/${film!.id}/buy`)
   await waitForText(tv, 'Rent ¥')
   await press(tv, 'Enter')
@@ -282,7 +296,7 @@ test('above the parental limit Play asks for the PIN; the first play of a rental
   await details.close()
 
   // A rental bought elsewhere (not started): Play asks first, Back keeps the window closed.
-  const [, , , rental] = await findTitles(4, (t) => payPerViewOnly(t) && (t.rating === 'all' || t.rating === '12+'))
+  const [rental] = await findTitles(1, (t) => payPerViewOnly(t) && (t.rating === 'all' || t.rating === '12+'))
   const token = await demoAccountToken()
   const bought = await fetch(`${server.origin}/v1/purchases`, {
     method: 'POST',
@@ -310,8 +324,74 @@ test('above the parental limit Play asks for the PIN; the first play of a rental
   await tvRental.close()
 })
 
+test('a purchase that failed on the network retries with the same idempotency key and charges once', async () => {
+  const [film] = await findTitles(1, payPerViewOnly)
+  const tv = await openApp(`details/${film!.id}/buy`)
+  await waitForText(tv, 'Rent ¥')
+  await press(tv, 'Enter')
+  await payWithPin(tv, '1234')
+  await server.stop()
+  try {
+    await press(tv, 'Enter')
+    await waitForText(tv, 'Retrying will not charge you twice', 20_000)
+    await shot(tv, 'purchase-network')
+  } finally {
+    await server.resume()
+  }
+  const pendingKey = await tv.evaluate(() => {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i) ?? ''
+      if (key.endsWith('purchase.pending')) return (JSON.parse(localStorage.getItem(key) ?? 'null') as { idempotencyKey: string }).idempotencyKey
+    }
+    return null
+  })
+  expect(pendingKey).toEqual(expect.any(String))
+  expect(await focusedRefs(tv)).toContain('Retry')
+  await press(tv, 'Enter')
+  await typeDigits(tv, '1234')
+  await press(tv, 'Enter')
+  await expectPlaying(tv, film!.id)
+  const db = new Database(path.join(server.dataDir, 'marquee.db'), { readonly: true, fileMustExist: true })
+  try {
+    expect(db.prepare('SELECT idempotency_key AS key, status FROM purchases WHERE title_id = ?').all(film!.id)).toEqual([{ key: pendingKey, status: 'completed' }])
+  } finally {
+    db.close()
+  }
+  await tv.close()
+})
+
+test('change PIN in Account: the current one, the new one twice', async () => {
+  const tv = await openApp('account')
+  await waitForText(tv, 'Signed in as demo')
+  expect(await focusedRefs(tv)).toContain('ChangePin')
+  await press(tv, 'Enter')
+  await waitForText(tv, 'Enter your current PIN')
+  await typeDigits(tv, '1234')
+  await press(tv, 'Enter')
+  await waitForText(tv, 'Enter a new 4-digit PIN')
+  await typeDigits(tv, '2468')
+  await press(tv, 'Enter')
+  await waitForText(tv, 'Enter the new PIN again')
+  await typeDigits(tv, '2460')
+  await press(tv, 'Enter')
+  await waitForText(tv, 'The PINs do not match')
+  await typeDigits(tv, '2468')
+  await press(tv, 'Enter')
+  await waitForText(tv, 'PIN changed')
+  const token = await demoAccountToken()
+  const verify = (pin: string) =>
+    fetch(`${server.origin}/v1/me/pin/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ pin }),
+    })
+  expect((await verify('2468')).status).toBe(200)
+  expect(errorsByPage.get(tv)).toEqual([])
+  await tv.close()
+})
+
 test('a wrong PIN says how many tries are left; the fifth locks it and says for how long', async () => {
-  const [, , film] = await findTitles(3, payPerViewOnly)
+  const [film] = await findTitles(1, payPerViewOnly)
   const tv = await openApp(`details/${film!.id}/buy`)
   await waitForText(tv, 'Rent ¥')
   await press(tv, 'Enter')
@@ -330,6 +410,18 @@ test('a wrong PIN says how many tries are left; the fifth locks it and says for 
   expect(purchasesOf(film!.id)).toEqual([])
   await press(tv, 'Escape')
   await waitForText(tv, 'Rent ¥')
+  expect(errorsByPage.get(tv)).toEqual([])
+  await tv.close()
+})
+
+test('sign out returns the TV to an anonymous device', async () => {
+  const tv = await openApp('account')
+  await waitForText(tv, 'Signed in as demo')
+  await press(tv, 'ArrowRight')
+  expect(await focusedRefs(tv)).toContain('SignOut')
+  await press(tv, 'Enter')
+  await waitForText(tv, 'Not signed in')
+  expect(await focusedRefs(tv)).toContain('SignIn')
   expect(errorsByPage.get(tv)).toEqual([])
   await tv.close()
 })
