@@ -6,6 +6,7 @@ import { currentPlatform } from './platform'
 import { asSdkApplication, type SdkApplication } from './platform/application'
 import { APP_VERSION } from './version'
 import { startAnnouncer } from './a11y'
+import { currentLanguage } from './i18n'
 
 /** Shown when the browser refuses window.close(): a closed app is never a blank screen. */
 function showClosedNotice(message: string): void {
@@ -29,7 +30,7 @@ async function start(): Promise<void> {
     showClosedNotice('Marquee — press any key to open it again.')
   })
   platform.registerKeys()
-  void startAnnouncer(window, settings.operator.a11y.announce)
+  void startAnnouncer(window, settings.operator.a11y.announce, currentLanguage)
 
   if (settings.platformSettings.inspector) window.attachInspector(Lightning)
 
