@@ -300,3 +300,20 @@ test('a DRM failure shows a clear message with the Shaka code and a way back, ne
   await page.waitForFunction(() => !location.hash.startsWith('#player/'), undefined, { timeout: 10_000 })
   await page.close()
 })
+
+test('the legacy ES5 bundle plays too, and the end of a trailer returns to where it started', async () => {
+  const { page, errors } = await open(`details/${freeTitleId}`, { query: '&bundle=legacy' })
+  await waitForText(page, 'Trailer')
+  await page.evaluate((id) => {
+    location.hash = `#player/${id}/trailer`
+  }, freeTitleId)
+  const before = await waitForTime(page, 1)
+  expect(await page.evaluate(() => Array.from(document.scripts).some((s) => s.src.includes('app.legacy.js')))).toBe(true)
+  // Near the end: the trailer ends and the player leaves by itself.
+  await press(page, 'ArrowRight')
+  await press(page, 'ArrowRight')
+  await waitForTime(page, before + 15, 15_000)
+  await page.waitForFunction((id) => location.hash === `#details/${id}`, freeTitleId, { timeout: 30_000 })
+  expect(errors).toEqual([])
+  await page.close()
+})

@@ -265,7 +265,9 @@ export class PlayerPage
     if (state === 'reconnecting') this.showNotice(t('player.reconnecting.title'), t('player.reconnecting.message'), null, false)
     else if (state === 'error') this.showProblem(this.controller?.currentProblem ?? { kind: 'playback', code: null })
     else this.Notice.visible = false
-    // Paused, ended and stalled screens keep the controls up: the viewer needs to see where they are.
+    // The end of the title (or trailer): back to where the play started, its progress saved as watched.
+    if (state === 'ended') void this.leave()
+    // Paused and stalled screens keep the controls up: the viewer needs to see where they are.
     if (state === 'playing') this.showControls()
     else this.keepControls()
     this._refocus()
