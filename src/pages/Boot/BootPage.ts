@@ -4,6 +4,7 @@ import type { PageTypeConfig } from '../page'
 import { colors, fontFace, layout, typography } from '../../components/theme'
 import { resumeFromLaunch } from '../../deeplink/start'
 import { ensureDevice } from '../../api/session'
+import { installCjkLineBreaking } from '../../components/text/line-breaking'
 import { detectPlatform, readSignals } from '../../platform/detect'
 
 interface BootTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -42,6 +43,7 @@ export class BootPage
   private readonly Status = this.getByRef('Status')!
 
   override _init(): void {
+    installCjkLineBreaking()
     this.Status.text = t('boot.loading')
   }
 
