@@ -132,7 +132,8 @@ describe('titles played from the real server', () => {
     const result = await playInPage(page, { manifestUri: play.body.manifests.hls, minTime: 2.5 })
     expect(result.errors).toEqual([])
     expect(result.currentTime).toBeGreaterThan(2)
-    expect(result.videoHeights).toEqual([360, 540, 720])
+    // (Renditions, languages and subtitles of the packaged media: media-playback.test.ts.)
+    expect(result.videoHeights.length).toBeGreaterThan(0)
     expect((await frameStats(page)).stddev).toBeGreaterThan(20)
   })
 
