@@ -261,7 +261,10 @@ export class PlayerController {
         onVariant: (bandwidth, height) => this.qoe.variant(bandwidth, height),
         onNetwork: (ok) => this.onNetwork(ok),
       })
+      if (this.stopped) return this.unload()
       await this.engine.load(url, startSeconds)
+      // Back pressed while loading: the unloader ran before there was anything to unload.
+      if (this.stopped) return this.unload()
       this.qoe.drm(this.engine.keySystem())
       // Shaka picks the preferred text language but keeps it hidden: show what the viewer chose last time.
       if (this.preferences.textLanguage) this.engine.selectText(this.preferences.textLanguage)

@@ -21,6 +21,7 @@ let server: AppServer
 let browser: LaunchedBrowser
 let freeTitleId: string
 let subscriptionTitleId: string
+let eventBatches: Array<{ events: Array<{ type: string; data?: Record<string, unknown> }> }> = []
 let licenseRequests: Array<{ url: string; authorization: string | undefined; status: number }> = []
 
 interface StoredSession {
@@ -67,6 +68,9 @@ async function open(hash: string, options: { session?: StoredSession; query?: st
   page.on('response', (response) => {
     if (!response.url().includes('/v1/license/')) return
     licenseRequests.push({ url: response.url(), authorization: response.request().headers().authorization, status: response.status() })
+  })
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/v1/events')) eventBatches.push(JSON.parse(request.postData() ?? '{}'))
   })
   if (!keepStorage) {
     await page.addInitScript((stored: StoredSession | null) => {
@@ -116,6 +120,7 @@ afterAll(async () => {
 })
 
 beforeEach(() => {
+  eventBatches = []
   licenseRequests = []
 })
 
@@ -141,6 +146,15 @@ test('a free title plays by deep link: time advances, the controls show title an
   expect(await videoTime(page)).toBeCloseTo(pausedAt, 1)
   await press(page, 'Enter')
   await waitForTime(page, pausedAt + 0.5)
+
+  // Blue (F4) shows the QoE overlay live, and hides it again.
+  await press(page, 'F4')
+  await waitForText(page, 'Playback quality (QoE)')
+  const overlay = (await visibleTexts(page)).find((text) => text.startsWith('Playback quality'))
+  expect(overlay).toMatch(/Time to first frame \d+\.\d\d s/)
+  expect(overlay).toContain('State playing')
+  await press(page, 'F4')
+  await waitForNoText(page, 'Playback quality (QoE)')
   expect(errors).toEqual([])
   await page.close()
 })
@@ -257,11 +271,15 @@ test('Details → Play by keys; Back returns to Details with Resume focused', as
   await page.waitForFunction((id) => location.hash === `#player/${id}/play`, freeTitleId, { timeout: 10_000 })
   const before = await waitForTime(page, 1)
   await press(page, 'ArrowRight')
-  await waitForTime(page, Math.max(11, before + 9.5), 15_000)
   await shot(page, 'controls')
+  await waitForTime(page, Math.max(11, before + 9.5), 15_000)
   await press(page, 'Backspace', 0)
   await page.waitForFunction((id) => location.hash === `#details/${id}`, freeTitleId, { timeout: 10_000 })
   await waitForText(page, 'Resume from 0:1')
+  // The play's QoE went to POST /v1/events at stop: first frame, and the summary.
+  const sent = eventBatches.flatMap((batch) => batch.events)
+  expect(sent.find((e) => e.type === 'play.start')?.data?.timeToFirstFrameMs).toEqual(expect.any(Number))
+  expect(sent.find((e) => e.type === 'play.end')?.data).toMatchObject({ errors: 0, rebufferCount: expect.any(Number) })
   const focused = await page.$$eval('[focused="true"] [texture-text]', (elements) => elements.map((el) => el.getAttribute('texture-text') ?? ''))
   expect(focused.some((text) => text.startsWith('Resume from'))).toBe(true)
   expect(errors).toEqual([])
