@@ -78,6 +78,8 @@ export class ErrorPage
     this.Detail.text = describe(request?.error)
     this.Retry.label = t('error.retry')
     this.Retry.visible = this._failedHash !== null
+    // Home takes Retry's place when there is nothing to retry.
+    this.Home.x = this.Retry.visible ? layout.safeX * 2 + 360 : layout.safeX * 2
     this.Home.label = t('error.home')
     this._refocus()
   }

@@ -1,0 +1,137 @@
+import type { Page } from 'playwright-core'
+import { launchBrowser, type LaunchedBrowser } from './support/browser'
+import { startAppServer, type AppServer } from './support/app-server'
+import { collectPageErrors, press, waitForText } from './support/lightning'
+
+/**
+ * The browse components in the real renderer: the built app in Chromium, read
+ * through the inspector DOM. (Lightning needs WebGL or a canvas and the SDK
+ * does not load under Jest's Node environment, so this is where a Rail, a
+ * Tile or the search Grid can really be rendered.)
+ */
+
+jest.setTimeout(120_000)
+
+const expectedNoise = [/Failed to load resource: the server responded with a status of 404/]
+
+let server: AppServer
+let browser: LaunchedBrowser | null = null
+
+beforeAll(async () => {
+  server = await startAppServer()
+})
+
+afterEach(async () => {
+  await browser?.close()
+  browser = null
+})
+
+afterAll(async () => {
+  await server?.close()
+})
+
+async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
+  browser = await launchBrowser()
+  const page = await browser.context.newPage()
+  const errors = collectPageErrors(page, expectedNoise)
+  await page.goto(`${server.origin}/?inspector=1&lang=en${hash}`)
+  return { page, errors }
+}
+
+interface RailPageBody {
+  items: { id: string; title: string }[]
+  totalCount: number
+}
+
+async function railItems(railId: string, limit: number): Promise<RailPageBody> {
+  const response = await fetch(`${server.origin}/v1/rails/${railId}?limit=${limit}`, { headers: { 'accept-language': 'en' } })
+  return (await response.json()) as RailPageBody
+}
+
+/** Tiles built inside each Rail on Home, in rail order. */
+function tilesPerRail(page: Page): Promise<number[]> {
+  return page.$$eval('[type="Rail"]', (rails) => rails.map((rail) => rail.querySelectorAll('[type="Tile"]').length))
+}
+
+function focusedTileTexts(page: Page): Promise<string[]> {
+  return page.$$eval('[focused="true"][type="Tile"] [texture-text]', (elements) => elements.map((el) => el.getAttribute('texture-text') ?? ''))
+}
+
+test('Rail: only the tiles around focus exist, and the next page loads as focus nears the end', async () => {
+  const { page, errors } = await open()
+  await waitForText(page, 'Free to watch')
+  const free = await railItems('free', 40)
+  expect(free.totalCount).toBeGreaterThan(20)
+  await press(page, 'ArrowDown', 400)
+  // Past the first page of 20: the rail must have asked for the next one.
+  for (let i = 0; i < 24; i++) await press(page, 'ArrowRight', 120)
+  await page.waitForTimeout(600)
+  expect(await focusedTileTexts(page)).toContain(free.items[24]!.title)
+  // 7 on screen + 2 either side, however far the viewer has scrolled.
+  expect((await tilesPerRail(page))[0]).toBeLessThanOrEqual(11)
+  expect(errors).toEqual([])
+})
+
+test('Home: rails far from focus release their tiles, rails near it rebuild them', async () => {
+  const { page, errors } = await open()
+  await waitForText(page, 'Free to watch')
+  for (let i = 0; i < 8; i++) await press(page, 'ArrowDown', 300)
+  const counts = await tilesPerRail(page)
+  // Focus on rail 7 (index 7): rails 0..4 are more than two rows away.
+  expect(counts.slice(0, 5)).toEqual([0, 0, 0, 0, 0])
+  expect(counts[7]).toBeGreaterThan(0)
+  expect(counts.reduce((sum, count) => sum + count, 0)).toBeLessThanOrEqual(5 * 11)
+  for (let i = 0; i < 8; i++) await press(page, 'ArrowUp', 300)
+  expect((await tilesPerRail(page))[0]).toBeGreaterThan(0)
+  expect(errors).toEqual([])
+})
+
+test('Tile: skeletons while the feed loads, then posters with badges', async () => {
+  browser = await launchBrowser()
+  const page = await browser.context.newPage()
+  const errors = collectPageErrors(page, expectedNoise)
+  // Hold the home feed back a moment (the real answer, later) to see the loading state.
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/v1/home', async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto(`${server.origin}/?inspector=1&lang=en`)
+  await page.waitForSelector('[type="Tile"]', { timeout: 15_000 })
+  const skeletonTexts = await page.$$eval('[type="Tile"] [texture-text]', (els) => els.map((el) => el.getAttribute('texture-text') ?? '').filter(Boolean))
+  expect(skeletonTexts).toEqual([])
+  release()
+  await waitForText(page, 'Free to watch')
+  await waitForText(page, 'Free')
+  expect(errors).toEqual([])
+})
+
+test('Tile: a title without a poster shows its title card instead of a hole', async () => {
+  const { page, errors } = await open('#search')
+  await waitForText(page, 'Type a title, pinyin or initials')
+  // "flamed" → Flame Dancer (t0123 has no poster), typed on the on-screen keyboard.
+  const keys: [number, number][] = [[0, 5], [1, 5], [0, 0], [2, 0], [0, 4], [0, 3]]
+  let row = 0
+  let column = 0
+  for (const [targetRow, targetColumn] of keys) {
+    while (row < targetRow) (await press(page, 'ArrowDown', 100), row++)
+    while (row > targetRow) (await press(page, 'ArrowUp', 100), row--)
+    while (column < targetColumn) (await press(page, 'ArrowRight', 100), column++)
+    while (column > targetColumn) (await press(page, 'ArrowLeft', 100), column--)
+    await press(page, 'Enter', 100)
+  }
+  await waitForText(page, 'flamed')
+  await waitForText(page, 'Flame Dancer')
+  const card = await page.$$eval('[type="Tile"]', (tiles) =>
+    tiles
+      .map((tile) => ({
+        caption: tile.querySelector('[ref="Title"]')?.getAttribute('texture-text') ?? '',
+        card: tile.querySelector('[ref="PlaceholderTitle"]')?.getAttribute('texture-text') ?? '',
+        poster: tile.querySelector('[ref="Image"]')?.getAttribute('src') ?? null,
+      }))
+      .find((tile) => tile.caption === 'Flame Dancer'),
+  )
+  expect(card).toEqual({ caption: 'Flame Dancer', card: 'Flame Dancer', poster: null })
+  expect(errors).toEqual([])
+})
