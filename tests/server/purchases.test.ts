@@ -3,6 +3,9 @@ import path from 'node:path'
 import type { EntitlementsResponse, MeResponse, PlaybackResponse, Purchase, RailPage, TitleDetails, TitleSummary } from '../../server/contract'
 import { call, giveStoredPayment, idemKey, postForm, signIn, startServer, type TestServer } from './helpers'
 
+// Each stored-method purchase runs a scrypt PIN check; 50 at once take seconds while the concurrency tests run beside.
+jest.setTimeout(30_000)
+
 let server: TestServer
 let titles: TitleSummary[]
 
