@@ -201,3 +201,24 @@ test('an unknown title is a not-found error with a way Home, in Chinese by defau
   expect(errors).toEqual([])
   await page.close()
 })
+
+test('My list: added on a title’s page, it shows as a rail on Home', async () => {
+  const { page, errors } = await open('#details/t0010', 'en')
+  await waitForText(page, 'Add to My list')
+  for (let i = 0; i < 6 && !(await focusedButtonText(page)).includes('Add to My list'); i++) await press(page, 'ArrowRight')
+  await press(page, 'Enter', 600)
+  await waitForText(page, 'In My list ✓')
+  const title = (await (await fetch(`${server.origin}/v1/titles/t0010`, { headers: { 'accept-language': 'en' } })).json()) as { title: string }
+  const name = title.title
+  expect(name.length).toBeGreaterThan(0)
+  expect(await visibleTexts(page)).toContain(name)
+  await press(page, 'Escape', 800)
+  await waitForText(page, 'My list')
+  await waitForText(page, name)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+async function focusedButtonText(page: Page): Promise<string[]> {
+  return textsIn(page, '[focused="true"][type="Button"]')
+}

@@ -4,6 +4,7 @@ import { t, currentLanguage } from '../../i18n'
 import { api } from '../../api/session'
 import { fetchRailPage, fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
+import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
   actionLabel, actionTarget, badgeModel, detailActions, episodeHash, formatDuration, initialActionIndex, initialSeasonIndex, startsRentalWindow, type DetailAction,
 } from '../../domain'
@@ -192,7 +193,11 @@ export class DetailsPage
     }
 
     this._actions = detailActions(title.access, now, data.progress, { hasTrailer: title.trailerAvailable })
-    this.Actions.children = this._actions.map((action) => ({ type: Button, label: actionLabel(action, locale) }))
+    // The domain's actions, then the viewer's list (the last button).
+    this.Actions.children = [
+      ...this._actions.map((action) => ({ type: Button, label: actionLabel(action, locale) })),
+      { type: Button, label: this.listLabel },
+    ]
     let x = 0
     for (const button of this.Actions.children as Button[]) {
       button.fitLabel(240)
@@ -224,7 +229,7 @@ export class DetailsPage
       this._area = 'actions'
       this._actionIndex = Math.max(0, initialActionIndex(this._actions, this._purchaseFirst))
     } else {
-      this._actionIndex = Math.min(this._actionIndex, this._actions.length - 1)
+      this._actionIndex = Math.min(this._actionIndex, this._actions.length)
     }
     // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
     if (this.hasFocus()) this._refocus()
@@ -251,7 +256,7 @@ export class DetailsPage
   }
 
   override _handleRight(): void {
-    if (this._area === 'actions') this._actionIndex = Math.min(this._actions.length - 1, this._actionIndex + 1)
+    if (this._area === 'actions') this._actionIndex = Math.min(this._actions.length, this._actionIndex + 1)
   }
 
   override _handleDown(): void {
@@ -278,10 +283,38 @@ export class DetailsPage
     Router.navigate(hash)
   }
 
+  private get listLabel(): string {
+    return this._data?.title.inWatchlist ? t('details.inList') : t('details.addToList')
+  }
+
+  /** Adds to or removes from the viewer's list (idempotent on the server); Home's "My list" rail follows. */
+  private async toggleWatchlist(): Promise<void> {
+    const title = this._data?.title
+    if (!title) return
+    const wanted = !title.inWatchlist
+    try {
+      if (wanted) await addToWatchlist(api(), title.id)
+      else await removeFromWatchlist(api(), title.id)
+      title.inWatchlist = wanted
+      const button = this.Actions.children[this._actions.length] as Button | undefined
+      if (button) {
+        button.label = this.listLabel
+        button.fitLabel(240)
+      }
+    } catch {
+      this.fireAncestors('$showToast', t('error.offline'))
+    }
+  }
+
   override _handleEnter(): void {
     const data = this._data
+    if (!data || this._area !== 'actions') return
+    if (this._actionIndex === this._actions.length) {
+      void this.toggleWatchlist()
+      return
+    }
     const action = this._actions[this._actionIndex]
-    if (!data || !action || this._area !== 'actions') return
+    if (!action) return
     const target = actionTarget(action, data.title.id, data.title.access)
     if (!target) return
     if (target.kind === 'navigate') void this.play(target.hash, data.title, action)
