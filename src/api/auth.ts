@@ -1,9 +1,9 @@
 import type { DeviceCodeResponse, TokenResponse } from '../../server/contract'
-import { api } from './session'
+import type { ApiClient } from './http'
 
 /** RFC 8628 step 1: a user code and a QR for the phone page /activate, bound to this device. */
-export function startDeviceSignIn(): Promise<DeviceCodeResponse> {
-  return api().post<DeviceCodeResponse>('/auth/device-code')
+export function startDeviceSignIn(client: ApiClient): Promise<DeviceCodeResponse> {
+  return client.post<DeviceCodeResponse>('/auth/device-code')
 }
 
 /**
@@ -11,6 +11,6 @@ export function startDeviceSignIn(): Promise<DeviceCodeResponse> {
  * AppError whose `code` is authorization_pending / slow_down / expired_token /
  * access_denied / invalid_grant.
  */
-export function pollDeviceSignIn(deviceCode: string): Promise<TokenResponse> {
-  return api().post<TokenResponse>('/auth/token', { body: { deviceCode } })
+export function pollDeviceSignIn(client: ApiClient, deviceCode: string): Promise<TokenResponse> {
+  return client.post<TokenResponse>('/auth/token', { body: { deviceCode } })
 }

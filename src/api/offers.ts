@@ -1,8 +1,8 @@
 import type { OffersResponse, Plan } from '../../server/contract'
-import { api } from './session'
+import type { ApiClient } from './http'
 
 /** The subscription plans and their monthly prices (GET /v1/offers). */
-export async function fetchPlans(): Promise<Plan[]> {
-  const response = await api().get<OffersResponse>('/offers')
+export async function fetchPlans(client: ApiClient): Promise<Plan[]> {
+  const response = await client.get<OffersResponse>('/offers')
   return response.plans
 }

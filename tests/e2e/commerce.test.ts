@@ -7,6 +7,7 @@ import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { collectPageErrors, focusedRefs, press, visibleTexts, waitForText } from './support/lightning'
 import { outputDir } from './support/paths'
+import { signInAt } from '../server/helpers'
 
 /**
  * Commerce end to end: the built app on the real server (temp SQLite), driven
@@ -107,27 +108,6 @@ async function expectPlaying(page: Page, titleId: string): Promise<void> {
       return video && video.currentTime > from + 0.5 ? video.currentTime : null
     }, start),
   )
-}
-
-/** Signs a second device in as `demo` over the API (the phone approves), for buying behind the TV's back. */
-async function demoAccountToken(): Promise<string> {
-  const post = async <T>(route: string, body: unknown, token?: string): Promise<T> => {
-    const response = await fetch(`${server.origin}${route}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    })
-    return (await response.json()) as T
-  }
-  const device = await post<{ token: string }>('/v1/devices', { platform: 'browser' })
-  const code = await post<{ userCode: string; deviceCode: string }>('/v1/auth/device-code', {}, device.token)
-  const phone = await browser.context.newPage()
-  await phone.goto(`${server.origin}/activate?code=${code.userCode}`)
-  await phone.fill('#account', 'demo')
-  await phone.click('button[value=approve]')
-  await phone.close()
-  const token = await post<{ accessToken: string }>('/v1/auth/token', { deviceCode: code.deviceCode })
-  return token.accessToken
 }
 
 /** The entitlement an account holds on a title, as the API tells it. */
@@ -297,7 +277,7 @@ test('above the parental limit Play asks for the PIN; the first play of a rental
 
   // A rental bought elsewhere (not started): Play asks first, Back keeps the window closed.
   const [rental] = await findTitles(1, (t) => payPerViewOnly(t) && (t.rating === 'all' || t.rating === '12+'))
-  const token = await demoAccountToken()
+  const { token } = await signInAt(server.origin)
   const bought = await fetch(`${server.origin}/v1/purchases`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': `e2e-rent-${rental!.id}` },
@@ -378,7 +358,7 @@ test('change PIN in Account: the current one, the new one twice', async () => {
   await typeDigits(tv, '2468')
   await press(tv, 'Enter')
   await waitForText(tv, 'PIN changed')
-  const token = await demoAccountToken()
+  const { token } = await signInAt(server.origin)
   const verify = (pin: string) =>
     fetch(`${server.origin}/v1/me/pin/verify`, {
       method: 'POST',

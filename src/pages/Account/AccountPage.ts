@@ -1,9 +1,10 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import type { MeResponse, TitleDetails } from '../../../server/contract'
+import type { Account, MeResponse, TitleDetails } from '../../../server/contract'
 import { fetchEntitlements, fetchMe, updateSettings } from '../../api/account'
 import { fetchTitle } from '../../api/catalog'
 import { announceChange, onChange } from '../../api/changes'
-import { api, signOut } from '../../api/session'
+import { api, rememberSignIn, signOut } from '../../api/session'
+import { readStored } from '../../storage'
 import { colors, fontFace, layout, typography } from '../../components/theme'
 import { accountSummary, calendarDate, RATING_LIMIT_CHOICES, type AccountSummary, type Rating } from '../../domain'
 import { currentLanguage, setLanguage, t } from '../../i18n'
@@ -38,6 +39,12 @@ const LANGUAGE_NAMES: Record<LanguageCode, { name: string; w: number }> = {
   'zh-CN': { name: '中文', w: 220 },
   en: { name: 'English', w: 260 },
   id: { name: 'Bahasa Indonesia', w: 360 },
+}
+
+/** The account as the server now describes it, kept beside its token (the parental check reads its limit there). */
+function keepSignedInAccount(account: Account): void {
+  const stored = readStored('auth.account')
+  if (stored) rememberSignIn(stored.token, stored.expiresAt, account)
 }
 
 /**
@@ -113,8 +120,8 @@ export class AccountPage
   private async load(): Promise<void> {
     const load = ++this._loadCount
     try {
-      const me = await fetchMe()
-      const items = me.viewer === 'account' ? (await fetchEntitlements()).items : []
+      const me = await fetchMe(api())
+      const items = me.viewer === 'account' ? (await fetchEntitlements(api())).items : []
       const summary = accountSummary(items, Date.now(), currentLanguage())
       const shown = summary.holdings.slice(0, MAX_HOLDINGS)
       const titles = await Promise.all(
@@ -224,7 +231,7 @@ export class AccountPage
 
   private async setRatingLimit(rating: Rating | null): Promise<void> {
     try {
-      await updateSettings({ ratingLimit: rating })
+      keepSignedInAccount(await updateSettings(api(), { ratingLimit: rating }))
       await this.load()
     } catch {
       this.Message.text = t('account.error.save')
@@ -236,7 +243,7 @@ export class AccountPage
     announceChange('language')
     if (this._me?.viewer === 'account') {
       // Remembered on the account too; the switch itself does not depend on it.
-      updateSettings({ language: code }).catch(() => undefined)
+      updateSettings(api(), { language: code }).then(keepSignedInAccount, () => undefined)
     }
   }
 

@@ -135,7 +135,7 @@ export class Commerce
         confirm: t('parental.confirm'),
         check: async (entered) => {
           try {
-            await verifyPin(entered)
+            await verifyPin(api(), entered)
             return { ok: true }
           } catch (error) {
             return pinCheckFrom(error)
@@ -161,7 +161,7 @@ export class Commerce
           confirm: t('pin.next'),
           check: async (entered) => {
             try {
-              await verifyPin(entered)
+              await verifyPin(api(), entered)
               return { ok: true }
             } catch (error) {
               return pinCheckFrom(error)
@@ -179,7 +179,7 @@ export class Commerce
         check: async (entered) => {
           if (entered !== next) return { ok: false, notice: t('pin.change.mismatch'), canRetry: true }
           try {
-            await changePin(next, current ?? undefined)
+            await changePin(api(), next, current ?? undefined)
             return { ok: true }
           } catch (error) {
             return pinCheckFrom(error)

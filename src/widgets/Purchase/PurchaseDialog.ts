@@ -152,7 +152,7 @@ export class PurchaseDialog
       const request = this._request
       // The title's other offers only matter for the better-deal line: without them the line is left out.
       const titleOffers = request?.offer.kind === 'rent' ? fetchTitle(api(), request.titleId).then((title) => title.access.offers, () => []) : Promise.resolve([])
-      const [me, plans, offers] = await Promise.all([fetchMe(), fetchPlans(), titleOffers])
+      const [me, plans, offers] = await Promise.all([fetchMe(api()), fetchPlans(api()), titleOffers])
       if (session !== this._session) return
       this._loading = false
       if (me.viewer !== 'account' || me.account === null) {
@@ -231,7 +231,7 @@ export class PurchaseDialog
     if (state.status !== 'submitting') return
     const session = this._session
     try {
-      const purchase = await createPurchase(purchaseBody(purchaseTarget(state.intent, state.method), pin), idempotencyKey)
+      const purchase = await createPurchase(api(), purchaseBody(purchaseTarget(state.intent, state.method), pin), idempotencyKey)
       if (session !== this._session) return
       this.purchaseAnswered(purchase)
     } catch (error) {
@@ -255,7 +255,7 @@ export class PurchaseDialog
     const poll = async (): Promise<void> => {
       let status: Purchase['status'] = 'pending'
       try {
-        status = (await fetchPurchase(purchaseId)).status
+        status = (await fetchPurchase(api(), purchaseId)).status
       } catch {
         // A failed poll is not a failed payment: the phone may still pay. The deadline still applies.
       }
@@ -352,7 +352,8 @@ export class PurchaseDialog
     this.Status.visible = parts.status !== undefined
     const actions = parts.actions ?? []
     this.Actions.visible = actions.length > 0
-    if (actions.length > 0) this.Actions.setChoices(actions, parts.focus)
+    // Hidden buttons must not keep taking Enter (a second press while a request is out).
+    this.Actions.setChoices(actions, parts.focus)
     this._refocus()
   }
 

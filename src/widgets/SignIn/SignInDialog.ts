@@ -3,7 +3,7 @@ import type { DeviceCodeResponse } from '../../../server/contract'
 import { pollDeviceSignIn, startDeviceSignIn } from '../../api/auth'
 import { announceChange } from '../../api/changes'
 import { AppError } from '../../api/errors'
-import { rememberSignIn } from '../../api/session'
+import { api, rememberSignIn } from '../../api/session'
 import { t } from '../../i18n'
 import { formatUserCode, nextSignInPoll } from '../../domain'
 import { Choices, type Choice } from '../Purchase/Choices'
@@ -86,7 +86,7 @@ export class SignInDialog
     this.stopTimers()
     this.showStatus(t('signIn.loading'), [this.cancelChoice()])
     try {
-      const code = await startDeviceSignIn()
+      const code = await startDeviceSignIn(api())
       if (session !== this._session) return
       this.showCode(code)
       this.schedule(code, code.interval, session)
@@ -105,7 +105,7 @@ export class SignInDialog
 
   private async poll(code: DeviceCodeResponse, intervalSeconds: number, session: number): Promise<void> {
     try {
-      const token = await pollDeviceSignIn(code.deviceCode)
+      const token = await pollDeviceSignIn(api(), code.deviceCode)
       if (session !== this._session) return
       rememberSignIn(token.accessToken, token.expiresAt, token.account)
       announceChange('entitlements')
