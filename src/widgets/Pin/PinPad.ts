@@ -4,7 +4,7 @@ import { t } from '../../i18n'
 import { colors } from '../../components/theme'
 import { editPin, isCompletePin, PIN_LENGTH } from '../../domain'
 import { Choices } from '../Purchase/Choices'
-import { textStyle } from '../Purchase/Dialog.styles'
+import { dialogColors, textStyle } from '../Purchase/Dialog.styles'
 
 interface PinPadTemplateSpec extends Lightning.Component.TemplateSpec {
   Dots: Lightning.Element
@@ -77,6 +77,7 @@ export class PinPad
   }
 
   private _pin = ''
+  private _prompt = ''
   private _busy = false
   private _zone: 'keys' | 'actions' = 'keys'
   private _handlers: PinPadHandlers = { submit: () => undefined, cancel: () => undefined }
@@ -85,9 +86,13 @@ export class PinPad
   private readonly Keys = this.getByRef('Keys')!
   private readonly Actions = this.getByRef('Actions')!
 
-  /** Clears the digits and the notice; `confirmLabel` names what Enter on Confirm does ("Pay ¥8"). */
-  reset(handlers: PinPadHandlers, confirmLabel: string): void {
+  /**
+   * Clears the digits; `confirmLabel` names what Enter on Confirm does ("Pay ¥8"),
+   * `prompt` is the muted line under the dots until a notice replaces it.
+   */
+  reset(handlers: PinPadHandlers, confirmLabel: string, prompt = ''): void {
     this._handlers = handlers
+    this._prompt = prompt
     this._pin = ''
     this._busy = false
     this._zone = 'keys'
@@ -113,8 +118,10 @@ export class PinPad
     this.renderDots()
   }
 
+  /** A problem to tell (red), or '' for the prompt again. */
   setNotice(text: string): void {
-    this.Notice.text = text
+    this.Notice.text = text === '' ? this._prompt : text
+    this.Notice.text!.textColor = text === '' ? colors.textMuted : dialogColors.notice
   }
 
   set busy(value: boolean) {

@@ -99,7 +99,7 @@ export class PurchaseDialog
         Terms: { x, y: 290, text: textStyle('body', INNER_W) },
         Hint: { x, y: 370, text: textStyle('caption', INNER_W) },
         Status: { x, y: 450, text: textStyle('body', INNER_W) },
-        Pin: { type: PinPad, x: (PANEL_W - 620) / 2, y: 200, visible: false },
+        Pin: { type: PinPad, x: (PANEL_W - 620) / 2, y: 180, visible: false },
         Scan: { type: ScanToPay, x, y: 290, visible: false },
         Actions: { type: Choices, x, y: PANEL_H - 80 - dialog.padding },
       },
@@ -396,7 +396,13 @@ export class PurchaseDialog
         this.show({ pin: true })
         const notice = state.triesLeft !== null ? t('pin.wrong', { tries: state.triesLeft }) : ''
         if (this.Pin.pinLength > 0 || notice !== '') this.Pin.retry(notice)
-        else this.Pin.reset({ submit: (pin) => this.pinEntered(pin), cancel: () => this.back() }, t('purchase.payPrice', { price: this.price() }))
+        else {
+          this.Pin.reset(
+            { submit: (pin) => this.pinEntered(pin), cancel: () => this.back() },
+            t('purchase.payPrice', { price: this.price() }),
+            t('pin.prompt', { method: this._account?.storedPaymentMethod ?? '' }),
+          )
+        }
         return
       }
       case 'submitting':

@@ -4,7 +4,7 @@ import { pollDeviceSignIn, startDeviceSignIn } from '../../api/auth'
 import { announceChange } from '../../api/changes'
 import { AppError } from '../../api/errors'
 import { api, rememberSignIn } from '../../api/session'
-import { t } from '../../i18n'
+import { currentLanguage, setLanguage, t } from '../../i18n'
 import { formatUserCode, nextSignInPoll } from '../../domain'
 import { Choices, type Choice } from '../Purchase/Choices'
 import { dialog, panelTemplate, scrimTemplate, textStyle } from '../Purchase/Dialog.styles'
@@ -109,6 +109,12 @@ export class SignInDialog
       if (session !== this._session) return
       rememberSignIn(token.accessToken, token.expiresAt, token.account)
       announceChange('entitlements')
+      // The account's language (chosen on another TV) follows the viewer here.
+      const language = token.account.language
+      if (language !== null && language !== currentLanguage()) {
+        await setLanguage(language)
+        announceChange('language')
+      }
       this.finish(true)
     } catch (error) {
       if (session !== this._session) return
