@@ -66,6 +66,9 @@ export class PlayerController {
   private problem: PlayerProblem | null = null
   private engine: ShakaEngine | null = null
   private playback: PlaybackResponse | null = null
+  private manifestUrl: string | null = null
+  /** Where the next load starts: the resume position, or where a failed play stood. */
+  private startAt = 0
   private title: PlaybackTitle | null = null
   private licenseToken: string | null = null
   private renewTimer: ReturnType<typeof setTimeout> | null = null
@@ -166,6 +169,7 @@ export class PlayerController {
     if (this.stopped) return
     const manifest = chooseManifest(playback.manifests, support)
     if (!support.browserSupported || !manifest) return this.fail({ kind: 'unsupported', code: null })
+    this.manifestUrl = manifest.url
     const licenseServers = drm ? licenseServersFor(this.env.keySystems, this.env.licenseOverrides, drm.keySystems, support.keySystems) : []
     // shaka.util.Error.Code.REQUESTED_KEY_SYSTEM_CONFIG_UNAVAILABLE: none of our key systems works here.
     if (drm && licenseServers.length === 0) return this.fail({ kind: 'drm', code: 6001 })
@@ -179,9 +183,9 @@ export class PlayerController {
       audioLanguage: this.preferences.audioLanguage,
       textLanguage: this.preferences.textLanguage,
     })
-    const startSeconds = mode === 'play' ? playback.resumePositionSeconds : 0
+    this.startAt = mode === 'play' ? playback.resumePositionSeconds : 0
 
-    videoPlayer.loader((url, video) => this.loadInto(video, url, config, startSeconds))
+    videoPlayer.loader((url, video) => this.loadInto(video, url, config))
     videoPlayer.unloader(() => this.unload())
     videoPlayer.open(manifest.url)
 
@@ -249,7 +253,9 @@ export class PlayerController {
   }
 
   /** The VideoPlayer loader: one Shaka player on the SDK's video element. */
-  private async loadInto(video: HTMLVideoElement, url: string, config: ReturnType<typeof buildShakaConfig>, startSeconds: number): Promise<void> {
+  private async loadInto(video: HTMLVideoElement, url: string, config: ReturnType<typeof buildShakaConfig>): Promise<void> {
+    // A reload after a failed load: the previous Shaka player goes first.
+    if (this.engine) await this.unload()
     this.video = video
     for (const [event, listener] of this.videoListeners) video.addEventListener(event, listener)
     try {
@@ -262,7 +268,7 @@ export class PlayerController {
         onNetwork: (ok) => this.onNetwork(ok),
       })
       if (this.stopped) return this.unload()
-      await this.engine.load(url, startSeconds)
+      await this.engine.load(url, this.startAt)
       // Back pressed while loading: the unloader ran before there was anything to unload.
       if (this.stopped) return this.unload()
       this.qoe.drm(this.engine.keySystem())
@@ -373,15 +379,12 @@ export class PlayerController {
     this.engine.retryStreaming()
   }
 
-  /** Loads the title again where it was (after a failed load). */
+  /** Loads the title again where it was (after a failed load), through the VideoPlayer so it shows and plays as on the first open. */
   private reload(): void {
-    const manifest = this.playback && chooseManifest(this.playback.manifests, { mse: true, nativeHls: false })
-    if (!manifest || !this.engine) return
-    const at = this.positionSeconds
-    void this.engine.load(manifest.url, at).then(
-      () => videoPlayer.play(),
-      (error: unknown) => this.onShakaError(asShakaError(error), true),
-    )
+    if (!this.manifestUrl || this.stopped) return
+    // Nothing loaded yet (the first load failed): keep the resume position.
+    if (this.video && this.video.readyState > HTMLMediaElement.HAVE_NOTHING) this.startAt = this.positionSeconds
+    videoPlayer.open(this.manifestUrl)
   }
 
   /** Before an API call fails for the network: retry the authorisation with backoff while "reconnecting". */

@@ -335,3 +335,22 @@ test('the legacy ES5 bundle plays too, and the end of a trailer returns to where
   expect(errors).toEqual([])
   await page.close()
 })
+
+test('media unreachable when the play starts: reconnecting, then it loads and plays by itself', async () => {
+  const page = await browser.context.newPage()
+  const errors = collectPageErrors(page, expectedNoise)
+  let blocked = true
+  await page.route('**/media/**', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()))
+  await page.addInitScript(() => localStorage.clear())
+  await page.goto(`${server.origin}/?inspector=1&lang=en#player/${freeTitleId}/startover`)
+  await waitForText(page, 'Reconnecting', 30_000)
+  blocked = false
+  await waitForTime(page, 1.5, 40_000)
+  await waitForNoText(page, 'Reconnecting', 10_000)
+  expect(await page.evaluate(() => document.querySelector('video')?.style.display)).toBe('block')
+  // Loaded through the VideoPlayer again: its seek resumes playing as after a first load.
+  await press(page, 'ArrowRight')
+  await waitForTime(page, 11, 15_000)
+  expect(errors).toEqual([])
+  await page.close()
+})
