@@ -354,3 +354,18 @@ test('media unreachable when the play starts: reconnecting, then it loads and pl
   expect(errors).toEqual([])
   await page.close()
 })
+
+test('the playback API unreachable at start: reconnecting, then it authorises and plays by itself', async () => {
+  const page = await browser.context.newPage()
+  const errors = collectPageErrors(page, expectedNoise)
+  let blocked = true
+  await page.route('**/v1/playback/**', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()))
+  await page.addInitScript(() => localStorage.clear())
+  await page.goto(`${server.origin}/?inspector=1&lang=en#player/${freeTitleId}/startover`)
+  await waitForText(page, 'Reconnecting', 30_000)
+  blocked = false
+  await waitForTime(page, 1.5, 40_000)
+  await waitForNoText(page, 'Reconnecting', 10_000)
+  expect(errors).toEqual([])
+  await page.close()
+})
