@@ -135,3 +135,30 @@ test('Tile: a title without a poster shows its title card instead of a hole', as
   expect(card).toEqual({ caption: 'Flame Dancer', card: 'Flame Dancer', poster: null })
   expect(errors).toEqual([])
 })
+
+test('long, Chinese and emoji titles stay inside the details text column, two lines at most', async () => {
+  for (const [hash, lang] of [
+    ['#details/t0005', 'zh-CN'],
+    ['#details/t0005', 'en'],
+    ['#details/t0008', 'en'],
+    ['#details/t0006', 'zh-CN'],
+  ] as const) {
+    browser = await launchBrowser()
+    const page = await browser.context.newPage()
+    const errors = collectPageErrors(page, expectedNoise)
+    await page.goto(`${server.origin}/?inspector=1&lang=${lang}${hash}`)
+    await page.waitForSelector('[ref="Title"][texture-text]:not([texture-text=""])', { timeout: 15_000 })
+    await page.waitForTimeout(500)
+    const box = await page.$eval('[ref="Title"][texture-text]:not([texture-text=""])', (el) => {
+      const rect = el.getBoundingClientRect()
+      return { left: rect.left, right: rect.right, height: rect.height, wrap: Number(el.getAttribute('texture-word_wrap_width')) }
+    })
+    expect(box.right - box.left).toBeLessThanOrEqual(box.wrap)
+    // Two lines of the 88 px display line height, never a third.
+    expect(box.height).toBeLessThan(3 * 88)
+    await page.screenshot({ path: `${process.cwd()}/test-output/e2e/browse-long-title-${hash.slice(9)}-${lang}.png` })
+    expect(errors).toEqual([])
+    await browser.close()
+    browser = null
+  }
+})

@@ -222,3 +222,12 @@ test('My list: added on a title’s page, it shows as a rail on Home', async () 
 async function focusedButtonText(page: Page): Promise<string[]> {
   return textsIn(page, '[focused="true"][type="Button"]')
 }
+
+test('details/<id>/buy (where the player sends a viewer who must pay) focuses a purchase choice and says why', async () => {
+  const { page, errors } = await open('#details/t0008/buy', 'en')
+  await waitForText(page, 'This title needs a VIP subscription or a purchase.')
+  expect((await focusedButtonText(page)).some((text) => /^(Rent|Buy|Subscribe) ¥/.test(text))).toBe(true)
+  await shot(page, 'details-buy')
+  expect(errors).toEqual([])
+  await page.close()
+})
