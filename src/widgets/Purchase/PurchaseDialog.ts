@@ -99,7 +99,7 @@ export class PurchaseDialog
         Terms: { x, y: 290, text: textStyle('body', INNER_W) },
         Hint: { x, y: 370, text: textStyle('caption', INNER_W) },
         Status: { x, y: 450, text: textStyle('body', INNER_W) },
-        Pin: { type: PinPad, x: (PANEL_W - 620) / 2, y: 180, visible: false },
+        Pin: { type: PinPad, x: (PANEL_W - 620) / 2, y: 190, visible: false },
         Scan: { type: ScanToPay, x, y: 290, visible: false },
         Actions: { type: Choices, x, y: PANEL_H - 80 - dialog.padding },
       },
