@@ -8,16 +8,13 @@ import { colors, fontFace, layout, typography } from '../../components/theme'
  */
 export const dialog = {
   panelW: 1200,
-  panelH: 820,
   padding: 72,
-  lineGap: 20,
   zIndex: 40,
 } as const
 
 export const dialogColors = {
   price: colors.accent,
   notice: colors.danger,
-  success: 0xff3fcf8e,
   panel: 0xff2a2a3a,
 } as const
 
