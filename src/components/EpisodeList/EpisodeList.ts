@@ -63,9 +63,9 @@ export class EpisodeList
       shader: { type: Lightning.shaders.RoundedRectangle, radius: episodeStyle.chipH / 2 },
       Label: {
         x: 28,
-        y: episodeStyle.chipH / 2 + 2,
+        y: episodeStyle.chipH / 2,
         mountY: 0.5,
-        text: { text: labels.season(season.number), fontFace, ...typography.caption, textColor: colors.text },
+        text: { text: labels.season(season.number), fontFace, ...typography.caption, textColor: colors.text, verticalAlign: 'middle' },
       },
     }))
     let x = 0

@@ -52,6 +52,10 @@ const TITLE_Y = 192
 /** The picture stays in the background: the text column is what the viewer reads. */
 const BACKDROP_ALPHA = 0.75
 const ACTIONS_Y = 700
+/** The cast line's height and the gap under it to the buttons (focused buttons grow a little). */
+const CAST_H = 36
+const CAST_GAP = 36
+const EPISODES_GAP = 124
 const BUTTON_GAP = 24
 
 /** Details data: the title and the viewer's saved position (for Resume). */
@@ -114,7 +118,7 @@ export class DetailsPage
       },
       Notice: { x: LEFT, y: 660, visible: false, text: { text: '', fontFace, ...typography.caption, ...wrapping, textColor: colors.accent, wordWrapWidth: TEXT_WIDTH } },
       Actions: { x: LEFT, y: ACTIONS_Y },
-      Episodes: { type: EpisodeList, x: LEFT, y: ACTIONS_Y + 124, visible: false },
+      Episodes: { type: EpisodeList, x: LEFT, y: ACTIONS_Y + EPISODES_GAP, visible: false },
     }
   }
 
@@ -184,7 +188,8 @@ export class DetailsPage
     const length = title.kind === 'series' ? t('details.seasons', { count: title.seasons.length }) : formatDuration(title.durationSeconds, locale)
     this.Meta.text = [String(title.year), rating, length, title.genres.map((genre) => genre.name).join(' / ')].filter(Boolean).join('  ·  ')
     this.Badge.badge = badgeModel(title.access, now, locale)
-    this.Synopsis.text = title.synopsis
+    // A series needs the room below for its episodes: a shorter synopsis.
+    this.Synopsis.patch({ text: { text: title.synopsis, maxLines: title.kind === 'series' ? 2 : 3 } })
     this.Cast.text = title.cast.length > 0 ? t('details.cast', { names: title.cast.map((member) => member.name).join('、') }) : ''
     this.flow()
     if (title.backdropUrl) {
@@ -223,8 +228,6 @@ export class DetailsPage
       )
       this.Episodes.onPlay = (episodeId) => void this.play(episodeHash(title.id, episodeId), title, null)
     }
-    // Shift the actions up for a series so the episodes fit on screen.
-    this.Actions.y = series ? ACTIONS_Y - 20 : ACTIONS_Y
     if (resetFocus) {
       this._area = 'actions'
       this._actionIndex = Math.max(0, initialActionIndex(this._actions, this._purchaseFirst))
@@ -244,6 +247,8 @@ export class DetailsPage
     this.Synopsis.loadTexture()
     this.Cast.y = this.Synopsis.y + this.Synopsis.renderHeight + 16
     this.Notice.y = this.Cast.y
+    this.Actions.y = this.Cast.y + CAST_H + CAST_GAP
+    this.Episodes.y = this.Actions.y + EPISODES_GAP
   }
 
   override _getFocused(): Lightning.Component {
