@@ -119,7 +119,8 @@ export class Tile
 
   /** Setting null turns the tile into a loading skeleton. */
   set model(model: TileModel | null) {
-    if (model && this._model && model.id === this._model.id && model.badge?.label === this._model.badge?.label) return
+    const same = model && this._model && model.id === this._model.id && model.badge?.label === this._model.badge?.label
+    if (same && model.title === this._model?.title && model.progress === this._model?.progress) return
     this._model = model
     const skeleton = model === null
     this.Placeholder.patch(
