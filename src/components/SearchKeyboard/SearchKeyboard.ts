@@ -1,7 +1,8 @@
 import { Lightning } from '@lightningjs/sdk'
 import { Keyboard } from '@lightningjs/ui-components'
-import type { KeyboardEdit } from '../../domain'
 import { KEY_ROWS, keyboardStyle, type ActionKeyId } from './SearchKeyboard.styles'
+import type { KeyboardEdit } from '../../domain'
+import { ACTION_KEYS, editFor } from './keys'
 
 export interface SearchKeyboardLabels {
   space: string
@@ -17,17 +18,6 @@ interface SearchKeyboardTemplateSpec extends Lightning.Component.TemplateSpec {
   Keys: typeof Keyboard
 }
 
-const ACTION_KEYS: readonly ActionKeyId[] = ['space', 'delete', 'clear']
-
-function isActionKey(key: string): key is ActionKeyId {
-  return (ACTION_KEYS as readonly string[]).includes(key)
-}
-
-/** Turns a LUI soft-key press into an edit of the search text. */
-export function editFor(key: string): KeyboardEdit {
-  if (isActionKey(key)) return { kind: key }
-  return { kind: 'type', text: key }
-}
 
 /**
  * The LUI keyboard with Marquee's layout (a–z, 0–9, then Space, Delete and

@@ -1,25 +1,10 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { t, type MessageKey } from '../../i18n'
+import { t } from '../../i18n'
+import { MENU_ITEMS, menuIndexFor } from './items'
 import { onChange } from '../../api/changes'
 import { colors, fontFace, layout, motion, typography } from '../../components/theme'
 
-export interface MenuItem {
-  route: string
-  label: MessageKey
-}
-
-export const MENU_ITEMS: readonly MenuItem[] = [
-  { route: 'home', label: 'menu.home' },
-  { route: 'search', label: 'menu.search' },
-  { route: 'browse', label: 'menu.browse' },
-  { route: 'account', label: 'menu.account' },
-]
-
-/** The menu entry a route belongs to: `browse/drama` is under Browse. */
-export function menuIndexFor(hash: string): number {
-  const first = hash.replace(/^#/, '').split(/[/?]/)[0] ?? ''
-  return MENU_ITEMS.findIndex((item) => item.route === first)
-}
+export { MENU_ITEMS, menuIndexFor, type MenuItem } from './items'
 
 interface MenuTemplateSpec extends Lightning.Component.TemplateSpec {
   Logo: Lightning.Element
