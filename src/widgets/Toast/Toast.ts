@@ -22,6 +22,7 @@ interface ToastTemplateSpec extends Lightning.Component.TemplateSpec {
 
 const TOAST_HEIGHT = 88
 const DEFAULT_DURATION_MS = 4000
+const TOAST_COLOR = 0xf5262636
 
 /**
  * A short message at the bottom of the screen that never takes focus: "You are
@@ -42,14 +43,15 @@ export class Toast
       Background: {
         rect: true,
         h: TOAST_HEIGHT,
-        color: colors.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: TOAST_HEIGHT / 2 },
+        color: TOAST_COLOR,
+        // A gold outline sets it apart from the tiles it floats over.
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: TOAST_HEIGHT / 2, stroke: 3, strokeColor: colors.accent },
       },
       Message: {
         x: 48,
-        y: TOAST_HEIGHT / 2 + 2,
+        y: TOAST_HEIGHT / 2,
         mountY: 0.5,
-        text: { text: '', fontFace, ...typography.body, textColor: colors.text },
+        text: { text: '', fontFace, ...typography.body, textColor: colors.text, verticalAlign: 'middle' },
       },
     }
   }
