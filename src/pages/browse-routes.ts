@@ -39,5 +39,5 @@ export function browseRoutes(): Router.RouteDefinition[] {
     browse,
     browseGenre,
     { path: 'search', component: SearchPage, widgets: ['menu'] },
-  ] as Router.RouteDefinition[]
+  ]
 }
