@@ -1,5 +1,6 @@
 // Makes sure the end-to-end tests have what they need: Debian's Chromium (the
-// tests never download a browser) and a CJK font so Chinese text renders.
+// tests never download a browser), a CJK font so Chinese text renders and an
+// emoji font so titles with emoji render as a viewer's TV shows them.
 // As root it installs them with apt-get; otherwise it says how and stops.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -9,6 +10,7 @@ const cjkFontDirs = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetyp
 const missing = []
 if (!fs.existsSync(chromium)) missing.push('chromium')
 if (!cjkFontDirs.some((dir) => fs.existsSync(dir) && fs.readdirSync(dir).some((f) => /CJK/i.test(f)))) missing.push('fonts-noto-cjk')
+if (!fs.existsSync('/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf')) missing.push('fonts-noto-color-emoji')
 
 if (missing.length === 0) process.exit(0)
 

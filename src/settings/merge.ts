@@ -29,15 +29,24 @@ function isLanguage(value: string | null): value is LanguageCode {
   return value !== null && (LANGUAGES as readonly string[]).includes(value)
 }
 
-/** The panel heights we design for: the scene is 1080 lines tall at precision 1. */
-function precisionFor(resolution: string | null): number | undefined {
-  if (resolution === '720' || resolution === '720p') return 2 / 3
-  if (resolution === '1080' || resolution === '1080p') return 1
+/**
+ * The panels we design for. The scene is laid out in 1080p coordinates; on a
+ * 720p panel the canvas is 1280×720 and Lightning scales every coordinate by 2/3.
+ */
+function stageFor(resolution: string | null): { w: number; h: number; precision: number } | undefined {
+  if (resolution === '720' || resolution === '720p') return { w: 1280, h: 720, precision: 2 / 3 }
+  if (resolution === '1080' || resolution === '1080p') return { w: 1920, h: 1080, precision: 1 }
   return undefined
 }
 
+/** The API synthesizes at most 20,000 tiles for the catalog-all rail. */
+function longRailSize(value: string | null): number | undefined {
+  const size = Number(value)
+  return value !== null && Number.isInteger(size) && size >= 1 && size <= 20_000 ? size : undefined
+}
+
 /**
- * QA overrides from the launch URL, e.g. `?lang=en&inspector=1&resolution=720&api=http://10.0.0.2:8080/v1`.
+ * QA overrides from the launch URL, e.g. `?lang=en&inspector=1&resolution=720&api=http://10.0.0.2:8080/v1&longRail=10000`.
  * Unknown or malformed values are ignored rather than breaking the launch.
  */
 export function overlayFromQuery(search: string): SettingsOverlay {
@@ -45,7 +54,7 @@ export function overlayFromQuery(search: string): SettingsOverlay {
   const lang = q.get('lang')
   const api = q.get('api')
   return {
-    appSettings: { stage: { precision: precisionFor(q.get('resolution')) } },
+    appSettings: { stage: stageFor(q.get('resolution')) },
     platformSettings: {
       inspector: flag(q.get('inspector')),
       showFps: flag(q.get('fps')),
@@ -56,6 +65,7 @@ export function overlayFromQuery(search: string): SettingsOverlay {
       api: { baseUrl: api && /^(https?:\/\/|\/)/.test(api) ? api : undefined },
       locale: { language: isLanguage(lang) ? lang : undefined },
       debugOverlay: flag(q.get('debug')),
+      longRail: longRailSize(q.get('longRail')),
       a11y: { announce: flag(q.get('announce')) },
     },
   }

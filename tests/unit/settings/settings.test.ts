@@ -21,8 +21,9 @@ test('settings.local.json then the URL query override the built-in settings, dee
   expect(merged.operator.locale.language).toBe('en')
   expect(merged.operator.locale.currency).toBe('CNY')
   expect(merged.platformSettings.inspector).toBe(true)
+  // A 720p panel: a 1280×720 canvas, the 1080p layout scaled by 2/3.
   expect(merged.appSettings.stage.precision).toBeCloseTo(2 / 3)
-  expect(merged.appSettings.stage.w).toBe(1920)
+  expect([merged.appSettings.stage.w, merged.appSettings.stage.h]).toEqual([1280, 720])
   // The inputs are not mutated.
   expect(base.operator.locale.language).toBe('zh-CN')
 })
@@ -44,4 +45,9 @@ test('malformed query values are ignored rather than breaking the launch', () =>
 test('an API override may be absolute or origin-relative', () => {
   expect(mergeSettings(base, overlayFromQuery('?api=http://127.0.0.1:9000/v1')).operator.api.baseUrl).toBe('http://127.0.0.1:9000/v1')
   expect(mergeSettings(base, overlayFromQuery('?api=/staging/v1')).operator.api.baseUrl).toBe('/staging/v1')
+})
+
+test('?longRail=N asks Home for the long benchmark rail; a size the API refuses is ignored', () => {
+  expect(mergeSettings(base, overlayFromQuery('?longRail=10000')).operator.longRail).toBe(10000)
+  for (const bad of ['0', '-5', '1.5', 'many', '20001']) expect(mergeSettings(base, overlayFromQuery(`?longRail=${bad}`)).operator.longRail).toBeUndefined()
 })
