@@ -1,6 +1,8 @@
 import { Language } from '@lightningjs/sdk'
 import type zhCN from './locales/zh-CN.json'
 import type { LanguageCode } from '../settings'
+import { readStored, writeStored } from '../storage'
+import { startLanguage } from './start-language'
 
 /** Every message key; zh-CN is the reference dictionary, the test holds the others to it. */
 export type MessageKey = keyof typeof zhCN
@@ -22,11 +24,13 @@ export function currentLanguage(): LanguageCode {
   return (plugin.get() as LanguageCode | null) ?? 'zh-CN'
 }
 
+/** Switches the UI language and remembers it on the device for the next start. */
 export function setLanguage(language: LanguageCode): Promise<void> {
+  writeStored('ui.language', language)
   return plugin.set(language)
 }
 
 /** What App.language() hands the SDK: the translations index and the start language. */
-export function languageConfig(language: LanguageCode): { file: string; language: LanguageCode } {
-  return { file: 'static/translations.json', language }
+export function languageConfig(configured: LanguageCode): { file: string; language: LanguageCode } {
+  return { file: 'static/translations.json', language: startLanguage(configured, readStored('ui.language'), window.location.search) }
 }

@@ -1,6 +1,7 @@
 import { Storage } from '@lightningjs/sdk'
 import type { Account, RegisterDeviceResponse } from '../../server/contract'
 import type { PendingPurchase } from '../domain/checkout'
+import type { LanguageCode } from '../settings/types'
 
 /**
  * What the app keeps on the device, typed. The SDK Storage plugin (typed `any`)
@@ -17,6 +18,8 @@ export interface StoredValues {
   'player.preferences': Record<string, { audioLanguage: string | null; textLanguage: string | null }>
   /** The idempotency key of a purchase attempt not yet ended, kept across retries and restarts. */
   'purchase.pending': PendingPurchase
+  /** The UI language the viewer chose on this device; the app starts in it. */
+  'ui.language': LanguageCode
 }
 
 interface StoragePlugin {
