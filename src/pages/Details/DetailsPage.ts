@@ -8,26 +8,12 @@ import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
   actionLabel, actionTarget, badgeModel, detailActions, episodeHash, formatDuration, initialActionIndex, initialSeasonIndex, startsRentalWindow, type DetailAction,
 } from '../../domain'
-import type { PurchaseRequest } from '../../widgets/Purchase/request'
 import { colors, fontFace, layout, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
 import { Button } from '../../components/Button/Button'
 import { posterTexture } from '../../components/Poster/PosterTexture'
 import { EpisodeList } from '../../components/EpisodeList/EpisodeList'
 import type { PageTypeConfig } from '../page'
-
-declare module '@lightningjs/sdk' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace Lightning {
-    // eslint-disable-next-line @typescript-eslint/no-namespace
-    namespace Component {
-      interface FireAncestorsMap {
-        /** The App's purchase flow (commerce); resolves true once bought. */
-        $purchase(request: PurchaseRequest): Promise<boolean>
-      }
-    }
-  }
-}
 
 interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
   Background: Lightning.Element
@@ -323,6 +309,6 @@ export class DetailsPage
     const target = actionTarget(action, data.title.id, data.title.access)
     if (!target) return
     if (target.kind === 'navigate') void this.play(target.hash, data.title, action)
-    else void this.fireAncestors('$purchase', { titleId: data.title.id, titleName: data.title.title, offer: target.offer })
+    else void this.fireAncestors('$purchase', { titleId: data.title.id, titleName: data.title.title, rating: data.title.rating, offer: target.offer })
   }
 }

@@ -94,7 +94,7 @@ export class Commerce
       }
       announceChange('entitlements')
       this.fireAncestors('$showToast', t('purchase.complete'))
-      Router.navigate(`player/${request.titleId}/play`)
+      if (this.Purchase.paidWithPin || (await this.checkParental(request.rating))) Router.navigate(`player/${request.titleId}/play`)
       return true
     }
   }

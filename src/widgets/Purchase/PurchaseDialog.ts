@@ -130,6 +130,12 @@ export class PurchaseDialog
   private _scanDeadline = 0
   /** Bumped on every close, so answers for an attempt the viewer left are ignored. */
   private _session = 0
+  /** How the last confirmed attempt pays: a PIN purchase has already proven the parent is there. */
+  private _paidWith: PaymentMethod | null = null
+
+  get paidWithPin(): boolean {
+    return this._paidWith === 'pin'
+  }
 
   /** Opens for one request; resolves once the viewer bought it, left, or has to sign in. */
   run(request: PurchaseRequest): Promise<PurchaseOutcome> {
@@ -216,6 +222,7 @@ export class PurchaseDialog
     const target = purchaseTarget(this._purchase.intent, method)
     const attempt = keyForAttempt(readStored('purchase.pending'), target, Date.now(), () => newIdempotencyKey(keyRandom))
     writeStored('purchase.pending', attempt)
+    this._paidWith = method
     this.dispatch({ type: 'confirm', method, idempotencyKey: attempt.idempotencyKey })
   }
 

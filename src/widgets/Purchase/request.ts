@@ -8,6 +8,8 @@ import type { Offer, Rating } from '../../../server/contract'
 export interface PurchaseRequest {
   titleId: string
   titleName: string
+  /** The title's rating: playing it at once after a scan-to-pay purchase still honours the parental limit. */
+  rating: Rating
   offer: Offer
 }
 
