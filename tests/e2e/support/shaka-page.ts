@@ -115,9 +115,13 @@ window.marqueePlay = async function (cfg) {
     if ((type === T.LICENSE || type === T.KEY) && cfg.requestHeaders) Object.assign(request.headers, cfg.requestHeaders);
   });
   let loaded = false;
+  // Read right after load: during play Shaka disables a stream for a while
+  // (streaming.maxDisabledTime) when one of its segments fails on a busy machine.
+  let variants = [];
   try {
     await player.load(cfg.manifestUri);
     loaded = true;
+    variants = player.getVariantTracks();
   } catch (e) {
     errors.push(describe(e));
   }
@@ -131,7 +135,6 @@ window.marqueePlay = async function (cfg) {
       !errors.some((e) => e.severity === 2)) {
     await sleep(100);
   }
-  const variants = loaded ? player.getVariantTracks() : [];
   return {
     loaded: loaded,
     currentTime: video.currentTime,
