@@ -1,5 +1,5 @@
 import { ApiClient } from '../../../src/api/http'
-import { fetchHome, fetchRailPage, fetchTitle, genreRailId, genresOf, searchTitles } from '../../../src/api/catalog'
+import { fetchHome, fetchRailPage, fetchTitle, genreRailId, genresOf, searchTitles, withLongRail } from '../../../src/api/catalog'
 import { AppError } from '../../../src/api/errors'
 import { startServer, registerDevice, type TestServer } from '../../server/helpers'
 
@@ -95,4 +95,21 @@ test('genres are the genre rails of the home feed and map back to their rail ids
   const page = await fetchRailPage(client('en'), genres[0]!.railId)
   expect(page.title).toBe(genres[0]!.name)
   expect(genresOf([{ id: 'free', title: 'Free' }])).toEqual([])
+})
+
+test('withLongRail puts the synthetic catalogue rail of N tiles first, and pages it to the end by cursor', async () => {
+  const api = client()
+  const home = await fetchHome(api)
+  expect(await withLongRail(api, home, 0)).toBe(home)
+  const long = await withLongRail(api, home, 45)
+  expect(long.rails[0]).toMatchObject({ id: 'catalog-all', totalCount: 45 })
+  expect(long.rails.slice(1)).toEqual(home.rails)
+  let count = long.rails[0]!.items.length
+  let cursor = long.rails[0]!.nextCursor
+  while (cursor) {
+    const page = await fetchRailPage(api, 'catalog-all', cursor)
+    count += page.items.length
+    cursor = page.nextCursor
+  }
+  expect(count).toBe(45)
 })
