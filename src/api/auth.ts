@@ -1,9 +1,10 @@
 import type { DeviceCodeResponse, TokenResponse } from '../../server/contract'
+import { isDeviceCode, isToken } from './guards'
 import type { ApiClient } from './http'
 
 /** RFC 8628 step 1: a user code and a QR for the phone page /activate, bound to this device. */
 export function startDeviceSignIn(client: ApiClient): Promise<DeviceCodeResponse> {
-  return client.post<DeviceCodeResponse>('/auth/device-code')
+  return client.post<DeviceCodeResponse>('/auth/device-code', { shape: isDeviceCode })
 }
 
 /**
@@ -12,5 +13,5 @@ export function startDeviceSignIn(client: ApiClient): Promise<DeviceCodeResponse
  * access_denied / invalid_grant.
  */
 export function pollDeviceSignIn(client: ApiClient, deviceCode: string): Promise<TokenResponse> {
-  return client.post<TokenResponse>('/auth/token', { body: { deviceCode } })
+  return client.post<TokenResponse>('/auth/token', { body: { deviceCode }, shape: isToken })
 }

@@ -1,4 +1,5 @@
 import type { Home, Rail, RailPage, SearchResult, TitleDetails } from '../../server/contract'
+import { isHome, isRailPage, isSearchResult, isTitleDetails } from './guards'
 import type { ApiClient } from './http'
 
 /**
@@ -8,30 +9,24 @@ import type { ApiClient } from './http'
  */
 
 export function fetchHome(client: ApiClient): Promise<Home> {
-  return client.get<Home>('/home')
-}
-
-/** QA and benchmarks (`?longRail=N`): the feed with the API's synthetic catalogue rail of `size` tiles first. */
-export async function withLongRail(client: ApiClient, home: Home, size: number): Promise<Home> {
-  if (size <= 0) return home
-  const rail = await client.get<RailPage>('/rails/catalog-all', { params: { repeat: size } })
-  return { ...home, rails: [rail, ...home.rails.filter((r) => r.id !== rail.id)] }
+  return client.get<Home>('/home', { shape: isHome })
 }
 
 /** The next page of a rail; `cursor` is the previous page's `nextCursor` (none for the first page). */
 export function fetchRailPage(client: ApiClient, railId: string, cursor?: string | null, limit?: number): Promise<RailPage> {
   return client.get<RailPage>(`/rails/${encodeURIComponent(railId)}`, {
+    shape: isRailPage,
     params: { cursor: cursor ?? undefined, limit },
   })
 }
 
 export function fetchTitle(client: ApiClient, titleId: string): Promise<TitleDetails> {
-  return client.get<TitleDetails>(`/titles/${encodeURIComponent(titleId)}`)
+  return client.get<TitleDetails>(`/titles/${encodeURIComponent(titleId)}`, { shape: isTitleDetails })
 }
 
 /** The server matches Chinese, English, full pinyin and pinyin initials. */
 export function searchTitles(client: ApiClient, query: string, limit?: number): Promise<SearchResult> {
-  return client.get<SearchResult>('/search', { params: { q: query, limit } })
+  return client.get<SearchResult>('/search', { params: { q: query, limit }, shape: isSearchResult })
 }
 
 const GENRE_RAIL_PREFIX = 'genre-'

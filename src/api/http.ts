@@ -1,5 +1,6 @@
 import axios, { AxiosError, type AxiosInstance, type AxiosResponse, type Method } from 'axios'
 import { AppError, kindForStatus, parseRetryAfter, readErrorBody } from './errors'
+import type { ShapeGuard } from './guards'
 import { DEFAULT_RETRY, retryDelayMs, shouldRetry, type RetryPolicy } from './retry'
 
 export interface ApiClientOptions {
@@ -15,7 +16,9 @@ export interface ApiClientOptions {
   now?: () => number
 }
 
-export interface RequestOptions {
+export interface RequestOptions<T = unknown> {
+  /** The answer's expected shape: JSON of another shape is AppError('bad-response'), never handed on. */
+  shape?: ShapeGuard<T>
   params?: Record<string, string | number | boolean | undefined>
   body?: unknown
   headers?: Record<string, string>
@@ -48,10 +51,13 @@ export function toAppError(error: unknown, now: number): AppError {
 }
 
 /** A successful answer must be JSON: a proxy's HTML page or a cut-off body is a bad response. */
-function jsonBody<T>(response: AxiosResponse<unknown>): T {
+function jsonBody<T>(response: AxiosResponse<unknown>, shape: ShapeGuard<T> | undefined): T {
   if (response.status === 204) return undefined as T
   if (typeof response.data !== 'object' || response.data === null) {
     throw new AppError('bad-response', 'The server answered with something that is not JSON', { status: response.status })
+  }
+  if (shape && !shape(response.data)) {
+    throw new AppError('bad-response', 'The server answered with JSON of an unexpected shape', { status: response.status })
   }
   return response.data as T
 }
@@ -71,23 +77,23 @@ export class ApiClient {
     this.http = axios.create({ baseURL: options.baseUrl, timeout: options.timeoutMs, responseType: 'json' })
   }
 
-  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  get<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
     return this.request<T>('GET', path, options)
   }
 
-  post<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  post<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
     return this.request<T>('POST', path, options)
   }
 
-  put<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  put<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
     return this.request<T>('PUT', path, options)
   }
 
-  delete<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  delete<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
     return this.request<T>('DELETE', path, options)
   }
 
-  private async request<T>(method: Method, path: string, options: RequestOptions): Promise<T> {
+  private async request<T>(method: Method, path: string, options: RequestOptions<T>): Promise<T> {
     const now = this.options.now ?? Date.now
     const sleep = this.options.sleep ?? defaultSleep
     const random = this.options.random ?? Math.random
@@ -107,7 +113,7 @@ export class ApiClient {
             ...options.headers,
           },
         })
-        return jsonBody<T>(response)
+        return jsonBody<T>(response, options.shape)
       } catch (error) {
         const appError = toAppError(error, now())
         if (!shouldRetry(method, appError, attempt, this.retry)) throw appError

@@ -1,4 +1,5 @@
 import type { PlaybackRequest, PlaybackResponse, TitleDetails } from '../../server/contract'
+import { isPlayback, isTitleDetails } from './guards'
 import type { ApiClient } from './http'
 
 /**
@@ -8,13 +9,13 @@ import type { ApiClient } from './http'
  * Called again during long sessions to renew the license token before it expires.
  */
 export function authorisePlayback(api: ApiClient, titleId: string, request: PlaybackRequest): Promise<PlaybackResponse> {
-  return api.post<PlaybackResponse>(`/playback/${encodeURIComponent(titleId)}`, { body: request })
+  return api.post<PlaybackResponse>(`/playback/${encodeURIComponent(titleId)}`, { body: request, shape: isPlayback })
 }
 
 export type PlaybackTitle = Pick<TitleDetails, 'id' | 'title' | 'seasons' | 'access'>
 
 /** The title's localized name, episode names and this viewer's entitlement, for the player's header and rentals. */
 export async function playbackTitle(api: ApiClient, titleId: string): Promise<PlaybackTitle> {
-  const details = await api.get<TitleDetails>(`/titles/${encodeURIComponent(titleId)}`)
+  const details = await api.get<TitleDetails>(`/titles/${encodeURIComponent(titleId)}`, { shape: isTitleDetails })
   return { id: details.id, title: details.title, seasons: details.seasons, access: details.access }
 }

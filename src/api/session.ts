@@ -2,6 +2,7 @@ import type { Account, Platform, RegisterDeviceResponse } from '../../server/con
 import { currentLanguage } from '../i18n'
 import { operatorSettings } from '../settings'
 import { readStored, removeStored, writeStored } from '../storage'
+import { isRegisteredDevice } from './guards'
 import { ApiClient } from './http'
 
 /** Re-register a day before the device token runs out, so no request meets an expired one. */
@@ -38,6 +39,7 @@ export async function ensureDevice(platform: Platform, now: number = Date.now())
   if (stored && stillValid(stored.expiresAt, now)) return stored.deviceId
   const device = await api().post<RegisterDeviceResponse>('/devices', {
     body: { platform, model: navigator.userAgent.slice(0, 100) },
+    shape: isRegisteredDevice,
   })
   writeStored('auth.device', device)
   return device.deviceId

@@ -115,6 +115,15 @@ test('a body that is not JSON is a bad response, retried for GETs', async () => 
   expect(seen).toHaveLength(3)
 })
 
+test('JSON of the wrong shape is a bad response when the call gives the expected shape; the right shape passes', async () => {
+  const isFeed = (body: unknown): body is { items: string[] } => Array.isArray((body as { items?: unknown }).items)
+  responders.push(json(200, { items: 'not-a-list' }))
+  const error = await failure(client({ retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }).api.get('/feed', { shape: isFeed }))
+  expect(error.kind).toBe('bad-response')
+  responders.push(json(200, { items: ['a'] }))
+  await expect(client().api.get('/feed', { shape: isFeed })).resolves.toEqual({ items: ['a'] })
+})
+
 test('a server that does not answer in time is a timeout', async () => {
   responders.push(() => undefined)
   const error = await failure(client({ retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 }, timeoutMs: 200 }).api.get('/slow'))
