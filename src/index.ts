@@ -2,7 +2,7 @@ import { Launch, Lightning } from '@lightningjs/sdk'
 import '@lightningjs/core/inspector'
 import App from './App'
 import { loadSettings } from './settings'
-import { currentPlatform } from './platform'
+import { currentPlatform, stageOptionsFor } from './platform'
 import { asSdkApplication, type SdkApplication } from './platform/application'
 import { APP_VERSION } from './version'
 import { startAnnouncer } from './a11y'
@@ -34,7 +34,8 @@ async function start(): Promise<void> {
 
   if (settings.platformSettings.inspector) window.attachInspector(Lightning)
 
-  const appSettings = { ...settings.appSettings, version: APP_VERSION, keys: { ...platform.keyMap } }
+  const stage = { ...settings.appSettings.stage, ...stageOptionsFor(platform.id) }
+  const appSettings = { ...settings.appSettings, stage, version: APP_VERSION, keys: { ...platform.keyMap } }
   const launched = asSdkApplication(
     // The SDK deep-merges these over its defaults, so a partial set is what it expects.
     Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], { ...settings.platformSettings, onClose: () => platform.close() }),

@@ -22,6 +22,15 @@ export interface Platform {
   close(): void
 }
 
+/**
+ * Lightning's stage options that depend on the device. Lightning copies each text canvas through getImageData
+ * before uploading it, a workaround for canvas uploads on TV engines such as Tizen; desktop Chromium uploads the
+ * canvas as it is (`npm run bench`: the copies were most of a key press's time there at 4× CPU throttling).
+ */
+export function stageOptionsFor(id: PlatformId): { forceTxCanvasSource: boolean } {
+  return { forceTxCanvasSource: id === 'browser' }
+}
+
 function registerTizenKeys(win: Window): void {
   const input = win.tizen?.tvinputdevice
   if (!input) return

@@ -26,6 +26,8 @@ export interface OperatorSettings {
     timeZone: string
   }
   debugOverlay: boolean
+  /** QA and benchmarks (`?longRail=10000`): Home shows first a rail of this many tiles (the API's catalog-all?repeat=N). */
+  longRail?: number
   a11y: {
     /** Read focused items aloud even when the TV's own voice guidance is off. */
     announce: boolean
