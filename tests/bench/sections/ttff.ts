@@ -1,0 +1,159 @@
+// Time to first frame: from the Enter keydown on Details' Play to the first video frame presented
+// (requestVideoFrameCallback's presentationTime), clear and ClearKey-encrypted. Baseline: bare Shaka in a minimal
+// page (the e2e tests' page, the same Shaka build as the modern bundle) on the same manifest from the same server,
+// from player creation to its first presented frame.
+import type { PlaybackResponse, TitleSummary } from '../../../server/contract'
+import { call, registerDevice } from '../../server/helpers'
+import { median, probe, startChromiumBench, waitForProbe, type ChromiumBench, type StoredSession } from '../support/chromium'
+import { BARE_SHAKA_PATH } from '../support/pages'
+import type { BenchSection, Figure } from '../types'
+
+const THROTTLES = [1, 4]
+const RUNS = Number(process.env.BENCH_TTFF_RUNS ?? 3)
+const TARGET_MS = 1000
+
+interface Case {
+  label: string
+  /** One title per run: a title's resume point would otherwise move its start. */
+  titles: TitleSummary[]
+  session: StoredSession
+}
+
+interface BareConfig {
+  manifestUri: string
+  servers?: Record<string, string>
+  requestHeaders?: Record<string, string>
+}
+
+/** The app: Details of the title, Enter on Play, until the first frame is presented. */
+async function appRun(bench: ChromiumBench, title: TitleSummary, session: StoredSession, throttle: number): Promise<number> {
+  const { page, errors } = await bench.open(`/?lang=en#details/${encodeURIComponent(title.id)}`, { throttle, storage: session })
+  try {
+    await waitForProbe(page, 'Details to take focus', (b) => b.focusNames().includes('DetailsPage') && b.focusNames().pop() === 'Button', 30_000)
+    await page.waitForTimeout(500)
+    await probe(page, (b) => {
+      b.armVideo = true
+    })
+    await page.keyboard.press('Enter')
+    await waitForProbe(page, 'the first video frame', (b) => b.video !== null && b.video.t1 !== null, 20_000)
+    const ms = await probe(page, (b) => (b.video && b.video.t1 !== null ? b.video.t1 - b.video.t0 : NaN))
+    if (!(await page.evaluate(() => location.hash.startsWith('#player/')))) throw new Error(`Enter on ${title.id} did not open the player`)
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`)
+    return ms
+  } finally {
+    await page.close()
+  }
+}
+
+/** Bare Shaka: a fresh page, then player creation → load → play until the first frame is presented. */
+async function bareRun(bench: ChromiumBench, config: BareConfig, throttle: number): Promise<number> {
+  const { page } = await bench.open(BARE_SHAKA_PATH, { throttle })
+  try {
+    await page.waitForFunction(() => typeof (window as unknown as { marqueePlay?: unknown }).marqueePlay === 'function')
+    const result = (await page.evaluate(`(async (cfg) => {
+      const video = document.getElementById('video');
+      let t1 = null;
+      const t0 = performance.now();
+      video.requestVideoFrameCallback((now, meta) => { t1 = meta.presentationTime; });
+      const played = await window.marqueePlay(Object.assign({ minTime: 0.05, timeoutMs: 20000 }, cfg));
+      const deadline = performance.now() + 5000;
+      while (t1 === null && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return { ms: t1 === null ? null : t1 - t0, errors: played.errors.map((e) => e.code + ' ' + e.message) };
+    })(${JSON.stringify(config)})`)) as { ms: number | null; errors: string[] }
+    if (result.ms === null) throw new Error(`bare Shaka showed no frame of ${config.manifestUri}: ${result.errors.join('; ')}`)
+    return result.ms
+  } finally {
+    await page.close()
+  }
+}
+
+async function bareConfigs(bench: ChromiumBench, title: TitleSummary, session: StoredSession): Promise<{ dash: BareConfig; hls: BareConfig }> {
+  const play = await call<PlaybackResponse>(bench.origin, 'POST', `/v1/playback/${title.id}`, { token: session.account?.token ?? session.device.token, body: {} })
+  if (play.status !== 200) throw new Error(`POST /v1/playback/${title.id}: ${play.status}`)
+  const drm = play.body.drm
+  const protect = drm
+    ? { servers: Object.fromEntries(drm.keySystems.map((k) => [k.keySystem, k.licenseUrl])), requestHeaders: { authorization: `Bearer ${drm.licenseToken}` } }
+    : {}
+  return { dash: { manifestUri: play.body.manifests.dash, ...protect }, hls: { manifestUri: play.body.manifests.hls, ...protect } }
+}
+
+export const ttffSection: BenchSection = {
+  name: 'ttff',
+  title: 'Time to first frame (Chromium)',
+  async run(ctx) {
+    const bench = await startChromiumBench(ctx)
+    try {
+      const catalogue = (await call<{ items: TitleSummary[] }>(bench.origin, 'GET', '/v1/rails/catalog-all?limit=500')).body.items
+      const films = catalogue.filter((t) => t.kind === 'film' && t.rating === 'all')
+      const free = films.filter((t) => t.access.entitlement.kind === 'free')
+      const vip = films.filter((t) => t.access.offers.some((o) => o.kind === 'subscription'))
+      const runs = RUNS * THROTTLES.length
+      if (free.length < runs || vip.length < runs) throw new Error('not enough free or subscription films rated for all ages')
+      const subscriber = await bench.signedIn('demo')
+      const bought = await call(bench.origin, 'POST', '/v1/purchases', {
+        token: subscriber.account?.token,
+        headers: { 'Idempotency-Key': `bench-ttff-${Date.now()}` },
+        body: { kind: 'subscription', planId: 'vip-monthly', payment: { method: 'stored', pin: '1234' } },
+      })
+      if (bought.status !== 201 && bought.status !== 409) throw new Error(`subscribing demo failed: ${bought.status}`)
+      const anonymous: StoredSession = { device: await registerDevice(bench.origin), account: null }
+      const cases: Case[] = [
+        { label: 'clear', titles: free.slice(0, runs), session: anonymous },
+        { label: 'ClearKey', titles: vip.slice(0, runs), session: subscriber },
+      ]
+      const figures: Figure[] = []
+      let run = 0
+      for (const throttle of THROTTLES) {
+        for (const c of cases) {
+          const app: number[] = []
+          const dash: number[] = []
+          const hls: number[] = []
+          const hlsErrors: string[] = []
+          for (let i = 0; i < RUNS; i++) {
+            const title = c.titles[(run + i) % c.titles.length]!
+            ctx.log(`ttff ${throttle}× ${c.label}: run ${i + 1}/${RUNS} (${title.id})`)
+            const configs = await bareConfigs(bench, title, c.session)
+            dash.push(await bareRun(bench, configs.dash, throttle))
+            app.push(await appRun(bench, title, c.session, throttle))
+            try {
+              hls.push(await bareRun(bench, configs.hls, throttle))
+            } catch (error) {
+              hlsErrors.push(error instanceof Error ? error.message : String(error))
+            }
+          }
+          const samples = (xs: number[]): string => xs.map((x) => Math.round(x)).join(', ')
+          const baseline = { name: 'bare Shaka, same DASH manifest', value: Math.round(median(dash)) }
+          figures.push({
+            name: `app DASH ${c.label}, ${throttle}×`,
+            value: Math.round(median(app)),
+            unit: 'ms',
+            better: 'lower',
+            baseline,
+            target: { max: Math.min(TARGET_MS, Math.round(baseline.value * 1.1)), label: '≤ 1.1× bare Shaka and < 1 s' },
+            note: `median of ${RUNS} (${samples(app)} ms; bare ${samples(dash)} ms)`,
+          })
+          if (hls.length) {
+            figures.push({
+              name: `bare Shaka HLS ${c.label}, ${throttle}×`,
+              value: Math.round(median(hls)),
+              unit: 'ms',
+              better: 'lower',
+              baseline,
+              target: { max: TARGET_MS, label: '< 1 s' },
+              note: `median of ${hls.length} (${samples(hls)} ms)${hlsErrors.length ? `; failed: ${hlsErrors.join('; ')}` : ''}`,
+            })
+          } else {
+            figures.push({ name: `bare Shaka HLS ${c.label}, ${throttle}×`, value: NaN, unit: 'ms', better: 'lower', note: `failed: ${hlsErrors.join('; ')}` })
+          }
+        }
+        run += RUNS
+      }
+      return {
+        figures,
+        method: `Debian Chromium headless, real server on 127.0.0.1; app: a fresh page on Details (free film anonymously; a VIP film as the subscribed demo account, ClearKey licence with the token), Enter keydown time stamp → first requestVideoFrameCallback presentationTime; bare Shaka: a fresh page, player creation → first presented frame, the same manifest and licence server the playback API gives the app; median of ${RUNS} runs each, a different title per run (same packaged assets). The app plays DASH wherever MSE exists (src/player/config.ts chooseManifest): HLS is measured for bare Shaka only, beside the DASH baseline`,
+      }
+    } finally {
+      await bench.close()
+    }
+  },
+}

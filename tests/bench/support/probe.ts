@@ -1,0 +1,123 @@
+// What the Chromium benchmarks read inside the page, installed before any page script runs (plain JS, as Chromium
+// runs it). The same probe serves the app and its baselines, and it needs no inspector (which mirrors every element
+// into the DOM and would change the very costs measured).
+//
+// - Lightning's Stage is found as it is built: it is the object that assigns itself a `textureManager`, so a setter
+//   on Object.prototype catches it once and then removes itself. Through it the probe reads the focus path and the
+//   texture manager's own memory count (pixels of loaded textures).
+// - Key-to-frame: a keydown listener that runs before Lightning's notes the event's time and the focused component;
+//   after each of the stage's `frameEnd` (the frame's GL calls are issued) it checks whether the focus changed: the
+//   first frame that has the new focus ends the measurement.
+// - First video frame: requestVideoFrameCallback on every <video> after an Enter keydown.
+
+export interface ProbeLatency {
+  samples: number[]
+  /** Presses whose focus did not change within a second (a rail end, a swallowed key). */
+  misses: number
+  presses: number
+}
+
+export interface ProbeWindow {
+  __bench: {
+    stage: unknown
+    focusNames(): string[]
+    focusedRail(): { focusIndex: number; itemCount: number; builtTiles: number } | null
+    scrollRail(target: number, timeoutMs: number): Promise<number>
+    textureBytes(): number
+    latency: ProbeLatency
+    measureKeys: boolean
+    /** Set on an Enter keydown while `armVideo` is on; t1 when a new video frame was presented. */
+    video: { t0: number; t1: number | null } | null
+    armVideo: boolean
+  }
+}
+
+export const PROBE_SCRIPT = `(() => {
+  const bench = {
+    stage: null,
+    latency: { samples: [], misses: 0, presses: 0 },
+    measureKeys: false,
+    video: null,
+    armVideo: false,
+    focusNames() {
+      const app = bench.stage && bench.stage.application;
+      const path = (app && app.focusPath) || [];
+      return path.map((c) => c.constructor.name);
+    },
+    // The innermost Rail on the focus path (class names survive minification: keep_classnames).
+    focusedRail() {
+      const app = bench.stage && bench.stage.application;
+      const rail = ((app && app.focusPath) || []).filter((c) => c.constructor.name === 'Rail').pop();
+      return rail ? { focusIndex: rail.focusIndex, itemCount: rail.itemCount, builtTiles: rail.builtTileCount } : null;
+    },
+    // Presses Right (the keydown Lightning reads from a remote) up to 8 times a frame, never past the items the
+    // focused rail has loaded, until its focus reaches target; resolves with where it got to.
+    scrollRail(target, timeoutMs) {
+      return new Promise((resolve) => {
+        const deadline = performance.now() + timeoutMs;
+        const step = () => {
+          const rail = bench.focusedRail();
+          const at = rail ? rail.focusIndex : -1;
+          if (!rail || at >= target || performance.now() > deadline) return resolve(at);
+          for (let i = 0; i < Math.min(8, rail.itemCount - 1 - at, target - at); i++) {
+            const event = new KeyboardEvent('keydown', { key: 'ArrowRight', code: 'ArrowRight', bubbles: true });
+            Object.defineProperty(event, 'keyCode', { get: () => 39 });
+            window.dispatchEvent(event);
+          }
+          requestAnimationFrame(step);
+        };
+        step();
+      });
+    },
+    // Lightning counts texture memory in pixels; loaded textures are RGBA.
+    textureBytes() {
+      return bench.stage && bench.stage.textureManager ? bench.stage.textureManager.usedMemory * 4 : 0;
+    },
+  };
+  window.__bench = bench;
+  // Presses not yet drawn: a slow frame may hold several.
+  let pending = [];
+  const focused = () => {
+    const app = bench.stage && bench.stage.application;
+    const path = app && app.focusPath;
+    return path && path.length ? path[path.length - 1] : null;
+  };
+  Object.defineProperty(Object.prototype, 'textureManager', {
+    configurable: true,
+    set(value) {
+      Object.defineProperty(this, 'textureManager', { value: value, writable: true, configurable: true, enumerable: true });
+      if (bench.stage || !value || typeof this.on !== 'function') return;
+      bench.stage = this;
+      delete Object.prototype.textureManager;
+      this.on('frameEnd', () => {
+        if (!pending.length) return;
+        const now = performance.now();
+        const current = focused();
+        pending = pending.filter((press) => {
+          if (current !== press.before) bench.latency.samples.push(now - press.t0);
+          else if (now - press.t0 > 1000) bench.latency.misses++;
+          else return true;
+          return false;
+        });
+      });
+    },
+  });
+  window.addEventListener('keydown', (event) => {
+    if (bench.measureKeys && bench.stage) {
+      bench.latency.presses++;
+      pending.push({ t0: event.timeStamp, before: focused() });
+    }
+    if (bench.armVideo && event.key === 'Enter') {
+      const record = { t0: event.timeStamp, t1: null };
+      bench.video = record;
+      const watch = (video) => video.requestVideoFrameCallback((now, meta) => {
+        if (record.t1 === null) record.t1 = meta.presentationTime;
+      });
+      document.querySelectorAll('video').forEach(watch);
+      new MutationObserver((mutations, observer) => {
+        if (record.t1 !== null) return observer.disconnect();
+        for (const m of mutations) m.addedNodes.forEach((n) => { if (n.nodeName === 'VIDEO') watch(n); });
+      }).observe(document.documentElement, { childList: true, subtree: true });
+    }
+  }, true);
+})();`
