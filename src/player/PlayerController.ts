@@ -8,7 +8,7 @@ import { AppError } from '../api/errors'
 import type { OperatorSettings } from '../settings'
 import type { PlatformId } from '../platform'
 import { buildShakaConfig, chooseManifest, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, streamingRetryDelayMs, type Panel } from './config'
-import { asShakaError, classifyShakaError, CRITICAL, type PlayerFailure, type ShakaErrorLike } from './errors'
+import { asShakaError, classifyShakaError, CODE, CRITICAL, type PlayerFailure, type ShakaErrorLike } from './errors'
 import { readTrackPreferences, rememberTrackPreferences, type TrackPreferences } from './preferences'
 import { ProgressSaver } from './progress-saver'
 import { QoeRecorder, type QoeSnapshot } from './qoe'
@@ -76,6 +76,9 @@ export class PlayerController {
   private flushTimer: ReturnType<typeof setInterval> | null = null
   private seekTarget: { seconds: number; at: number } | null = null
   private streamingRetries = 0
+  /** Renewals after the license server said the token expired: one per play, so a wrong clock cannot loop. */
+  private expiryRenewals = 0
+  private renewingExpiredToken = false
   private stopped = false
   private preferences: TrackPreferences
   private progress: ProgressSaver | null = null
@@ -340,8 +343,9 @@ export class PlayerController {
     this.qoe.error(code, fatal)
     if (failure.kind === 'network') {
       this.dispatch('networkLost')
-      // A load that failed for the network has nothing to retry inside Shaka: load again once it is back.
-      if (duringLoad) this.scheduleRetry(() => this.reload())
+      // A load that failed for the network has nothing to retry inside Shaka, nor has a license request
+      // whose connection dropped (Shaka gives up on the key session): load again once it is back.
+      if (duringLoad || error?.code === CODE.LICENSE_REQUEST_FAILED) this.scheduleRetry(() => this.reload())
       return
     }
     if (!fatal) return
@@ -350,7 +354,26 @@ export class PlayerController {
       this.callbacks.onDenied()
       return
     }
-    this.fail({ kind: failure.kind, code: failure.code })
+    if (failure.kind === 'expired') {
+      // Shaka reports one refusal both as an error event and as the load's rejection: renew once for both.
+      if (this.renewingExpiredToken) return
+      if (this.expiryRenewals === 0) return void this.renewExpiredToken()
+    }
+    this.fail({ kind: failure.kind === 'expired' ? 'drm' : failure.kind, code: failure.code })
+  }
+
+  /** The license server refused the token as expired: get a new one (POST /v1/playback) and load again where we were. */
+  private async renewExpiredToken(): Promise<void> {
+    this.expiryRenewals++
+    this.renewingExpiredToken = true
+    if (this.renewTimer) clearTimeout(this.renewTimer)
+    this.renewTimer = null
+    try {
+      await this.renewLicenseToken()
+    } finally {
+      this.renewingExpiredToken = false
+    }
+    if (!this.stopped) this.reload()
   }
 
   /** Shaka leaves VOD streaming stopped after a failure; retry with backoff until the network returns. */

@@ -27,6 +27,8 @@ export type PlayerFailure =
   | { kind: 'network' }
   /** The license server says this viewer may not watch: offer the purchase choices. */
   | { kind: 'denied'; code: number }
+  /** The license token ran out before its renewal (a suspended TV, a wrong clock): renew it and load again. */
+  | { kind: 'expired'; code: number }
   /** Nothing the viewer can wait out: show the code and a way back. */
   | { kind: 'drm' | 'playback'; code: number }
 
@@ -55,6 +57,7 @@ export function classifyShakaError(error: ShakaErrorLike): PlayerFailure {
     if (isShakaError(cause) && cause.code === CODE.BAD_HTTP_STATUS) {
       const status = cause.data[1]
       if (status === 402 || (status === 403 && DENIALS.has(apiErrorCode(cause.data[2]) ?? ''))) return { kind: 'denied', code: error.code }
+      if (status === 403 && apiErrorCode(cause.data[2]) === 'token_expired') return { kind: 'expired', code: error.code }
     }
     if (isShakaError(cause) && (cause.code === CODE.HTTP_ERROR || cause.code === CODE.TIMEOUT)) return { kind: 'network' }
     return { kind: 'drm', code: error.code }

@@ -9,6 +9,10 @@ test('a license refused as not entitled (402, or 403 not_entitled / wrong_viewer
   expect(classifyShakaError(error(6007, 6, [badStatus(403, '{"error":{"code":"wrong_viewer","message":"no"}}')]))).toEqual({ kind: 'denied', code: 6007 })
 })
 
+test('a license refused as token_expired means: renew the token and load again, not a denial', () => {
+  expect(classifyShakaError(error(6007, 6, [badStatus(403, '{"error":{"code":"token_expired","message":"old"}}')]))).toEqual({ kind: 'expired', code: 6007 })
+})
+
 test('other license failures are DRM errors with their code; an unreachable license server is the network', () => {
   expect(classifyShakaError(error(6007, 6, [badStatus(403, '{"error":{"code":"token_invalid","message":"bad"}}')]))).toEqual({ kind: 'drm', code: 6007 })
   expect(classifyShakaError(error(6007, 6, [badStatus(500, 'not json')]))).toEqual({ kind: 'drm', code: 6007 })
