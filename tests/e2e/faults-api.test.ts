@@ -1,0 +1,296 @@
+// API faults from the app's side: a proxy in front of the real server answers
+// one endpoint at a time with 500, 503 + Retry-After, a hang past the client's
+// timeout, malformed JSON, JSON of the wrong shape and a dropped connection.
+// For each, the app shows a state with a way on and recovers once the fault is
+// cleared; no page error or unhandled rejection happens in the whole run.
+import type { Page } from 'playwright-core'
+import type { DeviceCodeResponse, RegisterDeviceResponse, SearchResult, TitleSummary, TokenResponse } from '../../server/contract'
+import { call, postForm, registerDevice } from '../server/helpers'
+import { launchBrowser, type LaunchedBrowser } from './support/browser'
+import { startAppServer, type AppServer } from './support/app-server'
+import { API_FAULTS, startFaultProxy, type Fault, type FaultProxy, type FaultRule } from './support/fault-proxy'
+import { collectPageErrors, press, visibleTexts, waitForText } from './support/lightning'
+
+jest.setTimeout(300_000)
+
+/** Failed loads and aborted requests are logged by the browser; the Router logs a route's failed load itself. */
+const expectedNoise = [/Failed to load resource/, /net::ERR_/, /^AppError: /]
+/** The client's timeout for this run (operator overlay), so a hang costs seconds, not the default 8 s per attempt. */
+const CLIENT_TIMEOUT_MS = 1000
+
+let server: AppServer
+let proxy: FaultProxy
+let browser: LaunchedBrowser
+let freeTitle: TitleSummary
+let subscriptionTitle: TitleSummary
+/** The demo account signed in on a device (not subscribed), as the TV stores it after the device-code sign-in. */
+let signedIn: StoredSession
+
+interface StoredSession {
+  device: RegisterDeviceResponse
+  account: { token: string; expiresAt: string; account: TokenResponse['account'] }
+}
+
+async function signInDemo(): Promise<StoredSession> {
+  const device = await registerDevice(server.origin)
+  const code = await call<DeviceCodeResponse>(server.origin, 'POST', '/v1/auth/device-code', { token: device.token })
+  await postForm(server.origin, '/activate', { code: code.body.userCode, account: 'demo', action: 'approve' })
+  const token = await call<TokenResponse>(server.origin, 'POST', '/v1/auth/token', { body: { deviceCode: code.body.deviceCode } })
+  return { device, account: { token: token.body.accessToken, expiresAt: token.body.expiresAt, account: token.body.account } }
+}
+/** Every page error of the run: checked once at the end, and after each test. */
+const pageErrors: string[] = []
+let navigation = 0
+
+beforeAll(async () => {
+  server = await startAppServer()
+  proxy = await startFaultProxy(server.origin)
+  proxy.localSettings = { operator: { api: { timeoutMs: CLIENT_TIMEOUT_MS } } }
+  browser = await launchBrowser()
+  const catalogue = await call<{ items: TitleSummary[] }>(server.origin, 'GET', '/v1/rails/catalog-all?limit=500', { headers: { 'Accept-Language': 'en' } })
+  const free = catalogue.body.items.find((title) => title.access.entitlement.kind === 'free' && title.kind === 'film')
+  const subscription = catalogue.body.items.find((title) => title.kind === 'film' && title.access.offers.map((offer) => offer.kind).join() === 'subscription')
+  if (!free || !subscription) throw new Error('the seeded catalogue has no free or no subscription-only film')
+  freeTitle = free
+  subscriptionTitle = subscription
+  signedIn = await signInDemo()
+})
+
+afterEach(() => {
+  proxy.clear()
+  expect(pageErrors).toEqual([])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await proxy?.close()
+  await server?.close()
+})
+
+/** A page whose errors go to the run's list; unhandled rejections are reported as console errors too. */
+async function newPage(): Promise<Page> {
+  const page = await browser.context.newPage()
+  const errors = collectPageErrors(page, expectedNoise)
+  page.on('close', () => pageErrors.push(...errors))
+  await page.addInitScript(() => {
+    window.addEventListener('unhandledrejection', (event) => console.error(`unhandledrejection: ${String(event.reason)}`))
+  })
+  return page
+}
+
+/** A full load of the app at `hash` (a new query each time, so the document is reloaded, not just the hash). */
+async function openApp(page: Page, hash: string, options: { clearStorage?: boolean; session?: StoredSession } = {}): Promise<void> {
+  navigation++
+  if (options.clearStorage ?? true) {
+    await page.goto(`${proxy.origin}/settings.local.json`)
+    await page.evaluate((stored: StoredSession | null) => {
+      localStorage.clear()
+      if (!stored) return
+      localStorage.setItem('auth.device', JSON.stringify(stored.device))
+      localStorage.setItem('auth.account', JSON.stringify(stored.account))
+    }, options.session ?? null)
+  }
+  await page.goto(`${proxy.origin}/?inspector=1&lang=en&n=${navigation}#${hash}`)
+}
+
+function faultOn(method: string, path: RegExp, fault: Fault): FaultRule[] {
+  return [{ method, path, fault }]
+}
+
+async function waitForAny(page: Page, texts: string[], timeoutMs = 25_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const onScreen = await visibleTexts(page)
+    const found = texts.find((text) => onScreen.some((shown) => shown.includes(text)))
+    if (found) return found
+    if (Date.now() > deadline) throw new Error(`none of ${JSON.stringify(texts)} appeared; on screen: ${JSON.stringify(onScreen)}`)
+    await page.waitForTimeout(100)
+  }
+}
+
+function faultsSeen(path: RegExp, fault: Fault): number {
+  return proxy.requests.filter((request) => request.fault === fault && path.test(request.path)).length
+}
+
+const HOME = /^\/v1\/home$/
+const SEARCH = /^\/v1\/search$/
+const DEVICES = /^\/v1\/devices$/
+const ME = /^\/v1\/me$/
+const CONTINUE_WATCHING = /^\/v1\/rails\/continue-watching$/
+const PLAYBACK = /^\/v1\/playback\/[^/]+$/
+const PROGRESS = /^\/v1\/me\/progress\/[^/]+$/
+const EVENTS = /^\/v1\/events$/
+const DEVICE_CODE = /^\/v1\/auth\/device-code$/
+const OFFERS = /^\/v1\/offers$/
+const PURCHASES = /^\/v1\/purchases$/
+
+test('home feed (GET /v1/home): error page with Retry for every fault, Retry brings Home once it clears', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    proxy.setFaults(faultOn('GET', HOME, fault))
+    await openApp(page, 'home')
+    await waitForText(page, 'Something went wrong', 30_000)
+    await waitForText(page, 'Retry')
+    expect(faultsSeen(HOME, fault)).toBeGreaterThan(0)
+    proxy.clear()
+    await press(page, 'Enter')
+    await waitForText(page, 'More info', 20_000)
+  }
+  await page.close()
+})
+
+test('title details (GET /v1/titles/:id): error page with Retry, Retry opens the title once it clears', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    // Only the details fetch fails: Home under the deep link loads normally.
+    proxy.setFaults([{ method: 'GET', path: new RegExp(`^/v1/titles/${freeTitle.id}$`), fault }])
+    await openApp(page, `details/${freeTitle.id}`)
+    await waitForText(page, 'Something went wrong', 30_000)
+    proxy.clear()
+    await press(page, 'Enter')
+    await waitForText(page, freeTitle.title, 20_000)
+    await waitForText(page, 'Play')
+  }
+  await page.close()
+})
+
+test('search (GET /v1/search): an offline toast, and the next letter typed finds results once it clears', async () => {
+  const page = await newPage()
+  const expected = await call<SearchResult>(server.origin, 'GET', '/v1/search?q=aa&limit=40', { headers: { 'Accept-Language': 'en' } })
+  const recovered = expected.body.items[0]?.title ?? 'Nothing found for “aa”'
+  for (const fault of API_FAULTS) {
+    proxy.setFaults(faultOn('GET', SEARCH, fault))
+    await openApp(page, 'search')
+    await waitForText(page, 'Type a title, pinyin or initials')
+    await press(page, 'Enter') // "a" on the on-screen keyboard
+    await waitForText(page, 'You are offline. Check the network and try again.', 30_000)
+    expect(faultsSeen(SEARCH, fault)).toBeGreaterThan(0)
+    proxy.clear()
+    await press(page, 'Enter') // "aa"
+    await waitForText(page, recovered, 20_000)
+  }
+  await page.close()
+})
+
+test('a failing continue-watching rail (GET /v1/rails/:id) never keeps Details from opening', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    proxy.setFaults(faultOn('GET', CONTINUE_WATCHING, fault))
+    await openApp(page, `details/${freeTitle.id}`)
+    await waitForText(page, freeTitle.title, 30_000)
+    await waitForText(page, 'Play')
+  }
+  await page.close()
+})
+
+test('device registration (POST /v1/devices): Home starts anyway, and the next start registers once it clears', async () => {
+  const page = await newPage()
+  const storedDevice = (): Promise<string | null> => page.evaluate(() => localStorage.getItem('auth.device'))
+  for (const fault of API_FAULTS) {
+    proxy.setFaults(faultOn('POST', DEVICES, fault))
+    await openApp(page, 'home')
+    await waitForText(page, 'More info', 30_000)
+    expect(faultsSeen(DEVICES, fault)).toBeGreaterThan(0)
+    expect(await storedDevice()).toBeNull()
+  }
+  proxy.clear()
+  await openApp(page, 'home', { clearStorage: false })
+  await waitForText(page, 'More info', 20_000)
+  await page.waitForFunction(() => localStorage.getItem('auth.device') !== null, undefined, { timeout: 10_000 })
+  await page.close()
+})
+
+test('account (GET /v1/me): "could not be loaded" with Retry, Retry shows the account once it clears', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    proxy.setFaults(faultOn('GET', ME, fault))
+    await openApp(page, 'account')
+    await waitForText(page, 'The account could not be loaded.', 30_000)
+    proxy.clear()
+    await press(page, 'Enter')
+    await waitForText(page, 'Sign in', 20_000)
+  }
+  await page.close()
+})
+
+test('playback authorisation (POST /v1/playback/:id): reconnecting, then it plays by itself once the fault clears', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    proxy.setFaults(faultOn('POST', PLAYBACK, fault))
+    await openApp(page, `player/${freeTitle.id}/startover`)
+    await waitForText(page, 'Reconnecting…', 30_000)
+    expect(faultsSeen(PLAYBACK, fault)).toBeGreaterThan(0)
+    proxy.clear()
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, undefined, { timeout: 40_000, polling: 100 })
+  }
+  await page.close()
+})
+
+test('progress and QoE at stop (PUT /v1/me/progress, POST /v1/events): Back still leaves the player at once', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    proxy.clear()
+    await openApp(page, `player/${freeTitle.id}/startover`)
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, undefined, { timeout: 40_000, polling: 100 })
+    proxy.setFaults([
+      { method: 'PUT', path: PROGRESS, fault },
+      { method: 'POST', path: EVENTS, fault },
+    ])
+    await press(page, 'Backspace')
+    await waitForAny(page, ['More info', 'Play'], 20_000)
+    await page.waitForFunction(() => !location.hash.startsWith('#player'), undefined, { timeout: 5_000 })
+  }
+  // The saves were attempted under the fault (so the test saw them fail, not skip).
+  expect(proxy.requests.some((request) => request.fault !== null && PROGRESS.test(request.path))).toBe(true)
+  await page.close()
+})
+
+test('sign-in code (POST /v1/auth/device-code): the dialog says so with Retry, Retry shows the code once it clears', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    proxy.setFaults(faultOn('POST', DEVICE_CODE, fault))
+    await openApp(page, 'account')
+    await waitForText(page, 'Sign in', 30_000)
+    await press(page, 'Enter')
+    await waitForText(page, 'No sign-in code could be fetched. Check your connection and retry.', 30_000)
+    expect(faultsSeen(DEVICE_CODE, fault)).toBeGreaterThan(0)
+    proxy.clear()
+    await press(page, 'Enter')
+    await waitForText(page, 'Scan with your phone, or open this address and enter the code above', 20_000)
+  }
+  await page.close()
+})
+
+test('subscription plans (GET /v1/offers): the purchase dialog says it could not load, Retry shows the plan once it clears', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    proxy.setFaults(faultOn('GET', OFFERS, fault))
+    await openApp(page, `details/${subscriptionTitle.id}/buy`, { session: signedIn })
+    await waitForText(page, 'Subscribe', 30_000)
+    await press(page, 'Enter')
+    await waitForText(page, 'The purchase could not be loaded. Check your connection and retry.', 30_000)
+    proxy.clear()
+    await press(page, 'Enter')
+    await waitForText(page, 'VIP monthly', 20_000)
+  }
+  await page.close()
+})
+
+test('a purchase (POST /v1/purchases, scan to pay): "will not charge you twice" with Retry, Retry shows the QR once it clears', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    await openApp(page, `details/${subscriptionTitle.id}/buy`, { session: signedIn })
+    await waitForText(page, 'Subscribe', 30_000)
+    await press(page, 'Enter')
+    await waitForText(page, 'Scan to pay', 20_000)
+    await press(page, 'ArrowRight')
+    proxy.setFaults(faultOn('POST', PURCHASES, fault))
+    await press(page, 'Enter')
+    await waitForText(page, 'The connection dropped before the payment was confirmed. Retrying will not charge you twice.', 30_000)
+    expect(faultsSeen(PURCHASES, fault)).toBeGreaterThan(0)
+    proxy.clear()
+    await press(page, 'Enter')
+    await waitForText(page, 'Scan the code with your phone', 20_000)
+  }
+  await page.close()
+})
