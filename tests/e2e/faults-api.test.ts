@@ -120,6 +120,7 @@ const CONTINUE_WATCHING = /^\/v1\/rails\/continue-watching$/
 const PLAYBACK = /^\/v1\/playback\/[^/]+$/
 const PROGRESS = /^\/v1\/me\/progress\/[^/]+$/
 const EVENTS = /^\/v1\/events$/
+const ENTITLEMENTS = /^\/v1\/me\/entitlements$/
 const DEVICE_CODE = /^\/v1\/auth\/device-code$/
 const OFFERS = /^\/v1\/offers$/
 const PURCHASES = /^\/v1\/purchases$/
@@ -209,6 +210,20 @@ test('account (GET /v1/me): "could not be loaded" with Retry, Retry shows the ac
     proxy.clear()
     await press(page, 'Enter')
     await waitForText(page, 'Sign in', 20_000)
+  }
+  await page.close()
+})
+
+test('a signed-in account’s entitlements (GET /v1/me/entitlements): "could not be loaded" with Retry, then the account', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    proxy.setFaults(faultOn('GET', ENTITLEMENTS, fault))
+    await openApp(page, 'account', { session: signedIn })
+    await waitForText(page, 'The account could not be loaded.', 30_000)
+    expect(faultsSeen(ENTITLEMENTS, fault)).toBeGreaterThan(0)
+    proxy.clear()
+    await press(page, 'Enter')
+    await waitForText(page, 'Signed in as demo', 20_000)
   }
   await page.close()
 })
