@@ -16,17 +16,27 @@ const GAP_MS = 120
 const FRAME_MS = 1000 / 60
 const TARGET_MS = 2 * FRAME_MS
 
-/** Down into the rails one by one, nine steps along each, then back up the same way. */
-export function homePresses(count: number, rails: number): string[] {
+/**
+ * Down into the rails one by one, nine steps along each (back Left where a rail ends), then back up the same way.
+ * `railLengths` are the rails' item counts, Home's rows 1..n.
+ */
+export function homePresses(count: number, railLengths: readonly number[]): string[] {
   const keys: string[] = []
+  const columns = railLengths.map(() => 0)
   let row = 0
   let goingDown = true
   while (keys.length < count) {
-    if (goingDown && row >= rails) goingDown = false
+    if (goingDown && row >= railLengths.length) goingDown = false
     if (!goingDown && row <= 1) goingDown = true
     keys.push(goingDown ? 'ArrowDown' : 'ArrowUp')
     row += goingDown ? 1 : -1
-    for (let i = 0; i < 9 && keys.length < count; i++) keys.push('ArrowRight')
+    const length = railLengths[row - 1] ?? 0
+    for (let i = 0; i < 9 && keys.length < count; i++) {
+      const right = columns[row - 1]! + 1 < length
+      if (!right && columns[row - 1] === 0) break
+      columns[row - 1]! += right ? 1 : -1
+      keys.push(right ? 'ArrowRight' : 'ArrowLeft')
+    }
   }
   return keys
 }
@@ -76,7 +86,7 @@ export const latencySection: BenchSection = {
     const bench = await startChromiumBench(ctx)
     try {
       const home = (await call<Home>(bench.origin, 'GET', '/v1/home')).body
-      const keys = homePresses(PRESSES, home.rails.length)
+      const keys = homePresses(PRESSES, home.rails.map((r) => r.totalCount))
       const bareKeys = Array.from({ length: BASELINE_PRESSES }, (_, i) => (i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft'))
       const out: Figure[] = []
       for (const throttle of THROTTLES) {
