@@ -12,6 +12,13 @@ export function fetchHome(client: ApiClient): Promise<Home> {
   return client.get<Home>('/home', { shape: isHome })
 }
 
+/** QA and benchmarks (`?longRail=N`): the feed with the API's synthetic catalogue rail of `size` tiles first. */
+export async function withLongRail(client: ApiClient, home: Home, size: number): Promise<Home> {
+  if (size <= 0) return home
+  const rail = await client.get<RailPage>('/rails/catalog-all', { params: { repeat: size }, shape: isRailPage })
+  return { ...home, rails: [rail, ...home.rails.filter((r) => r.id !== rail.id)] }
+}
+
 /** The next page of a rail; `cursor` is the previous page's `nextCursor` (none for the first page). */
 export function fetchRailPage(client: ApiClient, railId: string, cursor?: string | null, limit?: number): Promise<RailPage> {
   return client.get<RailPage>(`/rails/${encodeURIComponent(railId)}`, {
