@@ -4,7 +4,7 @@ import { DetailsPage } from './Details/DetailsPage'
 import { SearchPage } from './Search/SearchPage'
 
 /**
- * The browse helper's routes. Details and Browse load through `before` hooks:
+ * Browsing routes. Details and Browse load through `before` hooks:
  * the page appears with its data, and a failed load goes to the error page
  * ('!') whose Retry repeats the navigation.
  */
