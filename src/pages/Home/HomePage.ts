@@ -93,8 +93,6 @@ export class HomePage
     currentLanguage,
   )
   private _home: Home | null = null
-  /** The feed as last drawn: an identical refresh (the usual case at start) redraws nothing. */
-  private _drawn = ''
   private _heroDetails: TitleDetails | null = null
   /** 0 = hero, 1.. = rails. */
   private _row = 0
@@ -182,9 +180,8 @@ export class HomePage
   }
 
   private show(home: Home): void {
-    const drawn = JSON.stringify(home)
-    if (drawn === this._drawn) return
-    this._drawn = drawn
+    // Always redraw, even a feed identical to the cached one drawn at start: skipping it
+    // left the rails' last tiles without posters and badges until the viewer scrolled.
     // A refresh keeps the viewer where they are (by rail id: rails may come and go).
     const keep = this._pending ?? (this._home ? this.historyState() : undefined)
     this._home = home
