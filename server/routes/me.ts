@@ -16,7 +16,7 @@ import { renewSubscriptions } from '../lib/renewal'
 import { hashPinSync } from '../lib/pin'
 import { verifyPin } from '../lib/pinlock'
 import { accountView } from './auth'
-import { continueWatchingItems, watchlistTitles } from './catalog'
+import { continueWatchingItems, watchlistTitles } from '../lib/rails'
 
 const err = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema }
 

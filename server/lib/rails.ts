@@ -1,0 +1,173 @@
+// The rails: which titles each one holds, in which order, under which name, and their pages.
+import type { Language, RailPage, TitleSummary } from '../contract'
+import type { Catalog, CatalogTitle } from './catalog'
+import type { Ctx, Viewer } from './context'
+import { ApiError } from './errors'
+import { pick } from './i18n'
+import { summary, type Presenter } from './present'
+
+const RAIL_NAMES: Record<string, { zh: string; en: string; id: string }> = {
+  'continue-watching': { zh: '继续观看', en: 'Continue watching', id: 'Lanjutkan menonton' },
+  watchlist: { zh: '我的片单', en: 'My list', id: 'Daftar saya' },
+  free: { zh: '免费看', en: 'Free to watch', id: 'Tonton gratis' },
+  'new-box-office': { zh: '院线新片', en: 'New at the box office', id: 'Baru di bioskop' },
+  originals: { zh: '独家原创', en: 'Marquee Originals', id: 'Original Marquee' },
+  'catalog-all': { zh: '全部片库', en: 'All titles', id: 'Semua judul' },
+}
+
+export const HOME_PAGE_SIZE = 20
+
+/** The viewer's own rails, first on Home (left out when empty). */
+export const VIEWER_RAIL_IDS = ['continue-watching', 'watchlist'] as const
+
+export interface RailSource {
+  id: string
+  title: string
+  total: number
+  /** Items [offset, offset+limit). */
+  slice: (offset: number, limit: number) => TitleSummary[]
+}
+
+export interface CatalogRail {
+  id: string
+  name: { zh: string; en: string; id: string }
+  titles: CatalogTitle[]
+}
+
+export const byPopularity = (a: CatalogTitle, b: CatalogTitle): number => b.popularity - a.popularity || a.idx - b.idx
+
+function buildCatalogRails(catalog: Catalog): CatalogRail[] {
+  const titles = catalog.titles
+  const rails: CatalogRail[] = [
+    { id: 'free', name: RAIL_NAMES.free, titles: titles.filter((t) => t.free).sort(byPopularity) },
+    {
+      id: 'new-box-office',
+      name: RAIL_NAMES['new-box-office'],
+      titles: titles
+        .filter((t) => t.rentPriceMinor !== null && !t.inSubscription)
+        .sort((a, b) => (a.releaseDate < b.releaseDate ? 1 : a.releaseDate > b.releaseDate ? -1 : a.idx - b.idx)),
+    },
+    { id: 'originals', name: RAIL_NAMES.originals, titles: titles.filter((t) => t.original) },
+  ]
+  for (const g of catalog.genres) {
+    rails.push({ id: `genre-${g.id}`, name: { zh: g.zh, en: g.en, id: g.idn }, titles: titles.filter((t) => t.genres.includes(g.id)).sort(byPopularity) })
+  }
+  return rails
+}
+
+// The catalogue is immutable once loaded: its rails are sorted once per catalogue, not per request.
+const catalogRailsOf = new WeakMap<Catalog, CatalogRail[]>()
+
+/** The rails every viewer sees the same (free, new-box-office, originals, genre-<id>), in Home's order. */
+export function catalogRails(catalog: Catalog): CatalogRail[] {
+  let rails = catalogRailsOf.get(catalog)
+  if (!rails) {
+    rails = buildCatalogRails(catalog)
+    catalogRailsOf.set(catalog, rails)
+  }
+  return rails
+}
+
+export function heroTitle(catalog: Catalog): CatalogTitle {
+  return catalog.titles.find((t) => t.original) ?? catalog.titles[0]
+}
+
+export function railName(id: string, lang: Language): string {
+  return pick(lang, RAIL_NAMES[id])
+}
+
+export interface ProgressRow {
+  title_id: string
+  episode_id: string | null
+  position_seconds: number
+  duration_seconds: number
+  updated_at: number
+}
+
+export function continueWatchingRows(ctx: Ctx, viewerKey: string): ProgressRow[] {
+  return (
+    ctx.db
+      .prepare('SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? ORDER BY updated_at DESC LIMIT 200')
+      .all(viewerKey) as ProgressRow[]
+  ).filter((r) => r.duration_seconds > 0 && r.position_seconds >= 10 && r.position_seconds / r.duration_seconds < 0.95)
+}
+
+export function progressOf(r: ProgressRow): NonNullable<TitleSummary['progress']> {
+  return {
+    positionSeconds: r.position_seconds,
+    durationSeconds: r.duration_seconds,
+    episodeId: r.episode_id,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  }
+}
+
+export function continueWatchingItems(ctx: Ctx, viewerKey: string, p: Presenter): TitleSummary[] {
+  const items: TitleSummary[] = []
+  for (const r of continueWatchingRows(ctx, viewerKey)) {
+    const t = ctx.catalog.byId.get(r.title_id)
+    if (!t) continue
+    items.push({ ...summary(p, t), progress: progressOf(r) })
+  }
+  return items
+}
+
+export function watchlistTitles(ctx: Ctx, viewerKey: string): CatalogTitle[] {
+  const rows = ctx.db.prepare('SELECT title_id FROM watchlist WHERE viewer_id = ? ORDER BY added_at DESC, title_id').all(viewerKey) as Array<{ title_id: string }>
+  return rows.map((r) => ctx.catalog.byId.get(r.title_id)).filter((t): t is CatalogTitle => !!t)
+}
+
+function listSource(id: string, title: string, titles: CatalogTitle[], p: Presenter): RailSource {
+  return { id, title, total: titles.length, slice: (o, l) => titles.slice(o, o + l).map((t) => summary(p, t)) }
+}
+
+export function railSource(ctx: Ctx, id: string, viewer: Viewer, p: Presenter, repeat: number | undefined): RailSource | null {
+  const lang: Language = p.lang
+  const titles = ctx.catalog.titles
+  switch (id) {
+    case 'continue-watching': {
+      const items = viewer.key ? continueWatchingItems(ctx, viewer.key, p) : []
+      return { id, title: railName(id, lang), total: items.length, slice: (o, l) => items.slice(o, o + l) }
+    }
+    case 'watchlist':
+      return listSource(id, railName(id, lang), viewer.key ? watchlistTitles(ctx, viewer.key) : [], p)
+    case 'catalog-all': {
+      const total = repeat ?? titles.length
+      return {
+        id,
+        title: railName(id, lang),
+        total,
+        slice: (o, l) => {
+          const out: TitleSummary[] = []
+          for (let i = o; i < Math.min(total, o + l); i++) out.push(summary(p, titles[i % titles.length]))
+          return out
+        },
+      }
+    }
+    default: {
+      const rail = catalogRails(ctx.catalog).find((r) => r.id === id)
+      return rail ? listSource(id, pick(lang, rail.name), rail.titles, p) : null
+    }
+  }
+}
+
+export function encodeCursor(railId: string, offset: number, repeat: number | undefined): string {
+  return Buffer.from(JSON.stringify({ r: railId, o: offset, n: repeat ?? null })).toString('base64url')
+}
+
+export function decodeCursor(railId: string, cursor: string): { offset: number; repeat: number | undefined } {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { r?: unknown; o?: unknown; n?: unknown }
+    if (c.r === railId && typeof c.o === 'number' && Number.isInteger(c.o) && c.o >= 0 && (c.n === null || typeof c.n === 'number')) {
+      return { offset: c.o, repeat: typeof c.n === 'number' ? c.n : undefined }
+    }
+  } catch {
+    // fall through
+  }
+  throw new ApiError(400, 'invalid_cursor', 'The cursor is not valid for this rail')
+}
+
+export function page(src: RailSource, offset: number, limit: number, repeat: number | undefined): RailPage {
+  const items = src.slice(offset, limit)
+  const next = offset + limit < src.total ? encodeCursor(src.id, offset + limit, repeat) : null
+  return { id: src.id, title: src.title, items, nextCursor: next, totalCount: src.total }
+}
