@@ -1,16 +1,13 @@
 import { Lightning } from '@lightningjs/sdk'
 import { t } from '../../i18n'
-import { dialog, panelTemplate, scrimTemplate, textStyle } from '../Purchase/Dialog.styles'
+import { dialog, dialogShell, textStyle, type DialogTemplateSpec } from '../Purchase/Dialog.styles'
 import { PinPad } from './PinPad'
 
-interface PinDialogTemplateSpec extends Lightning.Component.TemplateSpec {
-  Scrim: Lightning.Element
-  Panel: {
-    Title: Lightning.Element
-    Message: Lightning.Element
-    Pin: typeof PinPad
-  }
-}
+type PinDialogTemplateSpec = DialogTemplateSpec<{
+  Title: Lightning.Element
+  Message: Lightning.Element
+  Pin: typeof PinPad
+}>
 
 const PANEL_W = 1100
 const PANEL_H = 940
@@ -38,19 +35,11 @@ export class PinDialog
 {
   static override _template(): Lightning.Component.Template<PinDialogTemplateSpec> {
     const x = dialog.padding
-    return {
-      w: 1920,
-      h: 1080,
-      zIndex: dialog.zIndex,
-      visible: false,
-      Scrim: scrimTemplate(),
-      Panel: {
-        ...panelTemplate(PANEL_W, PANEL_H),
-        Title: { x, y: 56, text: textStyle('title', INNER_W) },
-        Message: { x, y: 126, text: textStyle('caption', INNER_W) },
-        Pin: { type: PinPad, x: (PANEL_W - 620) / 2, y: 216 },
-      },
-    }
+    return dialogShell(PANEL_W, PANEL_H, {
+      Title: { x, y: 56, text: textStyle('title', INNER_W) },
+      Message: { x, y: 126, text: textStyle('caption', INNER_W) },
+      Pin: { type: PinPad, x: (PANEL_W - 620) / 2, y: 216 },
+    })
   }
 
   private readonly Panel = this.getByRef('Panel')!

@@ -1,15 +1,12 @@
 import { Lightning } from '@lightningjs/sdk'
 import { Choices } from './Choices'
-import { dialog, panelTemplate, scrimTemplate, textStyle } from './Dialog.styles'
+import { dialog, dialogShell, textStyle, type DialogTemplateSpec } from './Dialog.styles'
 
-interface ConfirmDialogTemplateSpec extends Lightning.Component.TemplateSpec {
-  Scrim: Lightning.Element
-  Panel: {
-    Title: Lightning.Element
-    Message: Lightning.Element
-    Actions: typeof Choices
-  }
-}
+type ConfirmDialogTemplateSpec = DialogTemplateSpec<{
+  Title: Lightning.Element
+  Message: Lightning.Element
+  Actions: typeof Choices
+}>
 
 const PANEL_W = 1100
 const PANEL_H = 520
@@ -33,19 +30,11 @@ export class ConfirmDialog
 {
   static override _template(): Lightning.Component.Template<ConfirmDialogTemplateSpec> {
     const x = dialog.padding
-    return {
-      w: 1920,
-      h: 1080,
-      zIndex: dialog.zIndex,
-      visible: false,
-      Scrim: scrimTemplate(),
-      Panel: {
-        ...panelTemplate(PANEL_W, PANEL_H),
-        Title: { x, y: 64, text: textStyle('title', INNER_W) },
-        Message: { x, y: 190, text: textStyle('body', INNER_W) },
-        Actions: { type: Choices, x, y: PANEL_H - 80 - dialog.padding },
-      },
-    }
+    return dialogShell(PANEL_W, PANEL_H, {
+      Title: { x, y: 64, text: textStyle('title', INNER_W) },
+      Message: { x, y: 190, text: textStyle('body', INNER_W) },
+      Actions: { type: Choices, x, y: PANEL_H - 80 - dialog.padding },
+    })
   }
 
   private readonly Panel = this.getByRef('Panel')!

@@ -35,6 +35,34 @@ export function panelTemplate(w: number, h: number): Lightning.Element.NewPatchT
   }
 }
 
+/** A dialog's template spec: the scrim and the panel holding the dialog's own parts. */
+export interface DialogTemplateSpec<PanelParts> extends Lightning.Component.TemplateSpec {
+  Scrim: Lightning.Element
+  Panel: PanelParts
+}
+
+/**
+ * The shell every commerce dialog is built in: full screen above the pages,
+ * hidden until opened, the scrim, and a panel of the given size centred on the
+ * screen holding `parts` (positioned inside the panel).
+ */
+export function dialogShell<PanelParts>(
+  panelW: number,
+  panelH: number,
+  parts: Lightning.Component.Template<DialogTemplateSpec<PanelParts>>['Panel'],
+): Lightning.Component.Template<DialogTemplateSpec<PanelParts>> {
+  return {
+    w: layout.screenW,
+    h: layout.screenH,
+    zIndex: dialog.zIndex,
+    visible: false,
+    Scrim: scrimTemplate(),
+    // Lightning's template type is conditional on PanelParts, which TypeScript cannot resolve while it is
+    // generic; each caller's `parts` is still checked against its concrete spec.
+    Panel: { ...panelTemplate(panelW, panelH), ...parts } as Lightning.Component.Template<DialogTemplateSpec<PanelParts>>['Panel'],
+  }
+}
+
 export type TextRole = 'title' | 'body' | 'caption' | 'price' | 'notice' | 'code'
 
 export function textStyle(role: TextRole, wordWrapWidth: number): Lightning.textures.TextTexture.Settings {

@@ -36,24 +36,21 @@ import {
 import { PinPad } from '../Pin/PinPad'
 import { ScanToPay } from '../ScanToPay/ScanToPay'
 import { Choices, type Choice } from './Choices'
-import { dialog, dialogColors, panelTemplate, scrimTemplate, textStyle } from './Dialog.styles'
+import { dialog, dialogColors, dialogShell, textStyle, type DialogTemplateSpec } from './Dialog.styles'
 import { colors } from '../../components/theme'
 import type { PurchaseOutcome, PurchaseRequest } from './request'
 
-interface PurchaseDialogTemplateSpec extends Lightning.Component.TemplateSpec {
-  Scrim: Lightning.Element
-  Panel: {
-    Kicker: Lightning.Element
-    Name: Lightning.Element
-    Price: Lightning.Element
-    Terms: Lightning.Element
-    Hint: Lightning.Element
-    Status: Lightning.Element
-    Pin: typeof PinPad
-    Scan: typeof ScanToPay
-    Actions: typeof Choices
-  }
-}
+type PurchaseDialogTemplateSpec = DialogTemplateSpec<{
+  Kicker: Lightning.Element
+  Name: Lightning.Element
+  Price: Lightning.Element
+  Terms: Lightning.Element
+  Hint: Lightning.Element
+  Status: Lightning.Element
+  Pin: typeof PinPad
+  Scan: typeof ScanToPay
+  Actions: typeof Choices
+}>
 
 const PANEL_W = dialog.panelW
 const PANEL_H = 900
@@ -85,25 +82,17 @@ export class PurchaseDialog
 {
   static override _template(): Lightning.Component.Template<PurchaseDialogTemplateSpec> {
     const x = dialog.padding
-    return {
-      w: 1920,
-      h: 1080,
-      zIndex: dialog.zIndex,
-      visible: false,
-      Scrim: scrimTemplate(),
-      Panel: {
-        ...panelTemplate(PANEL_W, PANEL_H),
-        Kicker: { x, y: 60, text: { ...textStyle('caption', INNER_W), textColor: 0xffffb400 } },
-        Name: { x, y: 104, text: textStyle('title', INNER_W) },
-        Price: { x, y: 180, text: textStyle('price', INNER_W) },
-        Terms: { x, y: 290, text: textStyle('body', INNER_W) },
-        Hint: { x, y: 370, text: textStyle('caption', INNER_W) },
-        Status: { x, y: 450, text: textStyle('body', INNER_W) },
-        Pin: { type: PinPad, x: (PANEL_W - 620) / 2, y: 190, visible: false },
-        Scan: { type: ScanToPay, x, y: 290, visible: false },
-        Actions: { type: Choices, x, y: PANEL_H - 80 - dialog.padding },
-      },
-    }
+    return dialogShell(PANEL_W, PANEL_H, {
+      Kicker: { x, y: 60, text: { ...textStyle('caption', INNER_W), textColor: 0xffffb400 } },
+      Name: { x, y: 104, text: textStyle('title', INNER_W) },
+      Price: { x, y: 180, text: textStyle('price', INNER_W) },
+      Terms: { x, y: 290, text: textStyle('body', INNER_W) },
+      Hint: { x, y: 370, text: textStyle('caption', INNER_W) },
+      Status: { x, y: 450, text: textStyle('body', INNER_W) },
+      Pin: { type: PinPad, x: (PANEL_W - 620) / 2, y: 190, visible: false },
+      Scan: { type: ScanToPay, x, y: 290, visible: false },
+      Actions: { type: Choices, x, y: PANEL_H - 80 - dialog.padding },
+    })
   }
 
   private readonly Panel = this.getByRef('Panel')!

@@ -7,20 +7,17 @@ import { api, rememberSignIn } from '../../api/session'
 import { currentLanguage, setLanguage, t } from '../../i18n'
 import { formatUserCode, nextSignInPoll } from '../../domain'
 import { Choices, type Choice } from '../Purchase/Choices'
-import { dialog, panelTemplate, scrimTemplate, textStyle } from '../Purchase/Dialog.styles'
+import { dialog, dialogShell, textStyle, type DialogTemplateSpec } from '../Purchase/Dialog.styles'
 import { ScanToPay } from '../ScanToPay/ScanToPay'
 
-interface SignInDialogTemplateSpec extends Lightning.Component.TemplateSpec {
-  Scrim: Lightning.Element
-  Panel: {
-    Title: Lightning.Element
-    Reason: Lightning.Element
-    Code: Lightning.Element
-    Qr: typeof ScanToPay
-    Status: Lightning.Element
-    Actions: typeof Choices
-  }
-}
+type SignInDialogTemplateSpec = DialogTemplateSpec<{
+  Title: Lightning.Element
+  Reason: Lightning.Element
+  Code: Lightning.Element
+  Qr: typeof ScanToPay
+  Status: Lightning.Element
+  Actions: typeof Choices
+}>
 
 const PANEL_W = dialog.panelW
 const PANEL_H = 900
@@ -38,22 +35,14 @@ export class SignInDialog
 {
   static override _template(): Lightning.Component.Template<SignInDialogTemplateSpec> {
     const x = dialog.padding
-    return {
-      w: 1920,
-      h: 1080,
-      zIndex: dialog.zIndex,
-      visible: false,
-      Scrim: scrimTemplate(),
-      Panel: {
-        ...panelTemplate(PANEL_W, PANEL_H),
-        Title: { x, y: 60, text: textStyle('title', INNER_W) },
-        Reason: { x, y: 136, text: textStyle('caption', INNER_W) },
-        Code: { x, y: 196, text: textStyle('code', INNER_W) },
-        Qr: { type: ScanToPay, x, y: 316 },
-        Status: { x, y: 330, text: textStyle('body', INNER_W) },
-        Actions: { type: Choices, x, y: PANEL_H - 80 - 56 },
-      },
-    }
+    return dialogShell(PANEL_W, PANEL_H, {
+      Title: { x, y: 60, text: textStyle('title', INNER_W) },
+      Reason: { x, y: 136, text: textStyle('caption', INNER_W) },
+      Code: { x, y: 196, text: textStyle('code', INNER_W) },
+      Qr: { type: ScanToPay, x, y: 316 },
+      Status: { x, y: 330, text: textStyle('body', INNER_W) },
+      Actions: { type: Choices, x, y: PANEL_H - 80 - 56 },
+    })
   }
 
   private readonly Panel = this.getByRef('Panel')!
