@@ -1,4 +1,4 @@
-import type { Db } from '../db'
+import { statement, type Db } from '../db'
 import type { Access, Entitlement, Offer } from '../contract'
 import type { CatalogPlan, CatalogTitle } from './catalog'
 import { renewSubscriptions } from './renewal'
@@ -35,8 +35,7 @@ interface EntRow {
 export function loadHoldings(db: Db, accountId: string | null, now: number): Holdings {
   if (!accountId) return EMPTY_HOLDINGS
   renewSubscriptions(db, accountId, now)
-  const rows = db
-    .prepare('SELECT id, kind, title_id, plan_id, valid_until, start_by, play_until FROM entitlements WHERE account_id = ? AND active = 1')
+  const rows = statement(db, 'SELECT id, kind, title_id, plan_id, valid_until, start_by, play_until FROM entitlements WHERE account_id = ? AND active = 1')
     .all(accountId) as EntRow[]
   const holdings: Holdings = { subscription: null, owned: new Set(), rentals: new Map() }
   for (const r of rows) {

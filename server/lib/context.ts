@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import type { Db } from '../db'
+import { statement, type Db } from '../db'
 import type { Catalog } from './catalog'
 import type { MediaLibrary } from './media'
 import { ApiError } from './errors'
@@ -58,7 +58,7 @@ export function viewerOf(ctx: Ctx, req: FastifyRequest): Viewer {
     const v = ctx.signer.verify(token, 'account', now)
     if (!v.ok) throw new ApiError(401, v.reason, v.reason === 'token_expired' ? 'The access token has expired' : 'The access token is not valid')
     checkDevice(ctx, v.payload.dev, now)
-    const acc = ctx.db.prepare('SELECT id FROM accounts WHERE id = ?').get(v.payload.acc)
+    const acc = statement(ctx.db, 'SELECT id FROM accounts WHERE id = ?').get(v.payload.acc)
     if (!acc) throw new ApiError(401, 'token_invalid', 'The account no longer exists')
     viewer = { kind: 'account', deviceId: v.payload.dev, accountId: v.payload.acc, key: `acc:${v.payload.acc}` }
   } else if (typ === 'device') {
@@ -83,12 +83,12 @@ function peekType(token: string): string | null {
 }
 
 function checkDevice(ctx: Ctx, deviceId: string, now: number): void {
-  const row = ctx.db.prepare('SELECT revoked_at, last_seen_at FROM devices WHERE id = ?').get(deviceId) as
+  const row = statement(ctx.db, 'SELECT revoked_at, last_seen_at FROM devices WHERE id = ?').get(deviceId) as
     | { revoked_at: number | null; last_seen_at: number }
     | undefined
   if (!row) throw new ApiError(401, 'token_invalid', 'Unknown device')
   if (row.revoked_at !== null) throw new ApiError(401, 'device_revoked', 'This device has been signed out')
-  if (now - row.last_seen_at > 60_000) ctx.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, deviceId)
+  if (now - row.last_seen_at > 60_000) statement(ctx.db, 'UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, deviceId)
 }
 
 /** A device or account viewer; 401 unauthorized without a token. */

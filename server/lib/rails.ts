@@ -1,5 +1,6 @@
 // The rails: which titles each one holds, in which order, under which name, and their pages.
 import type { Language, RailPage, TitleSummary } from '../contract'
+import { statement } from '../db'
 import type { Catalog, CatalogTitle } from './catalog'
 import type { Ctx, Viewer } from './context'
 import { ApiError } from './errors'
@@ -86,8 +87,7 @@ export interface ProgressRow {
 
 export function continueWatchingRows(ctx: Ctx, viewerKey: string): ProgressRow[] {
   return (
-    ctx.db
-      .prepare('SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? ORDER BY updated_at DESC LIMIT 200')
+    statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? ORDER BY updated_at DESC LIMIT 200')
       .all(viewerKey) as ProgressRow[]
   ).filter((r) => r.duration_seconds > 0 && r.position_seconds >= 10 && r.position_seconds / r.duration_seconds < 0.95)
 }
@@ -112,7 +112,7 @@ export function continueWatchingItems(ctx: Ctx, viewerKey: string, p: Presenter)
 }
 
 export function watchlistTitles(ctx: Ctx, viewerKey: string): CatalogTitle[] {
-  const rows = ctx.db.prepare('SELECT title_id FROM watchlist WHERE viewer_id = ? ORDER BY added_at DESC, title_id').all(viewerKey) as Array<{ title_id: string }>
+  const rows = statement(ctx.db, 'SELECT title_id FROM watchlist WHERE viewer_id = ? ORDER BY added_at DESC, title_id').all(viewerKey) as Array<{ title_id: string }>
   return rows.map((r) => ctx.catalog.byId.get(r.title_id)).filter((t): t is CatalogTitle => !!t)
 }
 

@@ -2,7 +2,7 @@
 // billing job would; without a stored method (scan to pay) they lapse. Renewal runs lazily, whenever an account's
 // holdings are read, so it needs no scheduler and follows the injected clock.
 import crypto from 'node:crypto'
-import type { Db } from '../db'
+import { statement, type Db } from '../db'
 import { randomId } from './tokens'
 
 /** One calendar month later, clamped to the month's last day (31 Jan → 28/29 Feb). */
@@ -27,8 +27,7 @@ interface ActiveSubscription {
  */
 export function renewSubscriptions(db: Db, accountId: string, now: number): void {
   const latest = (): ActiveSubscription | undefined =>
-    db
-      .prepare("SELECT id, plan_id, purchase_id, valid_until FROM entitlements WHERE account_id = ? AND kind = 'subscription' AND active = 1 ORDER BY valid_until DESC LIMIT 1")
+    statement(db, "SELECT id, plan_id, purchase_id, valid_until FROM entitlements WHERE account_id = ? AND kind = 'subscription' AND active = 1 ORDER BY valid_until DESC LIMIT 1")
       .get(accountId) as ActiveSubscription | undefined
   const first = latest()
   if (!first || first.valid_until > now) return

@@ -6,6 +6,7 @@ import {
   type OffersResponse, type RailPage, type RailParams, type RailQuery, type SearchQuery,
   type SearchResult, type TitleDetails, type TitleParams,
 } from '../contract'
+import { statement } from '../db'
 import type { Ctx, Viewer } from '../lib/context'
 import { baseUrl, holdingsOf, language, viewerOf } from '../lib/context'
 import { ApiError } from '../lib/errors'
@@ -93,7 +94,7 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: Ctx): void {
       const viewer = viewerOf(ctx, req)
       const t = ctx.catalog.byId.get(req.params.id)
       if (!t) throw new ApiError(404, 'not_found', `No title ${req.params.id}`)
-      const inWatchlist = viewer.key ? !!ctx.db.prepare('SELECT 1 FROM watchlist WHERE viewer_id = ? AND title_id = ?').get(viewer.key, t.id) : false
+      const inWatchlist = viewer.key ? !!statement(ctx.db, 'SELECT 1 FROM watchlist WHERE viewer_id = ? AND title_id = ?').get(viewer.key, t.id) : false
       return details(presenter(ctx, req, viewer), t, inWatchlist)
     },
   )

@@ -4,6 +4,7 @@ import {
   ClearKeyRequestSchema, ClearKeyResponseSchema, ErrorSchema, HlsKeyParamsSchema, LicenseQuerySchema,
   type ClearKeyRequest, type ClearKeyResponse, type HlsKeyParams, type LicenseQuery,
 } from '../contract'
+import { statement } from '../db'
 import { bearerToken, type Ctx } from '../lib/context'
 import { ApiError, parseJsonBody } from '../lib/errors'
 import { entitlementFor, loadHoldings } from '../lib/access'
@@ -33,7 +34,7 @@ function authorise(ctx: Ctx, req: FastifyRequest, queryToken: string | undefined
   }
   const title = ctx.catalog.byId.get(payload.tid)
   if (!title) throw deny('token_invalid', 'The license token names an unknown title')
-  const device = ctx.db.prepare('SELECT revoked_at FROM devices WHERE id = ?').get(payload.dev) as { revoked_at: number | null } | undefined
+  const device = statement(ctx.db, 'SELECT revoked_at FROM devices WHERE id = ?').get(payload.dev) as { revoked_at: number | null } | undefined
   if (!device) throw deny('token_invalid', 'Unknown device')
   if (device.revoked_at !== null) throw deny('device_revoked', 'This device has been signed out')
   const ent = entitlementFor(title, loadHoldings(ctx.db, payload.acc, now))
