@@ -6,6 +6,8 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from '../../server/app'
 import type { DeviceCodeResponse, RegisterDeviceResponse, TokenResponse } from '../../server/contract'
+import { ApiClient } from '../../src/api/http'
+import { AppError } from '../../src/api/errors'
 
 export const SECRET = 'test-secret-0123456789'
 
@@ -148,6 +150,36 @@ export async function signInAt(base: string, account = 'demo'): Promise<{ device
   const tok = await call<TokenResponse>(base, 'POST', '/v1/auth/token', { body: { deviceCode: code.body.deviceCode } })
   if (tok.status !== 200) throw new Error(`token failed: ${tok.text}`)
   return { deviceId: device.deviceId, deviceToken: device.token, token: tok.body.accessToken }
+}
+
+/**
+ * The app's own ApiClient against a test server (`base` is its origin), sending `token` as the
+ * bearer and `language` (fixed, or read at each request) as Accept-Language. No retries, so a
+ * failing request shows at once instead of after backoff.
+ */
+export function appApiClient(
+  base: string,
+  options: { token?: string | null; language?: string | (() => string) } = {},
+): ApiClient {
+  const { token = null, language = 'en' } = options
+  return new ApiClient({
+    baseUrl: `${base}/v1`,
+    timeoutMs: 5000,
+    getToken: () => token,
+    getLanguage: typeof language === 'function' ? language : () => language,
+    retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+  })
+}
+
+/** The AppError a request through the app's ApiClient rejects with; fails the test when it resolves. */
+export async function appErrorFrom(request: Promise<unknown>): Promise<AppError> {
+  try {
+    await request
+  } catch (error) {
+    if (error instanceof AppError) return error
+    throw error
+  }
+  throw new Error('expected the request to fail')
 }
 
 export function idemKey(): string {

@@ -1,19 +1,13 @@
-import { ApiClient } from '../../../src/api/http'
+import type { ApiClient } from '../../../src/api/http'
 import { fetchHome, fetchRailPage, fetchTitle, genreRailId, genresOf, searchTitles, withLongRail } from '../../../src/api/catalog'
 import { AppError } from '../../../src/api/errors'
-import { startServer, registerDevice, type TestServer } from '../../server/helpers'
+import { appApiClient, startServer, registerDevice, type TestServer } from '../../server/helpers'
 
 let server: TestServer
 let token: string | null = null
 
 function client(language = 'en'): ApiClient {
-  return new ApiClient({
-    baseUrl: `${server.base}/v1`,
-    timeoutMs: 5000,
-    getToken: () => token,
-    getLanguage: () => language,
-    retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
-  })
+  return appApiClient(server.base, { token, language })
 }
 
 beforeAll(async () => {

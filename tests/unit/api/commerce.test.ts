@@ -1,11 +1,10 @@
-import { ApiClient } from '../../../src/api/http'
-import { AppError } from '../../../src/api/errors'
+import type { ApiClient } from '../../../src/api/http'
 import { pollDeviceSignIn, startDeviceSignIn } from '../../../src/api/auth'
 import { fetchPlans } from '../../../src/api/offers'
 import { createPurchase, fetchPurchase } from '../../../src/api/purchases'
 import { changePin, fetchEntitlements, fetchMe, updateSettings, verifyPin } from '../../../src/api/account'
 import { failureFromApi, nextSignInPoll, purchaseBody } from '../../../src/domain'
-import { idemKey, postForm, registerDevice, signIn, startServer, type TestServer } from '../../server/helpers'
+import { appApiClient, appErrorFrom, idemKey, postForm, registerDevice, signIn, startServer, type TestServer } from '../../server/helpers'
 
 /** The commerce API modules against the real reference server (real HTTP, temp SQLite). */
 
@@ -18,23 +17,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 function client(token: string | null): ApiClient {
-  return new ApiClient({
-    baseUrl: `${server.base}/v1`,
-    timeoutMs: 5000,
-    getToken: () => token,
-    getLanguage: () => 'en',
-    retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
-  })
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected the request to fail')
+  return appApiClient(server.base, { token })
 }
 
 test('device-code sign-in: pending, slow_down read by the polling rule, then the account token once approved', async () => {
@@ -44,10 +27,10 @@ test('device-code sign-in: pending, slow_down read by the polling rule, then the
   expect(code.userCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/)
   expect(code.qrUrl).toContain('/v1/qr.png?data=')
 
-  const pending = await failure(pollDeviceSignIn(client(null), code.deviceCode))
+  const pending = await appErrorFrom(pollDeviceSignIn(client(null), code.deviceCode))
   expect(nextSignInPoll(code.interval, pending)).toEqual({ type: 'wait', intervalSeconds: code.interval })
   // Polling again at once is too fast: the server says slow down, and the rule waits longer.
-  const tooFast = await failure(pollDeviceSignIn(client(null), code.deviceCode))
+  const tooFast = await appErrorFrom(pollDeviceSignIn(client(null), code.deviceCode))
   expect(tooFast.code).toBe('slow_down')
   expect(nextSignInPoll(code.interval, tooFast)).toEqual({ type: 'wait', intervalSeconds: code.interval + 5 })
 
@@ -64,7 +47,7 @@ test('a purchase with the same idempotency key is the same purchase; a wrong PIN
   const key = idemKey()
   const target = { kind: 'rent' as const, titleId: await ppvTitle(api), method: 'pin' as const }
 
-  const wrong = await failure(createPurchase(api, purchaseBody(target, '9999'), key))
+  const wrong = await appErrorFrom(createPurchase(api, purchaseBody(target, '9999'), key))
   expect(failureFromApi(wrong)).toEqual({ kind: 'pin_incorrect', triesLeft: 4 })
 
   const first = await createPurchase(api, purchaseBody(target, '1234'), key)
@@ -75,7 +58,7 @@ test('a purchase with the same idempotency key is the same purchase; a wrong PIN
   expect(rentals).toHaveLength(1)
 
   // A new key for what is already held: the server refuses, the dialog offers to play.
-  const held = await failure(createPurchase(api, purchaseBody(target, '1234'), idemKey()))
+  const held = await appErrorFrom(createPurchase(api, purchaseBody(target, '1234'), idemKey()))
   expect(failureFromApi(held)).toEqual({ kind: 'already-entitled' })
 })
 
@@ -95,10 +78,10 @@ test('scan to pay: pending with a pay page and a QR, polled until the phone conf
 test('an anonymous device is asked to sign in; an account without stored payment is told to scan', async () => {
   const anonymous = client((await registerDevice(server.base)).token)
   const target = { kind: 'rent' as const, titleId: await ppvTitle(anonymous), method: 'pin' as const }
-  expect(failureFromApi(await failure(createPurchase(anonymous, purchaseBody(target, '1234'), idemKey()))))
+  expect(failureFromApi(await appErrorFrom(createPurchase(anonymous, purchaseBody(target, '1234'), idemKey()))))
     .toEqual({ kind: 'sign-in-required' })
   const { token } = await signIn(server, 'no-wallet')
-  expect(failureFromApi(await failure(createPurchase(client(token), purchaseBody(target, '1234'), idemKey()))))
+  expect(failureFromApi(await appErrorFrom(createPurchase(client(token), purchaseBody(target, '1234'), idemKey()))))
     .toEqual({ kind: 'stored-payment-unavailable' })
 })
 
@@ -109,9 +92,9 @@ test('PIN: change, verify, lockout after five wrong tries with the unlock time; 
   await changePin(api, '2222', '1111')
   await expect(verifyPin(api, '2222')).resolves.toEqual({ ok: true })
   for (const left of [4, 3, 2, 1]) {
-    expect(failureFromApi(await failure(verifyPin(api, '0000')))).toEqual({ kind: 'pin_incorrect', triesLeft: left })
+    expect(failureFromApi(await appErrorFrom(verifyPin(api, '0000')))).toEqual({ kind: 'pin_incorrect', triesLeft: left })
   }
-  const locked = failureFromApi(await failure(verifyPin(api, '0000')))
+  const locked = failureFromApi(await appErrorFrom(verifyPin(api, '0000')))
   expect(locked).toEqual({ kind: 'pin_locked', unlocksAt: expect.any(String) })
 
   const account = await updateSettings(api, { ratingLimit: '12+', language: 'id' })

@@ -1,6 +1,5 @@
-import { ApiClient } from '../../../src/api/http'
 import { HomeCache, isHome, type CachedHome, type HomeStore } from '../../../src/api/home-cache'
-import { startServer, type TestServer } from '../../server/helpers'
+import { appApiClient, startServer, type TestServer } from '../../server/helpers'
 
 let server: TestServer
 
@@ -22,13 +21,7 @@ class JsonStore implements HomeStore {
 }
 
 function cacheFor(store: HomeStore, baseUrl: () => string, language = { value: 'en' }, now = 1_000): HomeCache {
-  const client = new ApiClient({
-    baseUrl: `${baseUrl()}/v1`,
-    timeoutMs: 2000,
-    getToken: () => null,
-    getLanguage: () => language.value,
-    retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
-  })
+  const client = appApiClient(baseUrl(), { language: () => language.value })
   return new HomeCache(client, store, () => language.value, () => now)
 }
 

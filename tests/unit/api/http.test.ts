@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { ApiClient } from '../../../src/api/http'
 import { AppError, parseRetryAfter } from '../../../src/api/errors'
 import { retryDelayMs, DEFAULT_RETRY } from '../../../src/api/retry'
+import { appErrorFrom } from '../../server/helpers'
 
 type Responder = (req: http.IncomingMessage, res: http.ServerResponse) => void
 
@@ -49,16 +50,6 @@ function client(overrides: Partial<ConstructorParameters<typeof ApiClient>[0]> =
   return { api, sleeps }
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected the request to fail')
-}
-
 test('sends the bearer token and the language on every request', async () => {
   responders.push(json(200, { ok: true }))
   await expect(client().api.get('/home')).resolves.toEqual({ ok: true })
@@ -77,7 +68,7 @@ test('retries a GET after 5xx with backoff, then succeeds', async () => {
 
 test('gives up after the retry budget with a server error', async () => {
   for (let i = 0; i < 4; i++) responders.push(json(503, { error: { code: 'unavailable', message: 'down for maintenance' } }))
-  const error = await failure(client().api.get('/home'))
+  const error = await appErrorFrom(client().api.get('/home'))
   expect(error.kind).toBe('server')
   expect(error.message).toBe('down for maintenance')
   expect(seen).toHaveLength(1 + DEFAULT_RETRY.retries)
@@ -92,7 +83,7 @@ test('honours Retry-After on 503 and 429', async () => {
 
 test('never retries a POST: the caller owns its idempotency', async () => {
   responders.push(json(500, {}))
-  const error = await failure(client().api.post('/purchases', { body: { kind: 'buy' } }))
+  const error = await appErrorFrom(client().api.post('/purchases', { body: { kind: 'buy' } }))
   expect(error.kind).toBe('server')
   expect(seen).toHaveLength(1)
 })
@@ -100,7 +91,7 @@ test('never retries a POST: the caller owns its idempotency', async () => {
 test('4xx errors are not retried and carry the API code and body (402 offers)', async () => {
   const body = { error: { code: 'not_entitled', message: 'Rent or subscribe to watch' }, offers: [{ kind: 'rent' }] }
   responders.push(json(402, body))
-  const error = await failure(client().api.post('/playback/t1'))
+  const error = await appErrorFrom(client().api.post('/playback/t1'))
   expect(error.kind).toBe('not-entitled')
   expect(error.code).toBe('not_entitled')
   expect(error.body).toEqual(body)
@@ -118,7 +109,7 @@ test('a body that is not JSON is a bad response, retried for GETs', async () => 
 test('JSON of the wrong shape is a bad response when the call gives the expected shape; the right shape passes', async () => {
   const isFeed = (body: unknown): body is { items: string[] } => Array.isArray((body as { items?: unknown }).items)
   responders.push(json(200, { items: 'not-a-list' }))
-  const error = await failure(client({ retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }).api.get('/feed', { shape: isFeed }))
+  const error = await appErrorFrom(client({ retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }).api.get('/feed', { shape: isFeed }))
   expect(error.kind).toBe('bad-response')
   responders.push(json(200, { items: ['a'] }))
   await expect(client().api.get('/feed', { shape: isFeed })).resolves.toEqual({ items: ['a'] })
@@ -126,7 +117,7 @@ test('JSON of the wrong shape is a bad response when the call gives the expected
 
 test('a server that does not answer in time is a timeout', async () => {
   responders.push(() => undefined)
-  const error = await failure(client({ retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 }, timeoutMs: 200 }).api.get('/slow'))
+  const error = await appErrorFrom(client({ retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 }, timeoutMs: 200 }).api.get('/slow'))
   expect(error.kind).toBe('timeout')
 })
 
@@ -138,14 +129,14 @@ test('a refused connection is offline', async () => {
     getLanguage: () => 'en',
     retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
   })
-  const error = await failure(api.get('/home'))
+  const error = await appErrorFrom(api.get('/home'))
   expect(error.kind).toBe('offline')
   expect(error.transient).toBe(true)
 })
 
 test('a dropped connection is offline', async () => {
   responders.push((req) => req.socket.destroy())
-  const error = await failure(client({ retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }).api.get('/home'))
+  const error = await appErrorFrom(client({ retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }).api.get('/home'))
   expect(error.kind).toBe('offline')
 })
 

@@ -1,8 +1,8 @@
-import { ApiClient } from '../../../src/api/http'
+import type { ApiClient } from '../../../src/api/http'
 import { authorisePlayback, playbackTitle } from '../../../src/api/playback'
 import { saveProgress } from '../../../src/api/progress'
 import { MAX_EVENTS_PER_REQUEST, sendEvents } from '../../../src/api/events'
-import { registerDevice, startServer, type TestServer } from '../../server/helpers'
+import { appApiClient, registerDevice, startServer, type TestServer } from '../../server/helpers'
 
 let server: TestServer
 
@@ -13,13 +13,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 function client(token: string | null): ApiClient {
-  return new ApiClient({
-    baseUrl: `${server.base}/v1`,
-    timeoutMs: 5000,
-    getToken: () => token,
-    getLanguage: () => 'en',
-    retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
-  })
+  return appApiClient(server.base, { token })
 }
 
 async function titleWith(api: ApiClient, kind: 'free' | 'none'): Promise<string> {

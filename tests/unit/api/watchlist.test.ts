@@ -1,7 +1,7 @@
-import { ApiClient } from '../../../src/api/http'
+import type { ApiClient } from '../../../src/api/http'
 import { addToWatchlist, fetchWatchlist, removeFromWatchlist } from '../../../src/api/watchlist'
 import { fetchHome, fetchTitle } from '../../../src/api/catalog'
-import { startServer, registerDevice, type TestServer } from '../../server/helpers'
+import { appApiClient, startServer, registerDevice, type TestServer } from '../../server/helpers'
 
 let server: TestServer
 
@@ -12,13 +12,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 function client(token: string | null): ApiClient {
-  return new ApiClient({
-    baseUrl: `${server.base}/v1`,
-    timeoutMs: 5000,
-    getToken: () => token,
-    getLanguage: () => 'en',
-    retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 },
-  })
+  return appApiClient(server.base, { token })
 }
 
 test('adding and removing is idempotent, newest first, and shows on details and as a home rail', async () => {
