@@ -17,17 +17,7 @@ import { isControllable, nextState, type PlayerEvent, type PlayerState } from '.
 import { LightningTextDisplayer } from './subtitles'
 import { videoPlayer } from './video-player'
 
-export type PlayMode = 'play' | 'startover' | 'trailer'
-
-export function isPlayMode(value: unknown): value is PlayMode {
-  return value === 'play' || value === 'startover' || value === 'trailer'
-}
-
-export interface PlayRequest {
-  titleId: string
-  mode: PlayMode
-  episodeId: string | null
-}
+import type { PlayRequest } from './request'
 
 export interface PlayerEnvironment {
   platform: PlatformId
@@ -92,13 +82,23 @@ export class PlayerController {
   ]
   private readonly onBrowserOnline = (): void => this.retryNow()
 
+  /** Until the Player page binds its callbacks (a play started at the Play press): nothing drawn yet, a denial kept for it. */
+  private callbacks: PlayerCallbacks | null = null
+  private deniedBeforeBind = false
+
   constructor(
     readonly request: PlayRequest,
     private readonly env: PlayerEnvironment,
-    private readonly callbacks: PlayerCallbacks,
   ) {
     this.qoe = new QoeRecorder(request.titleId, Date.now)
     this.preferences = readTrackPreferences(env.viewer)
+  }
+
+  /** The page that draws this play: it hears the current state at once, then every change. */
+  bind(callbacks: PlayerCallbacks): void {
+    this.callbacks = callbacks
+    if (this.deniedBeforeBind) return callbacks.onDenied()
+    if (this.state !== 'idle') callbacks.onState(this.state)
   }
 
   get currentState(): PlayerState {
@@ -146,6 +146,8 @@ export class PlayerController {
     this.dispatch('load')
     this.qoe.loadStarted()
     const { titleId, mode, episodeId } = this.request
+    // Read-only and local: the support probe runs beside the authorisation instead of after it.
+    const probed = probeSupport(this.env.keySystems)
     let playback: PlaybackResponse
     try {
       const [authorised, title] = await Promise.all([
@@ -156,7 +158,7 @@ export class PlayerController {
       this.title = title
     } catch (error) {
       if (this.stopped) return
-      if (error instanceof AppError && error.kind === 'not-entitled') return this.callbacks.onDenied()
+      if (error instanceof AppError && error.kind === 'not-entitled') return this.denied()
       if (error instanceof AppError && error.transient) return this.waitForNetworkThenStart()
       return this.fail({ kind: 'api', code: error instanceof AppError ? (error.code ?? error.status) : null })
     }
@@ -168,7 +170,7 @@ export class PlayerController {
     }
 
     const drm = playback.drm
-    const support = await probeSupport(drm ? this.env.keySystems : [])
+    const support = await probed
     if (this.stopped) return
     const manifest = chooseManifest(playback.manifests, support)
     if (!support.browserSupported || !manifest) return this.fail({ kind: 'unsupported', code: null })
@@ -255,14 +257,16 @@ export class PlayerController {
     this.preferences = rememberTrackPreferences(this.env.viewer, { textLanguage: language })
   }
 
-  /** The VideoPlayer loader: one Shaka player on the SDK's video element. */
+  /** The VideoPlayer loader: the kept Shaka player, bound to this play, on the SDK's video element. */
   private async loadInto(video: HTMLVideoElement, url: string, config: ReturnType<typeof buildShakaConfig>): Promise<void> {
-    // A reload after a failed load: the previous Shaka player goes first.
+    // A reload after a failed load: the previous load is released first.
     if (this.engine) await this.unload()
     this.video = video
     for (const [event, listener] of this.videoListeners) video.addEventListener(event, listener)
     try {
-      this.engine = await ShakaEngine.attach(video, config, this.subtitles, {
+      const engine = await ShakaEngine.ready(video)
+      if (this.stopped) return
+      engine.bind(config, this.subtitles, {
         headersFor: (kind, requestUrl) => this.headersFor(kind, requestUrl),
         onError: (error) => this.onShakaError(error),
         onStreamingFailure: (error) => this.onStreamingFailure(error),
@@ -270,13 +274,13 @@ export class PlayerController {
         onVariant: (bandwidth, height) => this.qoe.variant(bandwidth, height),
         onNetwork: (ok) => this.onNetwork(ok),
       })
-      if (this.stopped) return this.unload()
-      await this.engine.load(url, this.startAt)
+      this.engine = engine
+      await engine.load(url, this.startAt)
       // Back pressed while loading: the unloader ran before there was anything to unload.
       if (this.stopped) return this.unload()
-      this.qoe.drm(this.engine.keySystem())
+      this.qoe.drm(engine.keySystem())
       // Shaka picks the preferred text language but keeps it hidden: show what the viewer chose last time.
-      if (this.preferences.textLanguage) this.engine.selectText(this.preferences.textLanguage)
+      if (this.preferences.textLanguage) engine.selectText(this.preferences.textLanguage)
     } catch (error) {
       if (!this.stopped) this.onShakaError(asShakaError(error), true)
       throw error
@@ -289,7 +293,7 @@ export class PlayerController {
     if (video) for (const [event, listener] of this.videoListeners) video.removeEventListener(event, listener)
     const engine = this.engine
     this.engine = null
-    await engine?.destroy()
+    await engine?.release()
   }
 
   private headersFor(kind: RequestKind, url: string): Record<string, string> {
@@ -302,7 +306,12 @@ export class PlayerController {
     const next = nextState(this.state, event)
     if (next === this.state) return
     this.state = next
-    this.callbacks.onState(next)
+    this.callbacks?.onState(next)
+  }
+
+  private denied(): void {
+    if (this.callbacks) this.callbacks.onDenied()
+    else this.deniedBeforeBind = true
   }
 
   private onPlaying(): void {
@@ -351,7 +360,7 @@ export class PlayerController {
     if (!fatal) return
     if (failure.kind === 'denied') {
       void this.stop()
-      this.callbacks.onDenied()
+      this.denied()
       return
     }
     if (failure.kind === 'expired') {
@@ -435,7 +444,7 @@ export class PlayerController {
       if (this.stopped) return
       if (error instanceof AppError && error.kind === 'not-entitled') {
         await this.stop()
-        this.callbacks.onDenied()
+        this.denied()
         return
       }
       // Keep the current token and try again soon: playback goes on with the keys it has.

@@ -5,8 +5,8 @@ import { asShakaError, CODE, type ShakaErrorLike } from './errors'
 
 /**
  * The one place that imports Shaka at run time: polyfills, the support probe,
- * and one Shaka player per play (created by the VideoPlayer loader, destroyed
- * by its unloader).
+ * and the Shaka player the VideoPlayer loader plays through (one per video
+ * element, kept between plays).
  */
 
 let polyfilled = false
@@ -45,6 +45,7 @@ async function keySystemGranted(keySystem: string): Promise<boolean> {
 }
 
 const probedKeySystems = new Map<string, Promise<boolean>>()
+const engines = new Map<HTMLVideoElement, Promise<ShakaEngine>>()
 
 /** Shaka's own check plus an EME probe of each wanted key system (remembered: a TV's answer does not change). */
 export async function probeSupport(wantedKeySystems: readonly string[]): Promise<SupportReport> {
@@ -90,20 +91,72 @@ export interface Track {
   active: boolean
 }
 
-/** One Shaka player bound to the SDK's video element for one play. */
+/**
+ * The one Shaka player, attached to the SDK's video element ahead of the
+ * first play and kept between plays (unloaded, not destroyed): creating it
+ * and setting up its MediaSource then costs nothing at Play. Each play binds
+ * its own configuration and hooks and releases them at its end.
+ */
 export class ShakaEngine {
   private readonly player: shaka.Player
+  private hooks: EngineHooks | null = null
 
   private constructor(player: shaka.Player) {
     this.player = player
+    const RequestType = shaka.net.NetworkingEngine.RequestType
+    const kindOf = (type: shaka.net.NetworkingEngine.RequestType): RequestKind =>
+      type === RequestType.LICENSE ? 'license' : type === RequestType.KEY ? 'key' : 'other'
+    player.getNetworkingEngine()?.registerRequestFilter((type, request) => {
+      if (this.hooks) Object.assign(request.headers, this.hooks.headersFor(kindOf(type), request.uris[0] ?? ''))
+    })
+    const media = (type: unknown): boolean => type === RequestType.SEGMENT || type === RequestType.MANIFEST
+    player.addEventListener('downloadfailed', (event) => {
+      const detail = event as unknown as { requestType: unknown; error: unknown; aborted: boolean }
+      // Only "no answer at all" is network loss: Shaka's own aborts (ABR switches) and HTTP statuses are not.
+      const code = asShakaError(detail.error)?.code
+      if (media(detail.requestType) && !detail.aborted && (code === CODE.HTTP_ERROR || code === CODE.TIMEOUT)) this.hooks?.onNetwork(false)
+    })
+    player.addEventListener('downloadcompleted', (event) => {
+      if (media((event as unknown as { requestType: unknown }).requestType)) this.hooks?.onNetwork(true)
+    })
+    player.addEventListener('error', (event) => {
+      const shaped = asShakaError((event as unknown as { detail: unknown }).detail)
+      if (shaped) this.hooks?.onError(shaped)
+    })
+    player.addEventListener('buffering', (event) => this.hooks?.onBuffering((event as unknown as { buffering: boolean }).buffering))
+    const reportVariant = (): void => {
+      const active = player.getVariantTracks().find((t) => t.active)
+      if (active) this.hooks?.onVariant(active.bandwidth, active.height)
+    }
+    player.addEventListener('adaptation', reportVariant)
+    player.addEventListener('variantchanged', reportVariant)
+    player.addEventListener('loaded', reportVariant)
   }
 
-  static async attach(video: HTMLVideoElement, config: ShakaConfig, textDisplayer: LightningTextDisplayer, hooks: EngineHooks): Promise<ShakaEngine> {
+  /** The engine on this video element, created and attached (MediaSource ready) on first use. */
+  static ready(video: HTMLVideoElement): Promise<ShakaEngine> {
+    let engine = engines.get(video)
+    if (!engine) {
+      engine = ShakaEngine.create(video)
+      engines.set(video, engine)
+      // A failed attach is tried again by the next play, not remembered.
+      engine.catch(() => engines.delete(video))
+    }
+    return engine
+  }
+
+  private static async create(video: HTMLVideoElement): Promise<ShakaEngine> {
     installShakaPolyfills()
     const player = new shaka.Player()
     await player.attach(video)
-    player.configure(config)
-    player.configure({
+    return new ShakaEngine(player)
+  }
+
+  /** Binds one play's configuration and hooks (what a previous play configured is reset first). */
+  bind(config: ShakaConfig, textDisplayer: LightningTextDisplayer, hooks: EngineHooks): void {
+    this.player.resetConfiguration()
+    this.player.configure(config)
+    this.player.configure({
       // Shaka checks the factory's arity: it is called with the player.
       textDisplayFactory: (_player: shaka.Player) => textDisplayer,
       streaming: {
@@ -113,35 +166,7 @@ export class ShakaEngine {
         },
       },
     })
-    const RequestType = shaka.net.NetworkingEngine.RequestType
-    const kindOf = (type: shaka.net.NetworkingEngine.RequestType): RequestKind =>
-      type === RequestType.LICENSE ? 'license' : type === RequestType.KEY ? 'key' : 'other'
-    player.getNetworkingEngine()?.registerRequestFilter((type, request) => {
-      Object.assign(request.headers, hooks.headersFor(kindOf(type), request.uris[0] ?? ''))
-    })
-    const media = (type: unknown): boolean => type === RequestType.SEGMENT || type === RequestType.MANIFEST
-    player.addEventListener('downloadfailed', (event) => {
-      const detail = event as unknown as { requestType: unknown; error: unknown; aborted: boolean }
-      // Only "no answer at all" is network loss: Shaka's own aborts (ABR switches) and HTTP statuses are not.
-      const code = asShakaError(detail.error)?.code
-      if (media(detail.requestType) && !detail.aborted && (code === CODE.HTTP_ERROR || code === CODE.TIMEOUT)) hooks.onNetwork(false)
-    })
-    player.addEventListener('downloadcompleted', (event) => {
-      if (media((event as unknown as { requestType: unknown }).requestType)) hooks.onNetwork(true)
-    })
-    player.addEventListener('error', (event) => {
-      const shaped = asShakaError((event as unknown as { detail: unknown }).detail)
-      if (shaped) hooks.onError(shaped)
-    })
-    player.addEventListener('buffering', (event) => hooks.onBuffering((event as unknown as { buffering: boolean }).buffering))
-    const reportVariant = (): void => {
-      const active = player.getVariantTracks().find((t) => t.active)
-      if (active) hooks.onVariant(active.bandwidth, active.height)
-    }
-    player.addEventListener('adaptation', reportVariant)
-    player.addEventListener('variantchanged', reportVariant)
-    player.addEventListener('loaded', reportVariant)
-    return new ShakaEngine(player)
+    this.hooks = hooks
   }
 
   /** Loads the manifest and starts streaming at `startSeconds` (resume). */
@@ -187,7 +212,9 @@ export class ShakaEngine {
     this.player.selectTextTrack(track ?? null)
   }
 
-  async destroy(): Promise<void> {
-    await this.player.destroy()
+  /** Ends the play: its hooks stop hearing from Shaka, and the player unloads with a fresh MediaSource for the next one. */
+  async release(): Promise<void> {
+    this.hooks = null
+    await this.player.unload(true)
   }
 }

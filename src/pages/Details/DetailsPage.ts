@@ -14,6 +14,7 @@ import { Button } from '../../components/Button/Button'
 import { posterTexture } from '../../components/Poster/PosterTexture'
 import { EpisodeList } from '../../components/EpisodeList/EpisodeList'
 import type { PageTypeConfig } from '../page'
+import { preparePlayer, startPlay } from '../../player'
 
 interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
   Background: Lightning.Element
@@ -137,6 +138,8 @@ export class DetailsPage
 
   override _active(): void {
     this.widgets.menu.sync('details')
+    // Play is a press away: the player is made ready now rather than after it.
+    preparePlayer()
   }
 
   override _attach(): void {
@@ -266,11 +269,14 @@ export class DetailsPage
    */
   private async play(hash: string, title: TitleDetails, action: DetailAction | null): Promise<void> {
     if (action?.kind === 'trailer') {
+      startPlay(hash)
       Router.navigate(hash)
       return
     }
     if (!(await this.fireAncestors('$checkParental', title.rating))) return
     if (startsRentalWindow(title.access.entitlement, Date.now()) && !(await this.fireAncestors('$confirmRentalStart', title.id))) return
+    // The play starts now, beside the Player page's build (it takes it over).
+    startPlay(hash)
     Router.navigate(hash)
   }
 

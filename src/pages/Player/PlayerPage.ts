@@ -4,10 +4,8 @@ import { Button } from '../../components/Button/Button'
 import { colors, fontFace, layout, typography } from '../../components/theme'
 import type { PageTypeConfig } from '../page'
 import { operatorSettings } from '../../settings'
-import { playbackProfile } from '../../platform'
-import { signedInAccount } from '../../api/session'
 import {
-  PlayerController, isControllable, isPlayMode, seekStepSeconds, viewerKey,
+  PlayerController, claimPlay, isControllable, isPlayMode, playerEnvironment, seekStepSeconds,
   type PlayerProblem, type PlayerState, type PlayRequest,
 } from '../../player'
 import { formatClock } from '../../domain/time'
@@ -97,6 +95,7 @@ export class PlayerPage
         },
       },
       Controls: {
+        alpha: 0,
         TopScrim: { w: layout.screenW, h: 240, rect: true, colorTop: 0xcc000000, colorBottom: 0x00000000 },
         Title: {
           x: layout.safeX,
@@ -209,29 +208,19 @@ export class PlayerPage
     void this.controller?.stop()
   }
 
-  private async begin(request: PlayRequest): Promise<void> {
+  /** Takes the play started at the Play press (see player/launch.ts), or starts one (a deep link, Retry). */
+  private async begin(request: PlayRequest, fresh = false): Promise<void> {
     this.leaving = false
     this.Notice.visible = false
     this.tag('Controls.Mode')!.text = request.mode === 'trailer' ? t('player.trailer') : ''
-    const profile = await playbackProfile()
-    const controller = new PlayerController(
-      request,
-      {
-        platform: profile.platform,
-        keySystems: profile.keySystems,
-        licenseOverrides: operatorSettings().drm.licenseServers,
-        viewer: viewerKey(signedInAccount()?.id ?? null),
-        panel: profile.maxResolution,
-      },
-      {
-        onState: (state) => this.showState(state),
-        onDenied: () => this.openPurchase(request.titleId),
-      },
-    )
+    const claimed = fresh ? null : claimPlay(request)
+    const controller = claimed ? await claimed : new PlayerController(request, await playerEnvironment())
     this.controller = controller
-    this.showState('loading')
-    this.showControls()
-    await controller.start()
+    controller.bind({
+      onState: (state) => this.showState(state),
+      onDenied: () => this.openPurchase(request.titleId),
+    })
+    if (!claimed) await controller.start()
   }
 
   private tick(): void {
@@ -268,7 +257,10 @@ export class PlayerPage
     // The end of the title (or trailer): back to where the play started, its progress saved as watched.
     if (state === 'ended') void this.leave()
     // Paused and stalled screens keep the controls up: the viewer needs to see where they are.
-    if (state === 'playing') this.showControls()
+    // Loading shows only the spinner: the controls' texts are drawn once there is a picture to put them on,
+    // so the page's first frames cost little while Shaka loads beside them.
+    if (state === 'loading') this.Controls.alpha = 0
+    else if (state === 'playing') this.showControls()
     else this.keepControls()
     this._refocus()
   }
@@ -417,7 +409,7 @@ export class PlayerPage
     if (this.noticeFocus === 'Retry' && this.request && this.tag('Notice.Retry')!.visible) {
       void this.controller?.stop()
       this.controller = null
-      void this.begin(this.request)
+      void this.begin(this.request, true)
       return
     }
     void this.leave()

@@ -1,0 +1,74 @@
+import { signedInAccount } from '../api/session'
+import { playbackProfile } from '../platform'
+import { operatorSettings } from '../settings'
+import { PlayerController, type PlayerEnvironment } from './PlayerController'
+import { playRequestOf, samePlay, type PlayRequest } from './request'
+import { viewerKey } from './preferences'
+import { probeSupport, ShakaEngine } from './shaka-engine'
+import { videoPlayer } from './video-player'
+
+/**
+ * Getting a play going before the Player page exists, the way TV apps cut
+ * the time to the first frame: the Shaka player is attached to the video
+ * element while Details is shown, and the play itself (authorisation, then
+ * Shaka's load) starts at the Play press, beside the Player page's build.
+ */
+
+/** What a play needs to know about the device, the operator and the viewer. */
+export async function playerEnvironment(): Promise<PlayerEnvironment> {
+  const profile = await playbackProfile()
+  return {
+    platform: profile.platform,
+    keySystems: profile.keySystems,
+    licenseOverrides: operatorSettings().drm.licenseServers,
+    viewer: viewerKey(signedInAccount()?.id ?? null),
+    panel: profile.maxResolution,
+  }
+}
+
+/** Creates and attaches the Shaka player (its MediaSource ready) and probes the key systems ahead of a Play; nothing is asked of the server. */
+export function preparePlayer(): void {
+  // A failure here is the play's to report: it tries again and shows its error screen.
+  ShakaEngine.ready(videoPlayer._videoEl).catch(() => undefined)
+  void playerEnvironment().then((env) => probeSupport(env.keySystems))
+}
+
+/** A play nobody claimed by then (the Player page never opened) is stopped: it must not play behind another screen. */
+const UNCLAIMED_STOP_MS = 5000
+
+let early: { request: PlayRequest; controller: Promise<PlayerController> } | null = null
+
+/**
+ * Starts the play the Player page at `hash` will show, once the viewer has
+ * pressed Play and passed its checks (parental PIN, rental consent): the
+ * authorisation writes (a rental's window starts), so never earlier.
+ */
+export function startPlay(hash: string): void {
+  const request = playRequestOf(hash)
+  if (!request) return
+  void early?.controller.then((previous) => previous.stop())
+  const entry = {
+    request,
+    controller: playerEnvironment().then((env) => {
+      const controller = new PlayerController(request, env)
+      void controller.start()
+      return controller
+    }),
+  }
+  early = entry
+  setTimeout(() => {
+    if (early !== entry) return
+    early = null
+    void entry.controller.then((controller) => controller.stop())
+  }, UNCLAIMED_STOP_MS)
+}
+
+/** The play started for this request at the Play press, if any; the caller binds and owns it from now on. */
+export function claimPlay(request: PlayRequest): Promise<PlayerController> | null {
+  const entry = early
+  early = null
+  if (!entry) return null
+  if (samePlay(entry.request, request)) return entry.controller
+  void entry.controller.then((other) => other.stop())
+  return null
+}
