@@ -20,29 +20,32 @@ export interface RenderedFeed {
   etag: string
 }
 
-interface TileJson {
-  /** The tile up to its entitlement: `{"id":…,"access":{"offers":[…],"entitlement":`. */
-  head: string
-  /** The entitlement of a viewer who holds nothing (free or none). */
-  bare: string
+/** A tile as bytes, cut before its entitlement (the last field of access, the last field of a summary: present.ts). */
+interface TileBytes {
+  /** `{"id":…,"access":{"offers":[…],"entitlement":` */
+  head: Buffer
+  /** The entitlement of a viewer who holds nothing: `{"kind":"free"}` or `{"kind":"none"}`. */
+  bare: Buffer
 }
 
-/** A rail page's JSON around its items: `{"id":…,"items":[` and `],"nextCursor":…}`. */
+/** A rail page around its items: `{"id":…,"items":[` and `],"nextCursor":…}`. */
 interface RailFrame {
-  open: string
-  close: string
+  open: Buffer
+  close: Buffer
 }
 
-interface CatalogRailJson {
+interface CatalogRailBytes {
   frame: RailFrame
   firstPage: CatalogTitle[]
+  /** The items of a viewer who holds none of them. */
+  bareItems: Buffer
 }
 
 interface SharedFeed {
   lang: Language
-  tiles: Map<string, TileJson>
+  tiles: Map<string, TileBytes>
   hero: CatalogTitle
-  rails: CatalogRailJson[]
+  rails: CatalogRailBytes[]
   /** The whole feed of a viewer with no holdings, progress or list. */
   bare: RenderedFeed
 }
@@ -50,24 +53,28 @@ interface SharedFeed {
 /** Distinct language × origin feeds kept per catalogue; the origin comes from the Host header, so it is bounded. */
 const MAX_SHARED_FEEDS = 16
 
-function rendered(json: string): RenderedFeed {
-  const body = Buffer.from(json, 'utf8')
+const bytes = (json: string): Buffer => Buffer.from(json, 'utf8')
+const COMMA = bytes(',')
+const TILE_END = bytes('}}')
+const HOME_OPEN = bytes('{"hero":')
+const RAILS_OPEN = bytes(',"rails":[')
+const HOME_END = bytes(']}')
+
+function rendered(body: Buffer): RenderedFeed {
   return { body, etag: `"${crypto.createHash('sha1').update(body).digest('base64url')}"` }
 }
 
 function railFrame(id: string, title: string, total: number): RailFrame {
   const json = JSON.stringify(page({ id, title, total, slice: () => [] }, 0, HOME_PAGE_SIZE, undefined))
   const at = json.indexOf('"items":[]') + '"items":['.length
-  return { open: json.slice(0, at), close: json.slice(at) }
+  return { open: bytes(json.slice(0, at)), close: bytes(json.slice(at)) }
 }
 
-function tileJson(p: Presenter, t: CatalogTitle): TileJson {
+function tileBytes(p: Presenter, t: CatalogTitle): TileBytes {
   const json = JSON.stringify(summary(p, t))
   const bare = JSON.stringify(entitlementFor(t, EMPTY_HOLDINGS))
-  // The entitlement is the last field of access, the last field of a summary (see present.ts).
-  const tail = `"entitlement":${bare}}}`
-  if (!json.endsWith(tail)) throw new Error(`a title summary must end with its entitlement: ${json}`)
-  return { head: json.slice(0, json.length - bare.length - 2), bare }
+  if (!json.endsWith(`"entitlement":${bare}}}`)) throw new Error(`a title summary must end with its entitlement: ${json}`)
+  return { head: bytes(json.slice(0, json.length - bare.length - 2)), bare: bytes(bare) }
 }
 
 function holdsNothing(h: Holdings): boolean {
@@ -81,46 +88,83 @@ interface Overlay {
   listed: CatalogTitle[]
 }
 
-function assemble(shared: SharedFeed, overlay: Overlay): string {
-  const bare = holdsNothing(overlay.holdings)
-  const entitlements = new Map<string, string>()
-  const tile = (t: CatalogTitle): string => {
-    const parts = shared.tiles.get(t.id) as TileJson
-    if (bare) return `${parts.head}${parts.bare}}}`
-    let ent = entitlements.get(t.id)
-    if (ent === undefined) {
-      ent = JSON.stringify(entitlementFor(t, overlay.holdings))
-      entitlements.set(t.id, ent)
+/** The body as a list of kept and per-request byte pieces. */
+function assemble(shared: SharedFeed, overlay: Overlay): Buffer[] {
+  const out: Buffer[] = []
+  const heldNothing = holdsNothing(overlay.holdings)
+  const byJson = new Map<string, Buffer>()
+  const entitlement = (t: CatalogTitle): Buffer => {
+    const kept = shared.tiles.get(t.id) as TileBytes
+    if (heldNothing) return kept.bare
+    const ent = entitlementFor(t, overlay.holdings)
+    if (ent.kind === 'free' || ent.kind === 'none') return kept.bare
+    const json = JSON.stringify(ent)
+    let b = byJson.get(json)
+    if (!b) {
+      b = bytes(json)
+      byJson.set(json, b)
     }
-    return `${parts.head}${ent}}}`
+    return b
   }
-  const rails: string[] = []
+  const tiles = (titles: CatalogTitle[], end: (i: number) => Buffer): void => {
+    titles.forEach((t, i) => {
+      if (i > 0) out.push(COMMA)
+      out.push((shared.tiles.get(t.id) as TileBytes).head, entitlement(t), end(i))
+    })
+  }
+  out.push(HOME_OPEN)
+  tiles([shared.hero], () => TILE_END)
+  out.push(RAILS_OPEN)
+  let rails = 0
+  const openRail = (frame: RailFrame): void => {
+    if (rails++ > 0) out.push(COMMA)
+    out.push(frame.open)
+  }
   const [continueWatching, watchlist] = VIEWER_RAIL_IDS
+  const viewerRail = (id: string, titles: CatalogTitle[], total: number, end: (i: number) => Buffer): void => {
+    const frame = railFrame(id, railName(id, shared.lang), total)
+    openRail(frame)
+    tiles(titles, end)
+    out.push(frame.close)
+  }
   if (overlay.progress.length > 0) {
-    const frame = railFrame(continueWatching, railName(continueWatching, shared.lang), overlay.progress.length)
-    const items = overlay.progress.slice(0, HOME_PAGE_SIZE).map(({ row, title }) => `${tile(title).slice(0, -1)},"progress":${JSON.stringify(progressOf(row))}}`)
-    rails.push(`${frame.open}${items.join(',')}${frame.close}`)
+    const shown = overlay.progress.slice(0, HOME_PAGE_SIZE)
+    // A continue-watching tile is a summary with its progress after access.
+    viewerRail(continueWatching, shown.map((p) => p.title), overlay.progress.length, (i) => bytes(`},"progress":${JSON.stringify(progressOf(shown[i].row))}}`))
   }
-  if (overlay.listed.length > 0) {
-    const frame = railFrame(watchlist, railName(watchlist, shared.lang), overlay.listed.length)
-    rails.push(`${frame.open}${overlay.listed.slice(0, HOME_PAGE_SIZE).map(tile).join(',')}${frame.close}`)
+  if (overlay.listed.length > 0) viewerRail(watchlist, overlay.listed.slice(0, HOME_PAGE_SIZE), overlay.listed.length, () => TILE_END)
+  for (const rail of shared.rails) {
+    openRail(rail.frame)
+    const own = !heldNothing && rail.firstPage.some((t) => entitlement(t) !== (shared.tiles.get(t.id) as TileBytes).bare)
+    if (own) tiles(rail.firstPage, () => TILE_END)
+    else out.push(rail.bareItems)
+    out.push(rail.frame.close)
   }
-  for (const rail of shared.rails) rails.push(`${rail.frame.open}${rail.firstPage.map(tile).join(',')}${rail.frame.close}`)
-  return `{"hero":${tile(shared.hero)},"rails":[${rails.join(',')}]}`
+  out.push(HOME_END)
+  return out
 }
 
 function buildShared(catalog: Catalog, lang: Language, base: string): SharedFeed {
   const p: Presenter = { lang, base, holdings: EMPTY_HOLDINGS, catalog }
+  const tiles = new Map(catalog.titles.map((t) => [t.id, tileBytes(p, t)]))
+  const bareItems = (titles: CatalogTitle[]): Buffer =>
+    Buffer.concat(titles.flatMap((t, i) => {
+      const kept = tiles.get(t.id) as TileBytes
+      return [...(i > 0 ? [COMMA] : []), kept.head, kept.bare, TILE_END]
+    }))
   const shared: SharedFeed = {
     lang,
-    tiles: new Map(catalog.titles.map((t) => [t.id, tileJson(p, t)])),
+    tiles,
     hero: heroTitle(catalog),
     rails: catalogRails(catalog)
       .filter((r) => r.titles.length > 0)
-      .map((r) => ({ frame: railFrame(r.id, pick(lang, r.name), r.titles.length), firstPage: r.titles.slice(0, HOME_PAGE_SIZE) })),
+      .map((r) => {
+        const firstPage = r.titles.slice(0, HOME_PAGE_SIZE)
+        return { frame: railFrame(r.id, pick(lang, r.name), r.titles.length), firstPage, bareItems: bareItems(firstPage) }
+      }),
     bare: { body: Buffer.alloc(0), etag: '' },
   }
-  shared.bare = rendered(assemble(shared, { holdings: EMPTY_HOLDINGS, progress: [], listed: [] }))
+  shared.bare = rendered(Buffer.concat(assemble(shared, { holdings: EMPTY_HOLDINGS, progress: [], listed: [] })))
   return shared
 }
 
@@ -143,7 +187,7 @@ export class HomeFeed {
       listed: watchlistTitles(this.ctx, viewer.key),
     }
     if (holdsNothing(overlay.holdings) && overlay.progress.length === 0 && overlay.listed.length === 0) return shared.bare
-    return rendered(assemble(shared, overlay))
+    return rendered(Buffer.concat(assemble(shared, overlay)))
   }
 
   private shared(lang: Language, base: string): SharedFeed {
