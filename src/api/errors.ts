@@ -42,6 +42,15 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The request got no answer from the service (no connection, or none in time), as opposed to an
+ * answer that was a failure (5xx, a bad body, a refusal): the viewer is told to check the network
+ * only for the first.
+ */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof AppError && (error.kind === 'offline' || error.kind === 'timeout')
+}
+
 export function kindForStatus(status: number): AppErrorKind {
   if (status === 400 || status === 422) return 'bad-request'
   if (status === 401) return 'unauthorized'

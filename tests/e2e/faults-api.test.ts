@@ -2,14 +2,17 @@
 // one endpoint at a time with 500, 503 + Retry-After, a hang past the client's
 // timeout, malformed JSON, JSON of the wrong shape and a dropped connection.
 // For each, the app shows a state with a way on and recovers once the fault is
-// cleared; no page error or unhandled rejection happens in the whole run.
+// cleared; no page error or unhandled rejection happens in the whole run. A
+// toast tells a request that got no answer (hang, drop: "offline") from one
+// the service answered with a failure (5xx, bad JSON: "the service had a problem").
 import type { Page } from 'playwright-core'
 import type { DeviceCodeResponse, RegisterDeviceResponse, SearchResult, TitleSummary, TokenResponse } from '../../server/contract'
 import { call, postForm, registerDevice } from '../server/helpers'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
+import { DEFAULT_RETRY } from '../../src/api/retry'
 import { API_FAULTS, startFaultProxy, type Fault, type FaultProxy, type FaultRule } from './support/fault-proxy'
-import { collectPageErrors, press, visibleTexts, waitForText } from './support/lightning'
+import { collectPageErrors, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
 
 jest.setTimeout(300_000)
 
@@ -23,6 +26,8 @@ let proxy: FaultProxy
 let browser: LaunchedBrowser
 let freeTitle: TitleSummary
 let subscriptionTitle: TitleSummary
+/** Pay-per-view films, one per fault: each is rented once (scan to pay) and cannot be rented again. */
+let rentalTitles: TitleSummary[]
 /** The demo account signed in on a device (not subscribed), as the TV stores it after the device-code sign-in. */
 let signedIn: StoredSession
 
@@ -34,10 +39,16 @@ interface StoredSession {
 async function signInDemo(): Promise<StoredSession> {
   const device = await registerDevice(server.origin)
   const code = await call<DeviceCodeResponse>(server.origin, 'POST', '/v1/auth/device-code', { token: device.token })
-  await postForm(server.origin, '/activate', { code: code.body.userCode, account: 'demo', action: 'approve' })
+  await approveSignIn(code.body.userCode)
   const token = await call<TokenResponse>(server.origin, 'POST', '/v1/auth/token', { body: { deviceCode: code.body.deviceCode } })
   return { device, account: { token: token.body.accessToken, expiresAt: token.body.expiresAt, account: token.body.account } }
 }
+/** The phone's side of the device-code sign-in: the demo account approves the TV's code on /activate. */
+async function approveSignIn(userCode: string): Promise<void> {
+  const approved = await postForm(server.origin, '/activate', { code: userCode, account: 'demo', action: 'approve' })
+  if (approved.status !== 200) throw new Error(`activate answered ${approved.status}`)
+}
+
 /** Every page error of the run: checked once at the end, and after each test. */
 const pageErrors: string[] = []
 let navigation = 0
@@ -50,7 +61,8 @@ beforeAll(async () => {
   const catalogue = await call<{ items: TitleSummary[] }>(server.origin, 'GET', '/v1/rails/catalog-all?limit=500', { headers: { 'Accept-Language': 'en' } })
   const free = catalogue.body.items.find((title) => title.access.entitlement.kind === 'free' && title.kind === 'film')
   const subscription = catalogue.body.items.find((title) => title.kind === 'film' && title.access.offers.map((offer) => offer.kind).join() === 'subscription')
-  if (!free || !subscription) throw new Error('the seeded catalogue has no free or no subscription-only film')
+  rentalTitles = catalogue.body.items.filter((title) => title.kind === 'film' && title.access.offers.map((offer) => offer.kind).sort().join() === 'buy,rent')
+  if (!free || !subscription || rentalTitles.length < API_FAULTS.length) throw new Error('the seeded catalogue has too few free, subscription-only or pay-per-view films')
   freeTitle = free
   subscriptionTitle = subscription
   signedIn = await signInDemo()
@@ -112,6 +124,43 @@ function faultsSeen(path: RegExp, fault: Fault): number {
   return proxy.requests.filter((request) => request.fault === fault && path.test(request.path)).length
 }
 
+async function waitUntil(what: string, done: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** A text on screen that matches `pattern`, once one does. */
+async function textMatching(page: Page, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const found = (await visibleTexts(page)).find((text) => pattern.test(text))
+    if (found) return found
+    if (Date.now() > deadline) throw new Error(`nothing matching ${pattern} appeared`)
+    await page.waitForTimeout(100)
+  }
+}
+
+const OFFLINE = 'You are offline. Check the network and try again.'
+const SERVICE_FAILED = 'The service had a problem. Please try again in a moment.'
+
+/** The toast for a failed request: no answer at all reads as offline, a failing answer as the service's problem. */
+function failureToast(fault: Fault): string {
+  return fault === 'hang' || fault === 'drop' ? OFFLINE : SERVICE_FAILED
+}
+
+/** Moves right along the Details buttons until the one labelled `label` has the focus. */
+async function focusButton(page: Page, label: string): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    const focused = await page.$$eval('[focused="true"][type="Button"] [texture-text]', (elements) => elements.map((el) => el.getAttribute('texture-text') ?? ''))
+    if (focused.some((text) => text.includes(label))) return
+    await press(page, 'ArrowRight')
+  }
+  throw new Error(`no button "${label}" took the focus`)
+}
+
 const HOME = /^\/v1\/home$/
 const SEARCH = /^\/v1\/search$/
 const DEVICES = /^\/v1\/devices$/
@@ -124,6 +173,9 @@ const ENTITLEMENTS = /^\/v1\/me\/entitlements$/
 const DEVICE_CODE = /^\/v1\/auth\/device-code$/
 const OFFERS = /^\/v1\/offers$/
 const PURCHASES = /^\/v1\/purchases$/
+const PURCHASE_STATUS = /^\/v1\/purchases\/[^/]+$/
+const SIGN_IN_TOKEN = /^\/v1\/auth\/token$/
+const WATCHLIST_ENTRY = /^\/v1\/me\/watchlist\/[^/]+$/
 
 test('home feed (GET /v1/home): error page with Retry for every fault, Retry brings Home once it clears', async () => {
   const page = await newPage()
@@ -155,7 +207,7 @@ test('title details (GET /v1/titles/:id): error page with Retry, Retry opens the
   await page.close()
 })
 
-test('search (GET /v1/search): an offline toast, and the next letter typed finds results once it clears', async () => {
+test('search (GET /v1/search): a toast that says offline or the service failed, and the next letter typed finds results once it clears', async () => {
   const page = await newPage()
   const expected = await call<SearchResult>(server.origin, 'GET', '/v1/search?q=aa&limit=40', { headers: { 'Accept-Language': 'en' } })
   const recovered = expected.body.items[0]?.title ?? 'Nothing found for “aa”'
@@ -164,7 +216,8 @@ test('search (GET /v1/search): an offline toast, and the next letter typed finds
     await openApp(page, 'search')
     await waitForText(page, 'Type a title, pinyin or initials')
     await press(page, 'Enter') // "a" on the on-screen keyboard
-    await waitForText(page, 'You are offline. Check the network and try again.', 30_000)
+    await waitForText(page, failureToast(fault), 30_000)
+    expect(await visibleTexts(page)).not.toContain(failureToast(fault) === OFFLINE ? SERVICE_FAILED : OFFLINE)
     expect(faultsSeen(SEARCH, fault)).toBeGreaterThan(0)
     proxy.clear()
     await press(page, 'Enter') // "aa"
@@ -306,6 +359,113 @@ test('a purchase (POST /v1/purchases, scan to pay): "will not charge you twice" 
     proxy.clear()
     await press(page, 'Enter')
     await waitForText(page, 'Scan the code with your phone', 20_000)
+  }
+  await page.close()
+})
+
+test('watchlist add and remove (PUT/DELETE /v1/me/watchlist/:id): a toast, the button keeps its label, and it works once the fault clears', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    await openApp(page, `details/${freeTitle.id}`)
+    await waitForText(page, freeTitle.title, 30_000)
+    await focusButton(page, 'Add to My list')
+
+    proxy.setFaults(faultOn('PUT', WATCHLIST_ENTRY, fault))
+    await press(page, 'Enter')
+    await waitForText(page, failureToast(fault), 30_000)
+    expect(faultsSeen(WATCHLIST_ENTRY, fault)).toBeGreaterThan(0)
+    await waitForText(page, 'Add to My list')
+    proxy.clear()
+    await press(page, 'Enter')
+    await waitForText(page, 'In My list ✓', 20_000)
+    // The add's toast leaves first, so the next one is known to be the remove's.
+    await waitForNoText(page, failureToast(fault), 10_000)
+
+    const removesBefore = faultsSeen(WATCHLIST_ENTRY, fault)
+    proxy.setFaults(faultOn('DELETE', WATCHLIST_ENTRY, fault))
+    await press(page, 'Enter')
+    await waitForText(page, failureToast(fault), 30_000)
+    expect(faultsSeen(WATCHLIST_ENTRY, fault)).toBeGreaterThan(removesBefore)
+    await waitForText(page, 'In My list ✓')
+    proxy.clear()
+    await press(page, 'Enter')
+    await waitForText(page, 'Add to My list', 20_000)
+  }
+  await page.close()
+})
+
+test('browse paging (GET /v1/rails/genre-*?cursor): a toast, and scrolling on loads the next page once the fault clears', async () => {
+  const page = await newPage()
+  const home = await call<{ rails: Array<{ id: string; nextCursor: string | null }> }>(server.origin, 'GET', '/v1/home', { headers: { 'Accept-Language': 'en' } })
+  const genreRail = home.body.rails.find((rail) => rail.id.startsWith('genre-') && rail.nextCursor !== null)
+  if (!genreRail) throw new Error('no genre rail with a second page')
+  const railPage = new RegExp(`^/v1/rails/${genreRail.id}$`)
+  const pagesLoaded = (): number => proxy.requests.filter((request) => request.fault === null && request.status === 200 && railPage.test(request.path)).length
+  for (const fault of API_FAULTS) {
+    await openApp(page, `browse/${genreRail.id.slice('genre-'.length)}`)
+    await waitForText(page, 'Browse by genre', 30_000)
+    proxy.setFaults(faultOn('GET', railPage, fault))
+    for (let row = 0; row < 4 && faultsSeen(railPage, fault) === 0; row++) await press(page, 'ArrowDown', 400)
+    await waitForText(page, failureToast(fault), 30_000)
+    expect(faultsSeen(railPage, fault)).toBeGreaterThan(0)
+    proxy.clear()
+    // Any move near the end asks for the next page again (up and down, as the last row may be reached).
+    const loaded = pagesLoaded()
+    for (let i = 0; i < 4 && pagesLoaded() === loaded; i++) await press(page, i % 2 === 0 ? 'ArrowDown' : 'ArrowUp', 1000)
+    await waitUntil('the next page to load', () => pagesLoaded() > loaded)
+  }
+  await page.close()
+})
+
+test('sign-in poll (POST /v1/auth/token): the code stays up while the polls fail, and the TV signs in once they clear', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    proxy.setFaults(faultOn('POST', SIGN_IN_TOKEN, fault))
+    await openApp(page, 'account')
+    await waitForText(page, 'Sign in', 30_000)
+    await press(page, 'Enter')
+    const code = await textMatching(page, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 30_000)
+    await approveSignIn(code)
+    // Approved on the phone, but the TV's polls fail: once a second poll (5 s on) has begun, the first one's
+    // failure was handled, and the code is still up.
+    const before = faultsSeen(SIGN_IN_TOKEN, fault)
+    await waitUntil('two failed polls', () => faultsSeen(SIGN_IN_TOKEN, fault) >= before + 2, 30_000)
+    await waitForText(page, code)
+    expect(await visibleTexts(page)).not.toContain('Sign-in was declined on the phone.')
+    proxy.clear()
+    await waitForText(page, 'Signed in as demo', 30_000)
+  }
+  await page.close()
+})
+
+test('scan-to-pay status poll (GET /v1/purchases/:id): the QR stays up while the polls fail, and the payment is seen once they clear', async () => {
+  const page = await newPage()
+  for (const [index, fault] of API_FAULTS.entries()) {
+    const rental = rentalTitles[index]!
+    await openApp(page, `details/${rental.id}/buy`, { session: signedIn })
+    await waitForText(page, 'Rent ¥', 30_000)
+    await press(page, 'Enter')
+    await waitForText(page, 'Scan to pay', 20_000)
+    await press(page, 'ArrowRight')
+    proxy.setFaults(faultOn('GET', PURCHASE_STATUS, fault))
+    await press(page, 'Enter')
+    await waitForText(page, 'Scan the code with your phone', 20_000)
+    const payUrl = await textMatching(page, /\/pay\/[^/]+$/)
+    const purchaseId = payUrl.slice(payUrl.lastIndexOf('/') + 1)
+    const before = faultsSeen(PURCHASE_STATUS, fault)
+    const paid = await postForm(server.origin, `/pay/${purchaseId}`, { action: 'confirm' })
+    expect(paid.status).toBe(200)
+    // Paid on the phone, but the TV's polls fail (each a GET with its retries): once a second poll has begun,
+    // the first one's failure was handled, and the QR is still up with nothing said to have failed.
+    const firstPollAttempts = 1 + DEFAULT_RETRY.retries
+    await waitUntil('a second failing poll', () => faultsSeen(PURCHASE_STATUS, fault) > before + firstPollAttempts, 45_000)
+    await waitForText(page, 'Scan the code with your phone')
+    expect((await visibleTexts(page)).filter((text) => /did not go through|expired|cancelled/.test(text))).toEqual([])
+    proxy.clear()
+    await waitForNoText(page, 'Scan the code with your phone', 20_000)
+    // It left because a poll saw the payment, not because the code ran out.
+    expect(proxy.requests.some((request) => request.fault === null && request.status === 200 && request.path === `/v1/purchases/${purchaseId}`)).toBe(true)
+    expect((await visibleTexts(page)).filter((text) => /did not go through|expired|cancelled/.test(text))).toEqual([])
   }
   await page.close()
 })

@@ -9,6 +9,7 @@ import { Grid } from '../../components/Grid/Grid'
 import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
+import { failureMessage } from '../failure-message'
 
 interface BrowseHistory extends Record<string, unknown> {
   genreId: string
@@ -102,7 +103,7 @@ export class BrowsePage
       const genreId = this._genres[this._genreIndex]?.genreId
       this.load(genreId).then(
         () => this.render(),
-        () => this.fireAncestors('$showToast', t('error.offline')),
+        (error: unknown) => this.fireAncestors('$showToast', failureMessage(error)),
       )
     }
     this._unsubscribe = [onChange('language', reload), onChange('entitlements', reload), onChange('progress', reload)]
@@ -183,8 +184,8 @@ export class BrowsePage
       data.items = data.items.concat(page.items.map((item) => tileModel(item)))
       data.cursor = page.nextCursor
       if (this._genres[this._genreIndex] === genre) this.Grid.setItems(data.items, data.cursor !== null)
-    } catch {
-      this.fireAncestors('$showToast', t('error.offline'))
+    } catch (error) {
+      this.fireAncestors('$showToast', failureMessage(error))
     } finally {
       this._loadingMore = false
     }

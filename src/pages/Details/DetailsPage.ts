@@ -14,6 +14,7 @@ import { Button } from '../../components/Button/Button'
 import { posterTexture } from '../../components/Poster/PosterTexture'
 import { EpisodeList } from '../../components/EpisodeList/EpisodeList'
 import type { PageTypeConfig } from '../page'
+import { failureMessage } from '../failure-message'
 import { preparePlayer, startPlay } from '../../player'
 
 interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -160,8 +161,8 @@ export class DetailsPage
       this._data = await loadDetails(id)
       this._purchaseFirst = false
       this.render(false)
-    } catch {
-      this.fireAncestors('$showToast', t('error.offline'))
+    } catch (error) {
+      this.fireAncestors('$showToast', failureMessage(error))
     }
   }
 
@@ -298,8 +299,8 @@ export class DetailsPage
         button.label = this.listLabel
         button.fitLabel(240)
       }
-    } catch {
-      this.fireAncestors('$showToast', t('error.offline'))
+    } catch (error) {
+      this.fireAncestors('$showToast', failureMessage(error))
     }
   }
 

@@ -10,6 +10,7 @@ import { Grid } from '../../components/Grid/Grid'
 import { SearchKeyboard } from '../../components/SearchKeyboard/SearchKeyboard'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
+import { failureMessage } from '../failure-message'
 
 interface SearchHistory extends Record<string, unknown> {
   text: string
@@ -167,10 +168,10 @@ export class SearchPage
       (result) => {
         if (generation === this._generation) this.showResults(result.items)
       },
-      () => {
+      (error: unknown) => {
         if (generation !== this._generation) return
         this.showResults([])
-        this.fireAncestors('$showToast', t('error.offline'))
+        this.fireAncestors('$showToast', failureMessage(error))
       },
     )
   }

@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ApiClient } from '../../../src/api/http'
-import { AppError, parseRetryAfter } from '../../../src/api/errors'
+import { AppError, isUnreachable, parseRetryAfter } from '../../../src/api/errors'
 import { retryDelayMs, DEFAULT_RETRY } from '../../../src/api/retry'
 import { appErrorFrom } from '../../server/helpers'
 
@@ -138,6 +138,23 @@ test('a dropped connection is offline', async () => {
   responders.push((req) => req.socket.destroy())
   const error = await appErrorFrom(client({ retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }).api.get('/home'))
   expect(error.kind).toBe('offline')
+})
+
+test('only a request the service never answered is unreachable; a failing answer is not', async () => {
+  const once = { retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }
+  responders.push((req) => req.socket.destroy())
+  expect(isUnreachable(await appErrorFrom(client(once).api.get('/home')))).toBe(true)
+  expect(isUnreachable(new AppError('timeout', 'The server took too long to answer'))).toBe(true)
+
+  responders.push(json(500, { error: { code: 'internal', message: 'boom' } }))
+  expect(isUnreachable(await appErrorFrom(client(once).api.get('/home')))).toBe(false)
+  responders.push(json(503, { error: { code: 'unavailable', message: 'busy' } }, { 'retry-after': '1' }))
+  expect(isUnreachable(await appErrorFrom(client(once).api.get('/home')))).toBe(false)
+  responders.push((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"truncated":'))
+  expect(isUnreachable(await appErrorFrom(client(once).api.get('/home')))).toBe(false)
+  responders.push(json(404, { error: { code: 'not_found', message: 'no such title' } }))
+  expect(isUnreachable(await appErrorFrom(client(once).api.get('/titles/x')))).toBe(false)
+  expect(isUnreachable(new Error('a bug, not the network'))).toBe(false)
 })
 
 test('backoff grows exponentially with jitter and is capped', () => {
