@@ -30,18 +30,23 @@ const engines = {
 }
 
 // Shaka ships an ES2021 build for modern engines and an ES5 build with its own
-// polyfills for old ones; both are already compiled, so Babel skips them.
+// polyfills for old ones, both already compiled. Each is written beside its
+// bundle as shaka.<flavour>.js, which src/player/shaka-loader.ts loads when the
+// player needs it (start-up does not parse it); the bundles import only its types.
 const shakaBuild = {
   modern: 'shaka-player/dist/shaka-player.compiled-es2021.js',
   legacy: 'shaka-player/dist/shaka-player.compiled.js',
 }
 
-function aliasShaka(flavour) {
+function shakaFile(flavour) {
   return {
-    name: 'marquee-shaka-build',
-    resolveId(source, importer) {
-      if (source !== 'shaka-player') return null
-      return this.resolve(shakaBuild[flavour], importer, { skipSelf: true })
+    name: 'marquee-shaka-file',
+    resolveId(source) {
+      if (source === 'shaka-player') this.error('Shaka is its own file (src/player/shaka-loader.ts): import only its types')
+      return null
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: `shaka.${flavour}.js`, source: fs.readFileSync(require.resolve(shakaBuild[flavour])) })
     },
   }
 }
@@ -95,7 +100,7 @@ function bundle(flavour) {
       warn(warning)
     },
     plugins: [
-      aliasShaka(flavour),
+      shakaFile(flavour),
       replace({
         preventAssignment: true,
         values: {

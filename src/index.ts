@@ -7,6 +7,7 @@ import { asSdkApplication, type SdkApplication } from './platform/application'
 import { APP_VERSION } from './version'
 import { startAnnouncer } from './a11y'
 import { currentLanguage } from './i18n'
+import { prefetchPlayerAfterHome } from './player'
 
 /** Shown when the browser refuses window.close(): a closed app is never a blank screen. */
 function showClosedNotice(message: string): void {
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
     Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], { ...settings.platformSettings, onClose: () => platform.close() }),
   )
   app = launched
+  prefetchPlayerAfterHome()
   document.body.appendChild(launched.stage.getCanvas())
 }
 

@@ -5,6 +5,7 @@ import { PlayerController, type PlayerEnvironment } from './PlayerController'
 import { playRequestOf, samePlay, type PlayRequest } from './request'
 import { viewerKey } from './preferences'
 import { probeSupport, ShakaEngine } from './shaka-engine'
+import { prefetchShaka } from './shaka-loader'
 import { videoPlayer } from './video-player'
 
 /**
@@ -31,6 +32,40 @@ export function preparePlayer(): void {
   // A failure here is the play's to report: it tries again and shows its error screen.
   ShakaEngine.ready(videoPlayer._videoEl).catch(() => undefined)
   void playerEnvironment().then((env) => probeSupport(env.keySystems))
+}
+
+/** The mark Home sets on its first interactive frame (pages/Home). */
+const HOME_INTERACTIVE_MARK = 'marquee:home-interactive'
+/** Engines without PerformanceObserver (the legacy bundle's oldest): this long after start instead. */
+const PREFETCH_FALLBACK_MS = 4000
+
+/** The launch URL as it was: the Router rewrites the hash to its boot route once it starts. */
+const launchHash = window.location.hash
+const launchSearch = window.location.search
+
+/** A launch straight into another page than Home: a hash route or a `deeplink=` (Details, the player). */
+function launchSkipsHome(): boolean {
+  const page = launchHash.replace(/^#\/?/, '').split('/')[0] ?? ''
+  return (page !== '' && page !== 'home') || /[?&]deeplink=/.test(launchSearch)
+}
+
+/**
+ * Shaka's file is fetched and evaluated in the first idle moment after Home
+ * is interactive, so start-up does not pay for it and the first Play finds it
+ * ready; a launch that skips Home fetches it in the first idle moment.
+ */
+export function prefetchPlayerAfterHome(): void {
+  if (launchSkipsHome()) return prefetchShaka()
+  if (typeof PerformanceObserver !== 'function') {
+    setTimeout(prefetchShaka, PREFETCH_FALLBACK_MS)
+    return
+  }
+  const observer = new PerformanceObserver((list) => {
+    if (!list.getEntriesByName(HOME_INTERACTIVE_MARK).length) return
+    observer.disconnect()
+    prefetchShaka()
+  })
+  observer.observe({ type: 'mark', buffered: true })
 }
 
 /** A play nobody claimed by then (the Player page never opened) is stopped: it must not play behind another screen. */

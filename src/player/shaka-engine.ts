@@ -1,20 +1,25 @@
-import shaka from 'shaka-player'
+import type shaka from 'shaka-player'
 import type { ShakaConfig } from './config'
 import type { LightningTextDisplayer } from './subtitles'
 import { asShakaError, CODE, type ShakaErrorLike } from './errors'
+import { loadShaka, type Shaka } from './shaka-loader'
 
 /**
- * The one place that imports Shaka at run time: polyfills, the support probe,
- * and the Shaka player the VideoPlayer loader plays through (one per video
- * element, kept between plays).
+ * The one place that uses Shaka at run time (its file loaded by
+ * shaka-loader.ts): polyfills, the support probe, and the Shaka player the
+ * VideoPlayer loader plays through (one per video element, kept between plays).
  */
 
 let polyfilled = false
 
-export function installShakaPolyfills(): void {
-  if (polyfilled) return
-  shaka.polyfill.installAll()
-  polyfilled = true
+/** Shaka, loaded (its own file) and its polyfills installed once. */
+async function readyShaka(): Promise<Shaka> {
+  const shaka = await loadShaka()
+  if (!polyfilled) {
+    shaka.polyfill.installAll()
+    polyfilled = true
+  }
+  return shaka
 }
 
 export interface SupportReport {
@@ -49,7 +54,7 @@ const engines = new Map<HTMLVideoElement, Promise<ShakaEngine>>()
 
 /** Shaka's own check plus an EME probe of each wanted key system (remembered: a TV's answer does not change). */
 export async function probeSupport(wantedKeySystems: readonly string[]): Promise<SupportReport> {
-  installShakaPolyfills()
+  const shaka = await readyShaka()
   const granted = await Promise.all(
     wantedKeySystems.map(async (keySystem) => {
       let probe = probedKeySystems.get(keySystem)
@@ -101,7 +106,7 @@ export class ShakaEngine {
   private readonly player: shaka.Player
   private hooks: EngineHooks | null = null
 
-  private constructor(player: shaka.Player) {
+  private constructor(shaka: Shaka, player: shaka.Player) {
     this.player = player
     const RequestType = shaka.net.NetworkingEngine.RequestType
     const kindOf = (type: shaka.net.NetworkingEngine.RequestType): RequestKind =>
@@ -146,10 +151,10 @@ export class ShakaEngine {
   }
 
   private static async create(video: HTMLVideoElement): Promise<ShakaEngine> {
-    installShakaPolyfills()
+    const shaka = await readyShaka()
     const player = new shaka.Player()
     await player.attach(video)
-    return new ShakaEngine(player)
+    return new ShakaEngine(shaka, player)
   }
 
   /** Binds one play's configuration and hooks (what a previous play configured is reset first). */

@@ -33,8 +33,17 @@ export const bundleSection: BenchSection = {
       const code = fs.readFileSync(path.join(dist, `app.${flavour}.js`), 'utf8')
       const map = JSON.parse(fs.readFileSync(path.join(dist, `app.${flavour}.js.map`), 'utf8')) as SourceMapV3
       const parts = splitByOrigin(code, map, originOf)
-      const whole = { gzip: gzip(code), brotli: brotli(code) }
-      figures.push({ name: `${flavour}: whole bundle (gzip)`, value: whole.gzip, unit: 'B', better: 'lower', note: `${code.length} B minified` })
+      // Shaka is its own file (loaded when the player needs it): counted from that file, and in the whole.
+      const shaka = fs.readFileSync(path.join(dist, `shaka.${flavour}.js`), 'utf8')
+      parts.set('shaka', (parts.get('shaka') ?? '') + shaka)
+      const whole = { gzip: gzip(code) + gzip(shaka), brotli: brotli(code) + brotli(shaka) }
+      figures.push({
+        name: `${flavour}: whole bundle (gzip)`,
+        value: whole.gzip,
+        unit: 'B',
+        better: 'lower',
+        note: `${code.length + shaka.length} B minified: app.${flavour}.js ${code.length} B + shaka.${flavour}.js ${shaka.length} B, each compressed alone`,
+      })
       for (const origin of ['app', 'lightning', 'shaka', 'other']) {
         const text = parts.get(origin) ?? ''
         for (const method of ['gzip', 'brotli'] as const) {
@@ -54,6 +63,7 @@ export const bundleSection: BenchSection = {
       figures,
       method:
         'rollup production build (terser); each bundle split by origin via its source map (src/ = app, @lightningjs/* = Lightning, shaka-player = Shaka, ' +
+        'plus Shaka’s own file shaka.<flavour>.js, loaded when the player needs it; ' +
         'everything else incl. polyfills and bundler glue = other); each part compressed alone: gzip -9, brotli q11. Parts compressed alone sum to a little more than the whole.',
     }
   },

@@ -1,0 +1,59 @@
+import type shakaNamespace from 'shaka-player'
+import { APP_VERSION, BUNDLE_FLAVOUR } from '../version'
+
+/**
+ * Shaka (more than half of the bundle) is its own file, fetched and
+ * evaluated when the player first needs it or, sooner, once the app is idle
+ * after start: Home never plays, so its start does not pay for Shaka.
+ * rollup.config.js writes `shaka.modern.js` (Shaka's ES2021 build) and
+ * `shaka.legacy.js` (its ES5 build) beside the bundles.
+ */
+
+export type Shaka = typeof shakaNamespace
+
+interface ShakaWindow {
+  shaka?: Shaka
+}
+
+let loading: Promise<Shaka> | null = null
+
+/** Shaka's namespace, its file loaded on first call (a failed load is tried again by the next call). */
+export function loadShaka(): Promise<Shaka> {
+  if (!loading) {
+    const attempt = new Promise<Shaka>((resolve, reject) => {
+      const script = document.createElement('script')
+      script.src = `shaka.${BUNDLE_FLAVOUR}.js?v=${APP_VERSION}`
+      script.onload = () => {
+        const shaka = (window as unknown as ShakaWindow).shaka
+        if (shaka) resolve(shaka)
+        else reject(new Error(`${script.src} did not define shaka`))
+      }
+      script.onerror = () => {
+        script.remove()
+        reject(new Error(`${script.src} could not be loaded`))
+      }
+      document.head.appendChild(script)
+    })
+    loading = attempt
+    attempt.catch(() => {
+      if (loading === attempt) loading = null
+    })
+  }
+  return loading
+}
+
+/** How long an idle moment may wait before the prefetch goes anyway. */
+const PREFETCH_IDLE_TIMEOUT_MS = 5000
+
+interface IdleWindow {
+  requestIdleCallback?(callback: () => void, options: { timeout: number }): number
+}
+
+/** Loads Shaka in the next idle moment (engines without requestIdleCallback: after a short delay), ready before a Play. */
+export function prefetchShaka(): void {
+  // A failed prefetch is the play's to report: it loads again and shows its error screen.
+  const load = (): void => void loadShaka().catch(() => undefined)
+  const idle = (window as unknown as IdleWindow).requestIdleCallback
+  if (idle) idle.call(window, load, { timeout: PREFETCH_IDLE_TIMEOUT_MS })
+  else setTimeout(load, 1000)
+}
