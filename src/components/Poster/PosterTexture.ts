@@ -16,10 +16,16 @@ export class PosterTexture extends Lightning.textures.ImageTexture {
     return (callback) => {
       const image = new Image()
       image.crossOrigin = 'anonymous'
-      image.onload = () => {
+      const deliver = (source: HTMLImageElement | ImageBitmap): void => {
         // Core's typings list every load option as required; the renderer defaults all but these.
-        const options: Partial<LoadOptions> = { source: image, w: image.naturalWidth, h: image.naturalHeight, hasAlpha: true }
+        const options: Partial<LoadOptions> = { source: source as HTMLImageElement, w: image.naturalWidth, h: image.naturalHeight, hasAlpha: true }
         callback(null, options as LoadOptions)
+      }
+      image.onload = () => {
+        // Rasterize the image now, between frames, into a bitmap: uploading an <img> of an SVG rasterizes it
+        // inside the frame's texture upload, which is what made key presses wait. Old engines upload the <img>.
+        if (typeof createImageBitmap !== 'function') return deliver(image)
+        createImageBitmap(image).then(deliver, () => deliver(image))
       }
       image.onerror = () => callback(new Error(`Image load error ${src}`))
       image.src = src

@@ -91,8 +91,10 @@ export class Tile
           wordWrapWidth: w,
           maxLines: 1,
           textOverflow: 'ellipsis',
-          textColor: colors.textMuted,
+          // White text tinted by the element's colour: focus changes the tint, never re-renders the text.
+          textColor: 0xffffffff,
         },
+        color: colors.textMuted,
       },
     }
   }
@@ -108,8 +110,11 @@ export class Tile
   private _model: TileModel | null = null
 
   override _init(): void {
-    // A poster that fails to load keeps the title card: never an empty hole.
-    this.Image.on('txError', () => this.Image.patch({ alpha: 0 }))
+    // A poster that fails to load shows the title card: never an empty hole.
+    this.Image.on('txError', () => {
+      this.Image.alpha = 0
+      this.PlaceholderTitle.visible = true
+    })
     this.Image.on('txLoaded', () => this.Image.setSmooth('alpha', 1, { duration: 0.2 }))
   }
 
@@ -129,6 +134,8 @@ export class Tile
         : { colorTop: tileStyle.placeholderColors[0], colorBottom: tileStyle.placeholderColors[1] },
     )
     this.PlaceholderTitle.text = model?.title ?? ''
+    // The title card is drawn only without a poster: under a poster it would cost a text texture per tile.
+    this.PlaceholderTitle.visible = !model?.posterUrl
     this.Title.text = model?.title ?? ''
     this.Badge.badge = model?.badge ?? null
     this.Image.alpha = IMAGE_LOADING_ALPHA
@@ -142,12 +149,12 @@ export class Tile
   override _focus(): void {
     this.setSmooth('scale', tileStyle.focusScale, { duration: motion.focusDuration })
     this.Border.setSmooth('alpha', 1, { duration: motion.focusDuration })
-    this.Title.text!.textColor = colors.text
+    this.Title.color = colors.text
   }
 
   override _unfocus(): void {
     this.setSmooth('scale', 1, { duration: motion.focusDuration })
     this.Border.setSmooth('alpha', 0, { duration: motion.focusDuration })
-    this.Title.text!.textColor = colors.textMuted
+    this.Title.color = colors.textMuted
   }
 }
