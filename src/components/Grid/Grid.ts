@@ -1,5 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
-import { Tile, type TileModel } from '../Tile/Tile'
+import type { TileModel } from '../Tile/Tile'
+import { TileWindow } from '../Tile/TileWindow'
 import { gridStyle } from './Grid.styles'
 import { gridMove, gridWindow, type GridDirection } from './window'
 
@@ -36,8 +37,18 @@ export class Grid
   private _hasMore = false
   private _focusIndex = 0
   private _handlers: GridHandlers = { onSelect: () => undefined }
-  private readonly _built = new Map<number, Tile>()
-  private readonly _spare: Tile[] = []
+  private readonly _tiles = new TileWindow(
+    this.stage,
+    this.Track,
+    (index) => ({
+      x: (index % this.columns) * gridStyle.columnStep,
+      y: Math.floor(index / this.columns) * gridStyle.rowStep,
+      model: this._loading ? null : (this._items[index] ?? null),
+    }),
+    () => {
+      if (this.hasFocus()) this._refocus()
+    },
+  )
 
   set handlers(value: GridHandlers) {
     this._handlers = value
@@ -57,7 +68,7 @@ export class Grid
   }
 
   get builtTileCount(): number {
-    return this._built.size
+    return this._tiles.size
   }
 
   setItems(items: readonly TileModel[], hasMore: boolean): void {
@@ -80,27 +91,10 @@ export class Grid
     return this._loading ? this.columns * gridStyle.skeletonRows : this._items.length
   }
 
+  /** `animate`: a move by the viewer; the tiles it brings near (not the focused one) are built over the next frames. */
   private layout(animate: boolean): void {
     const window = gridWindow(this._focusIndex, this.count, this.columns, this.visibleRows, gridStyle.buffer)
-    for (const [index, tile] of this._built) {
-      if (index < window.first || index > window.last) {
-        this._built.delete(index)
-        this.Track.childList.remove(tile)
-        this._spare.push(tile)
-      }
-    }
-    for (let index = window.first; index <= window.last; index++) {
-      let tile = this._built.get(index)
-      if (!tile) {
-        tile = this._spare.pop() ?? (this.stage.c({ type: Tile }) as Tile)
-        this.Track.childList.add(tile)
-        this._built.set(index, tile)
-      }
-      tile.x = (index % this.columns) * gridStyle.columnStep
-      tile.y = Math.floor(index / this.columns) * gridStyle.rowStep
-      tile.model = this._loading ? null : (this._items[index] ?? null)
-    }
-    this._spare.length = Math.min(this._spare.length, this.columns)
+    this._tiles.show(window.first, window.last, this._focusIndex, animate)
     this.Track.setSmooth('y', -window.scrollRow * gridStyle.rowStep, { duration: animate ? gridStyle.scrollDuration : 0 })
     // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
     if (this.hasFocus()) this._refocus()
@@ -118,7 +112,7 @@ export class Grid
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    return this._built.get(this._focusIndex)
+    return this._tiles.tile(this._focusIndex)
   }
 
   override _handleLeft(): boolean {

@@ -14,8 +14,12 @@ export const railStyle = {
   anchor: 0,
   /** Tiles built beyond each edge so scrolling never shows a gap. */
   buffer: 2,
-  /** Ask for the next page this many tiles before the loaded end. */
-  loadMoreThreshold: 8,
+  /** Items asked for per page after the first (which comes with the feed): fewer round trips when holding Right. */
+  pageSize: 60,
+  /** Ask for the next page this many tiles before the loaded end, so holding Right never meets a skeleton. */
+  loadMoreThreshold: 30,
+  /** Items kept in memory on either side of the focus; pages beyond drop their items and are fetched again on return. */
+  itemsKept: 120,
   scrollDuration: 0.25,
   skeletonCount: 7,
 } as const

@@ -1,13 +1,23 @@
 import { Lightning } from '@lightningjs/sdk'
 import { colors, fontFace, wrapping } from '../theme'
-import { Tile, type TileModel } from '../Tile/Tile'
+import type { TileModel } from '../Tile/Tile'
+import { TileWindow } from '../Tile/TileWindow'
+import { RailPages } from './pages'
 import { railStyle } from './Rail.styles'
 import { needsMore, railWindow } from './window'
 
+/** A page of a rail from the API, as tiles. */
+export interface RailPageOfTiles {
+  items: readonly TileModel[]
+  nextCursor: string | null
+}
+
 export interface RailHandlers {
   onSelect(item: TileModel, index: number): void
-  /** Called when focus nears the end of the loaded items and `hasMore` is set. */
-  onLoadMore?(): void
+  /** Fetches the page at `cursor`: the next one as focus nears the end, or one dropped far from the focus. */
+  loadPage?(cursor: string): Promise<RailPageOfTiles>
+  /** A page could not be fetched; the rail asks again on the next move. */
+  onLoadFailed?(error: unknown): void
   onFocusIndex?(index: number): void
 }
 
@@ -28,6 +38,9 @@ export class Rail
   static override _template(): Lightning.Component.Template<RailTemplateSpec> {
     return {
       h: railStyle.height,
+      // Tiles built just off screen load their textures as they are built (in the frames after a key press),
+      // not in the frame that scrolls them into view.
+      boundsMargin: [railStyle.step * (railStyle.buffer + 1), railStyle.height, railStyle.step * (railStyle.buffer + 1), railStyle.height],
       Title: {
         x: railStyle.x,
         text: { text: '', fontFace, ...wrapping, fontSize: railStyle.titleFontSize, textColor: colors.text, maxLines: 1, wordWrapWidth: 1600, textOverflow: 'ellipsis' },
@@ -40,14 +53,21 @@ export class Rail
   railId = ''
   private readonly Title = this.getByRef('Title')!
   private readonly Track = this.getByRef('Track')!
-  private _items: readonly TileModel[] = []
+  private readonly _pages = new RailPages<TileModel>()
+  /** Cursors being fetched; a new first page (a refresh) bumps the generation so late answers are ignored. */
+  private readonly _fetching = new Set<string>()
+  private _generation = 0
   private _loading = false
-  private _hasMore = false
   private _focusIndex = 0
   private _handlers: RailHandlers = { onSelect: () => undefined }
-  /** Built tiles by item index; recycled instead of destroyed. */
-  private readonly _built = new Map<number, Tile>()
-  private readonly _spare: Tile[] = []
+  private readonly _tiles = new TileWindow(
+    this.stage,
+    this.Track,
+    (index) => ({ x: index * railStyle.step, y: 0, model: this._loading ? null : (this._pages.itemAt(index) ?? null) }),
+    () => {
+      if (this.hasFocus()) this._refocus()
+    },
+  )
   private _onScreen = true
 
   set title(value: string) {
@@ -62,10 +82,11 @@ export class Rail
     return this._focusIndex
   }
 
-  /** Items so far; `hasMore` says whether the server has more pages. */
-  setItems(items: readonly TileModel[], hasMore: boolean): void {
-    this._items = items
-    this._hasMore = hasMore
+  /** The first page; `nextCursor` fetches the next one through `handlers.loadPage` (null: no more). */
+  setItems(items: readonly TileModel[], nextCursor: string | null): void {
+    this._pages.reset(items, nextCursor)
+    this._generation++
+    this._fetching.clear()
     this._loading = false
     this._focusIndex = Math.min(this._focusIndex, Math.max(0, items.length - 1))
     this.layout(false)
@@ -74,17 +95,22 @@ export class Rail
   /** Skeleton tiles until the first page arrives. */
   showLoading(): void {
     this._loading = true
-    this._items = []
+    this._pages.reset([], null)
     this.layout(false)
   }
 
   get itemCount(): number {
-    return this._items.length
+    return this._pages.length
+  }
+
+  /** Items held in memory: far pages are dropped (benchmarks and tests read it). */
+  get heldItemCount(): number {
+    return this._pages.heldCount
   }
 
   /** How many tile components exist right now (benchmarks and tests read it). */
   get builtTileCount(): number {
-    return this._built.size
+    return this._tiles.size
   }
 
   /**
@@ -92,58 +118,42 @@ export class Rail
    * turns a rail back on as it nears the viewport. Focus and items are kept.
    */
   set onScreen(value: boolean) {
+    this.setOnScreen(value, false)
+  }
+
+  /** As `onScreen`; `soon` builds the tiles over the next frames (a scroll brings the rail near), not at once. */
+  setOnScreen(value: boolean, soon: boolean): void {
     if (value === this._onScreen) return
     this._onScreen = value
-    if (value) {
-      this.layout(false)
-      return
-    }
-    for (const tile of this._built.values()) this.Track.childList.remove(tile)
-    this._built.clear()
-    this._spare.length = 0
+    if (value) this.layout(false, soon)
+    else this._tiles.clear()
   }
 
   get onScreen(): boolean {
     return this._onScreen
   }
 
-  /** Appends the next page (from `onLoadMore`). */
-  appendItems(items: readonly TileModel[], hasMore: boolean): void {
-    this.setItems([...this._items, ...items], hasMore)
-  }
-
   /** Focus a given item, e.g. when Back returns to the page. */
   set focusIndex(value: number) {
-    this._focusIndex = Math.max(0, Math.min(value, this._items.length - 1))
+    this._focusIndex = Math.max(0, Math.min(value, this._pages.length - 1))
     if (this._onScreen) this.layout(false)
+    this.fetchAround()
   }
 
   private get count(): number {
-    return this._loading ? railStyle.skeletonCount : this._items.length
+    return this._loading ? railStyle.skeletonCount : this._pages.length
   }
 
-  private layout(animate: boolean): void {
+  override _attach(): void {
+    // Back to a page whose rail was taken off the stage before its tiles were all built.
+    if (this._onScreen) this.layout(false)
+  }
+
+  /** `animate`: a scroll step. `inBackground`: tiles other than the focused one are built over the next frames. */
+  private layout(animate: boolean, inBackground = animate): void {
     if (!this._onScreen) return
     const window = railWindow(this._focusIndex, this.count, railStyle.visible, railStyle.anchor, railStyle.buffer)
-    for (const [index, tile] of this._built) {
-      if (index < window.first || index > window.last) {
-        this._built.delete(index)
-        this.Track.childList.remove(tile)
-        this._spare.push(tile)
-      }
-    }
-    for (let index = window.first; index <= window.last; index++) {
-      let tile = this._built.get(index)
-      if (!tile) {
-        tile = this._spare.pop() ?? (this.stage.c({ type: Tile }) as Tile)
-        this.Track.childList.add(tile)
-        this._built.set(index, tile)
-      }
-      tile.x = index * railStyle.step
-      tile.model = this._loading ? null : (this._items[index] ?? null)
-    }
-    // Spares hold textures: keep only enough to cover one scroll step.
-    this._spare.length = Math.min(this._spare.length, railStyle.buffer)
+    this._tiles.show(window.first, window.last, this._focusIndex, inBackground)
     const x = railStyle.x - window.scrollIndex * railStyle.step
     this.Track.setSmooth('x', x, { duration: animate ? railStyle.scrollDuration : 0 })
     // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
@@ -152,16 +162,45 @@ export class Rail
 
   private moveFocus(delta: number): boolean {
     const next = this._focusIndex + delta
-    if (this._loading || next < 0 || next >= this._items.length) return false
+    if (this._loading || next < 0 || next >= this._pages.length) return false
     this._focusIndex = next
     this.layout(true)
     this._handlers.onFocusIndex?.(next)
-    if (needsMore(next, this._items.length, this._hasMore, railStyle.loadMoreThreshold)) this._handlers.onLoadMore?.()
+    this.fetchAround()
     return true
   }
 
+  /** Fetches the next page near the end and dropped pages near the focus; drops pages far from it. */
+  private fetchAround(): void {
+    const focus = this._focusIndex
+    const near = railStyle.loadMoreThreshold
+    const wanted = this._pages.droppedBetween(focus - near, focus + near)
+    const next = this._pages.nextCursor
+    if (next !== null && needsMore(focus, this._pages.length, true, near)) wanted.push(next)
+    for (const cursor of wanted) void this.fetchPage(cursor)
+    this._pages.dropOutside(focus - railStyle.itemsKept, focus + railStyle.itemsKept)
+  }
+
+  private async fetchPage(cursor: string): Promise<void> {
+    const load = this._handlers.loadPage
+    if (!load || this._fetching.has(cursor)) return
+    const generation = this._generation
+    this._fetching.add(cursor)
+    try {
+      const page = await load(cursor)
+      if (generation !== this._generation) return
+      if (cursor === this._pages.nextCursor) this._pages.append(page.items, page.nextCursor)
+      else this._pages.restore(cursor, page.items)
+      this.layout(false)
+    } catch (error) {
+      if (generation === this._generation) this._handlers.onLoadFailed?.(error)
+    } finally {
+      if (generation === this._generation) this._fetching.delete(cursor)
+    }
+  }
+
   override _getFocused(): Lightning.Component | undefined {
-    return this._built.get(this._focusIndex)
+    return this._tiles.tile(this._focusIndex)
   }
 
   override _handleLeft(): boolean {
@@ -173,7 +212,7 @@ export class Rail
   }
 
   override _handleEnter(): boolean {
-    const item = this._items[this._focusIndex]
+    const item = this._pages.itemAt(this._focusIndex)
     if (!item) return false
     this._handlers.onSelect(item, this._focusIndex)
     return true

@@ -21,7 +21,7 @@ export interface ProbeWindow {
   __bench: {
     stage: unknown
     focusNames(): string[]
-    focusedRail(): { focusIndex: number; itemCount: number; builtTiles: number } | null
+    focusedRail(): { focusIndex: number; itemCount: number; builtTiles: number; heldItems: number } | null
     scrollRail(target: number, timeoutMs: number): Promise<number>
     textureBytes(): number
     latency: ProbeLatency
@@ -48,7 +48,7 @@ export const PROBE_SCRIPT = `(() => {
     focusedRail() {
       const app = bench.stage && bench.stage.application;
       const rail = ((app && app.focusPath) || []).filter((c) => c.constructor.name === 'Rail').pop();
-      return rail ? { focusIndex: rail.focusIndex, itemCount: rail.itemCount, builtTiles: rail.builtTileCount } : null;
+      return rail ? { focusIndex: rail.focusIndex, itemCount: rail.itemCount, builtTiles: rail.builtTileCount, heldItems: rail.heldItemCount } : null;
     },
     // Presses Right (the keydown Lightning reads from a remote) up to 8 times a frame, never past the items the
     // focused rail has loaded, until its focus reaches target; resolves with where it got to.
