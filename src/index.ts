@@ -1,5 +1,8 @@
-import { Launch, Lightning } from '@lightningjs/sdk'
+// First import, on purpose: the inspector attaches itself to `window.lng` when Lightning is already loaded, and
+// attached it mirrors every element into the DOM (~1 s of start-up at 4× CPU throttling, npm run bench). Loaded
+// before Lightning it only defines window.attachInspector, which start() calls for `?inspector=1`.
 import '@lightningjs/core/inspector'
+import { Launch, Lightning } from '@lightningjs/sdk'
 import App from './App'
 import { loadSettings } from './settings'
 import { currentPlatform, stageOptionsFor } from './platform'
@@ -7,7 +10,6 @@ import { asSdkApplication, type SdkApplication } from './platform/application'
 import { APP_VERSION } from './version'
 import { startAnnouncer } from './a11y'
 import { currentLanguage } from './i18n'
-import { prefetchPlayerAfterHome } from './player'
 
 /** Shown when the browser refuses window.close(): a closed app is never a blank screen. */
 function showClosedNotice(message: string): void {
@@ -42,7 +44,6 @@ async function start(): Promise<void> {
     Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], { ...settings.platformSettings, onClose: () => platform.close() }),
   )
   app = launched
-  prefetchPlayerAfterHome()
   document.body.appendChild(launched.stage.getCanvas())
 }
 
