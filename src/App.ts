@@ -8,7 +8,6 @@ import { signedInAccount } from './api/session'
 import { Toast } from './widgets/Toast/Toast'
 import { routerConfig } from './routes'
 import { languageConfig } from './i18n'
-import { operatorSettings } from './settings'
 import { closeApp } from './platform/application'
 import { announceFocus } from './a11y'
 
@@ -32,7 +31,7 @@ export default class App extends Router.App {
   }
 
   static language(): { file: string; language: string } {
-    return languageConfig(operatorSettings().locale.language)
+    return languageConfig()
   }
 
   static override _template(): Lightning.Component.Template<AppTemplateSpec> {

@@ -10,6 +10,11 @@ import { asSdkApplication, type SdkApplication } from './platform/application'
 import { APP_VERSION } from './version'
 import { startAnnouncer } from './a11y'
 import { currentLanguage } from './i18n'
+import { api, ensureDevice } from './api/session'
+import { requestHomeEarly } from './api/home-cache'
+import { detectPlatform, readSignals, type PlatformId } from './platform/detect'
+import { platformLaunchTarget } from './platform/launch'
+import { HOME_ROUTE, resolveDeepLink } from './deeplink/deeplink'
 
 /** Shown when the browser refuses window.close(): a closed app is never a blank screen. */
 function showClosedNotice(message: string): void {
@@ -23,6 +28,27 @@ function showClosedNotice(message: string): void {
 function showBootFailure(error: unknown): void {
   console.error(error)
   showClosedNotice(`Marquee could not start: ${error instanceof Error ? error.message : String(error)}. Press any key to retry.`)
+}
+
+/**
+ * Device registration (first launch) and the home feed are asked for as soon as Lightning is up, alongside the
+ * dictionary's loading and the Router's start; Boot and Home take the answers. The feed needs no token: on a
+ * first launch it comes without one, as for any device that holds nothing yet.
+ */
+function requestEarly(platformId: PlatformId): void {
+  // Boot waits on the same registration and reports its failure.
+  ensureDevice(detectPlatform(readSignals(window, window.location.search))).catch(() => undefined)
+  // Only for a launch that opens Home: a Home built later (Back from a deep link) must not get a feed from before.
+  if (launchOpensHome(platformId)) requestHomeEarly(api(), currentLanguage())
+}
+
+/** The launch URL's hash as it was: the Router rewrites it to its boot route once it starts. */
+const launchHash = window.location.hash
+
+function launchOpensHome(platformId: PlatformId): boolean {
+  const link = resolveDeepLink({ platformTarget: platformLaunchTarget(platformId, window), search: window.location.search, hash: launchHash })
+  const page = launchHash.replace(/^#\/?/, '')
+  return link === null && (page === '' || page === HOME_ROUTE)
 }
 
 async function start(): Promise<void> {
@@ -44,6 +70,8 @@ async function start(): Promise<void> {
     Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], { ...settings.platformSettings, onClose: () => platform.close() }),
   )
   app = launched
+  // After Launch: it sets up the Storage plugin these read the stored device and account through.
+  requestEarly(platform.id)
   document.body.appendChild(launched.stage.getCanvas())
 }
 

@@ -30,13 +30,24 @@ function stillValid(expiresAt: string, now: number): boolean {
   return Date.parse(expiresAt) - RENEW_BEFORE_MS > now
 }
 
+/** The registration in flight, if any. */
+let registering: Promise<string> | null = null
+
 /**
  * Makes sure this device has a valid anonymous device token (POST /v1/devices),
  * registering on first start or when the stored one is about to expire.
  */
-export async function ensureDevice(platform: Platform, now: number = Date.now()): Promise<string> {
+export function ensureDevice(platform: Platform, now: number = Date.now()): Promise<string> {
   const stored = readStored('auth.device')
-  if (stored && stillValid(stored.expiresAt, now)) return stored.deviceId
+  if (stored && stillValid(stored.expiresAt, now)) return Promise.resolve(stored.deviceId)
+  // The launch starts it early (src/index.ts) and Boot waits on it: callers meanwhile share the one request.
+  registering ??= registerDevice(platform).finally(() => {
+    registering = null
+  })
+  return registering
+}
+
+async function registerDevice(platform: Platform): Promise<string> {
   const device = await api().post<RegisterDeviceResponse>('/devices', {
     body: { platform, model: navigator.userAgent.slice(0, 100) },
     shape: isRegisteredDevice,

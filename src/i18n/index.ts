@@ -1,6 +1,6 @@
 import { Language } from '@lightningjs/sdk'
 import type zhCN from './locales/zh-CN.json'
-import type { LanguageCode } from '../settings'
+import { operatorSettings, type LanguageCode } from '../settings'
 import { readStored, writeStored } from '../storage'
 import { startLanguage } from './start-language'
 
@@ -21,7 +21,8 @@ export function t(key: MessageKey, params?: MessageParams): string {
 }
 
 export function currentLanguage(): LanguageCode {
-  return (plugin.get() as LanguageCode | null) ?? 'zh-CN'
+  // Before the dictionary loads (requests made at launch), the language the app is starting in.
+  return (plugin.get() as LanguageCode | null) ?? startingLanguage()
 }
 
 /** Switches the UI language and remembers it on the device for the next start. */
@@ -30,7 +31,11 @@ export function setLanguage(language: LanguageCode): Promise<void> {
   return plugin.set(language)
 }
 
+function startingLanguage(): LanguageCode {
+  return startLanguage(operatorSettings().locale.language, readStored('ui.language'), window.location.search)
+}
+
 /** What App.language() hands the SDK: the translations index and the start language. */
-export function languageConfig(configured: LanguageCode): { file: string; language: LanguageCode } {
-  return { file: 'static/translations.json', language: startLanguage(configured, readStored('ui.language'), window.location.search) }
+export function languageConfig(): { file: string; language: LanguageCode } {
+  return { file: 'static/translations.json', language: startingLanguage() }
 }

@@ -1,4 +1,4 @@
-import { HomeCache, isHome, type CachedHome, type HomeStore } from '../../../src/api/home-cache'
+import { HomeCache, isHome, requestHomeEarly, type CachedHome, type HomeStore } from '../../../src/api/home-cache'
 import { appApiClient, startServer, type TestServer } from '../../server/helpers'
 
 let server: TestServer
@@ -23,6 +23,13 @@ class JsonStore implements HomeStore {
 function cacheFor(store: HomeStore, baseUrl: () => string, language = { value: 'en' }, now = 1_000): HomeCache {
   const client = appApiClient(baseUrl(), { language: () => language.value })
   return new HomeCache(client, store, () => language.value, () => now)
+}
+
+/** The base URL of a port nothing listens on: the API is unreachable there. */
+async function deadBaseUrl(): Promise<string> {
+  const closed = await startServer()
+  await closed.close()
+  return closed.base
 }
 
 test('nothing cached at first; a load from the network is stored for the next start', async () => {
@@ -77,4 +84,43 @@ test('a broken stored value is never taken for a feed', () => {
   const store = new JsonStore()
   store.write({ savedAt: 1, language: 'en', body: { rails: [] } })
   expect(cacheFor(store, () => server.base).cached()).toBeNull()
+})
+
+describe('the feed asked for at launch', () => {
+  test('is taken by the first load in its language instead of asking again, and only once', async () => {
+    const dead = await deadBaseUrl()
+    requestHomeEarly(appApiClient(server.base, { language: 'en' }), 'en')
+    // Home's own client cannot reach the API: a load that succeeds took the early answer.
+    const cache = cacheFor(new JsonStore(), () => dead)
+    const loaded = await cache.load()
+    expect(loaded.source).toBe('network')
+    expect(loaded.home.hero.id).toBe('t0001')
+    expect(cache.cached()?.home).toEqual(loaded.home)
+    // Taken once: the next load asks the unreachable API and falls back to what the first one stored.
+    expect((await cache.load()).source).toBe('cache')
+  })
+
+  test('says when it has arrived, so Home draws it instead of the stored feed first', async () => {
+    const cache = cacheFor(new JsonStore(), () => server.base)
+    requestHomeEarly(appApiClient(server.base, { language: 'en' }), 'en')
+    expect(cache.earlyFeedArrived).toBe(false)
+    await new Promise<void>((resolve) => {
+      const poll = (): void => void (cache.earlyFeedArrived ? resolve() : setTimeout(poll, 5))
+      poll()
+    })
+    expect((await cache.load()).source).toBe('network')
+    expect(cache.earlyFeedArrived).toBe(false)
+  })
+
+  test('in another language is not taken', async () => {
+    const dead = await deadBaseUrl()
+    requestHomeEarly(appApiClient(server.base, { language: 'zh-CN' }), 'zh-CN')
+    await expect(cacheFor(new JsonStore(), () => dead, { value: 'en' }).load()).rejects.toMatchObject({ kind: 'offline' })
+  })
+
+  test('that failed reports its failure through load()', async () => {
+    const dead = await deadBaseUrl()
+    requestHomeEarly(appApiClient(dead, { language: 'en' }), 'en')
+    await expect(cacheFor(new JsonStore(), () => server.base).load()).rejects.toMatchObject({ kind: 'offline' })
+  })
 })
