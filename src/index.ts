@@ -15,6 +15,7 @@ import { requestHomeEarly } from './api/home-cache'
 import { detectPlatform, readSignals, type PlatformId } from './platform/detect'
 import { platformLaunchTarget } from './platform/launch'
 import { HOME_ROUTE, resolveDeepLink } from './deeplink/deeplink'
+import { prefetchPlayerAfterHome } from './player'
 
 /** Shown when the browser refuses window.close(): a closed app is never a blank screen. */
 function showClosedNotice(message: string): void {
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
   app = launched
   // After Launch: it sets up the Storage plugin these read the stored device and account through.
   requestEarly(platform.id)
+  prefetchPlayerAfterHome()
   document.body.appendChild(launched.stage.getCanvas())
 }
 

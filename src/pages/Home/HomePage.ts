@@ -97,8 +97,6 @@ export class HomePage
   /** 0 = hero, 1.. = rails. */
   private _row = 0
   private _pending: HomeHistory | null = null
-  private readonly _loadingMore = new Set<string>()
-  private readonly _cursors = new Map<string, string | null>()
   private _unsubscribe: (() => void)[] = []
   private _offline = false
   private _markedInteractive = false
@@ -210,30 +208,19 @@ export class HomePage
 
   private fillRail(rail: Rail, data: RailData): void {
     rail.title = data.title
-    this._cursors.set(data.id, data.nextCursor)
-    rail.setItems(
-      data.items.map((item) => tileModel(item)),
-      data.nextCursor !== null,
-    )
+    // Set before the items: the rail may ask for its next page as soon as it has them.
     rail.handlers = {
       onSelect: (item) => Router.navigate(`details/${encodeURIComponent(item.id)}`),
-      onLoadMore: () => void this.loadMore(rail, data.id),
+      loadPage: async (cursor) => {
+        const page = await fetchRailPage(api(), data.id, cursor, railStyle.pageSize)
+        return { items: page.items.map((item) => tileModel(item)), nextCursor: page.nextCursor }
+      },
+      onLoadFailed: () => this.fireAncestors('$showToast', t('home.offline')),
     }
-  }
-
-  private async loadMore(rail: Rail, railId: string): Promise<void> {
-    const cursor = this._cursors.get(railId)
-    if (!cursor || this._loadingMore.has(railId)) return
-    this._loadingMore.add(railId)
-    try {
-      const page = await fetchRailPage(api(), railId, cursor)
-      this._cursors.set(railId, page.nextCursor)
-      rail.appendItems(page.items.map((item) => tileModel(item)), page.nextCursor !== null)
-    } catch {
-      this.fireAncestors('$showToast', t('home.offline'))
-    } finally {
-      this._loadingMore.delete(railId)
-    }
+    rail.setItems(
+      data.items.map((item) => tileModel(item)),
+      data.nextCursor,
+    )
   }
 
   private renderHero(): void {
@@ -275,7 +262,8 @@ export class HomePage
     this.Content.setSmooth('y', y, { duration: animate ? motion.focusDuration * 2 : 0 })
     this.TopBand.setSmooth('alpha', this._row <= 1 ? 0 : 1, { duration: animate ? motion.focusDuration : 0 })
     this.rails.forEach((rail, index) => {
-      rail.onScreen = Math.abs(index + 1 - this._row) <= ROWS_KEPT
+      // A scroll builds the tiles of rails it brings near over the next frames, not in the key's frame.
+      rail.setOnScreen(Math.abs(index + 1 - this._row) <= ROWS_KEPT, animate)
     })
     // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
     if (this.hasFocus()) this._refocus()
