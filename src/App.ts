@@ -40,8 +40,7 @@ export default class App extends Router.App {
       Widgets: {
         Menu: { type: Menu },
       },
-      ExitDialog: { type: ExitDialog },
-      // Commerce is added on first use (commerce()), here between ExitDialog and Toast.
+      // ExitDialog and Commerce are added on first use (exitDialog(), commerce()); their zIndex puts them under the toast.
       Toast: { type: Toast },
     }
   }
@@ -102,6 +101,14 @@ export default class App extends Router.App {
     return this.tag('Commerce')
   }
 
+  /** The exit dialog, built the first time Back asks to leave rather than before Home's first frame. */
+  private exitDialog(): ExitDialog {
+    const built = this.tag('ExitDialog') as ExitDialog | undefined
+    if (built) return built
+    this.childList.addAt(this.stage.c({ ref: 'ExitDialog', type: ExitDialog }), this.childList.getIndex(this.tag('Toast')))
+    return this.tag('ExitDialog')
+  }
+
   /** Voice guidance reads what gained focus (src/a11y: silent unless turned on). */
   override _focusChange(): void {
     announceFocus(this.application.focusPath)
@@ -122,7 +129,7 @@ export default class App extends Router.App {
       },
       class Exiting extends this {
         override $enter(): void {
-          this.tag('ExitDialog').open({
+          this.exitDialog().open({
             onCancel: () => this._setState(''),
             onConfirm: () => {
               this._setState('')
@@ -131,10 +138,10 @@ export default class App extends Router.App {
           })
         }
         override $exit(): void {
-          this.tag('ExitDialog').close()
+          this.exitDialog().close()
         }
         override _getFocused(): Lightning.Component {
-          return this.tag('ExitDialog')
+          return this.exitDialog()
         }
       },
     ]
