@@ -13,6 +13,7 @@ import { colors, layout, motion } from '../../components/theme'
 import { Hero, HERO_HEIGHT } from '../../components/Hero/Hero'
 import { Rail } from '../../components/Rail/Rail'
 import { railStyle } from '../../components/Rail/Rail.styles'
+import { tileStyle } from '../../components/Tile/Tile.styles'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
 
@@ -47,6 +48,12 @@ const ROWS_KEPT = 2
 /** A rail's top inside the page content. */
 function railTop(index: number): number {
   return RAILS_TOP + index * railStyle.height
+}
+
+/** Whether any of a rail's tiles show with the page content at `contentY`. */
+function tilesInView(index: number, contentY: number): boolean {
+  const top = contentY + railTop(index) + railStyle.titleHeight
+  return top < layout.screenH && top + tileStyle.height > 0
 }
 
 function isHomeHistory(state: unknown): state is HomeHistory {
@@ -262,8 +269,9 @@ export class HomePage
     this.Content.setSmooth('y', y, { duration: animate ? motion.focusDuration * 2 : 0 })
     this.TopBand.setSmooth('alpha', this._row <= 1 ? 0 : 1, { duration: animate ? motion.focusDuration : 0 })
     this.rails.forEach((rail, index) => {
-      // A scroll builds the tiles of rails it brings near over the next frames, not in the key's frame.
-      rail.setOnScreen(Math.abs(index + 1 - this._row) <= ROWS_KEPT, animate)
+      // Only tiles the next frame shows are built in it; those a scroll brings near, or below the fold at start,
+      // are built over the frames after it.
+      rail.setOnScreen(Math.abs(index + 1 - this._row) <= ROWS_KEPT, animate || !tilesInView(index, y))
     })
     // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
     if (this.hasFocus()) this._refocus()
