@@ -139,8 +139,8 @@ export class Tile
     this.Title.text = model?.title ?? ''
     this.Badge.badge = model?.badge ?? null
     this.Image.alpha = IMAGE_LOADING_ALPHA
+    this.Image.texture = null
     if (model?.posterUrl) this.Image.texture = posterTexture(model.posterUrl)
-    else this.Image.texture = null
     const progress = model?.progress
     this.Progress.visible = typeof progress === 'number' && progress > 0
     this.Progress.getByRef('Fill')!.w = tileStyle.width * Math.min(1, Math.max(0, progress ?? 0))
