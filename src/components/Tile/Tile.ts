@@ -139,6 +139,7 @@ export class Tile
     this.Title.text = model?.title ?? ''
     this.Badge.badge = model?.badge ?? null
     this.Image.alpha = IMAGE_LOADING_ALPHA
+    // Cleared first: replaced directly, the old poster's texture stayed counted as in use and was never freed.
     this.Image.texture = null
     if (model?.posterUrl) this.Image.texture = posterTexture(model.posterUrl)
     const progress = model?.progress

@@ -88,9 +88,7 @@ export class TileWindow {
    * the others at once too unless `inBackground`.
    */
   show(first: number, last: number, focus: number, inBackground: boolean): void {
-    for (const [index, tile] of this.built) {
-      if (index < first || index > last) this.release(index, tile)
-    }
+    this.releaseOutside(first, last)
     const missing: number[] = []
     for (let index = first; index <= last; index++) {
       const tile = this.built.get(index)
@@ -105,13 +103,14 @@ export class TileWindow {
     }
     if (missing[0] === focus) this.build(missing.shift()!)
     this.pending = missing
-    if (this.pending.length > 0 && !queue.includes(this)) queue.push(this)
+    if (missing.length === 0) return
+    if (!queue.includes(this)) queue.push(this)
     requestBuildFrame()
   }
 
   /** Drops every tile (to the spares) and any build still waiting. */
   clear(): void {
-    for (const [index, tile] of this.built) this.release(index, tile)
+    this.releaseOutside(0, -1)
     this.pending = []
   }
 
@@ -139,10 +138,16 @@ export class TileWindow {
     tile.model = model
   }
 
-  private release(index: number, tile: Tile): void {
-    this.built.delete(index)
-    this.track.childList.remove(tile)
-    if (spares.length < MAX_SPARES) spares.push(tile)
-    tidyTexturesWhenIdle(this.stage)
+  /** Gives the tiles outside first..last to the spares (all of them when last < first). */
+  private releaseOutside(first: number, last: number): void {
+    let released = false
+    for (const [index, tile] of this.built) {
+      if (index >= first && index <= last) continue
+      this.built.delete(index)
+      this.track.childList.remove(tile)
+      if (spares.length < MAX_SPARES) spares.push(tile)
+      released = true
+    }
+    if (released) tidyTexturesWhenIdle(this.stage)
   }
 }
