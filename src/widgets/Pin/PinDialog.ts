@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { t } from '../../i18n'
+import { failureMessage } from '../../pages/failure-message'
 import { dialog, dialogShell, textStyle, type DialogTemplateSpec } from '../Purchase/Dialog.styles'
 import { PinPad } from './PinPad'
 
@@ -68,8 +68,8 @@ export class PinDialog
     let result: PinCheck
     try {
       result = await question.check(pin)
-    } catch {
-      result = { ok: false, notice: t('pin.error.network'), canRetry: true }
+    } catch (error) {
+      result = { ok: false, notice: failureMessage(error, 'pinCheck'), canRetry: true }
     }
     if (result.ok) this.answer(pin)
     else if (result.canRetry) this.Pin.retry(result.notice)

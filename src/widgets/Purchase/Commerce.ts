@@ -5,6 +5,7 @@ import { announceChange } from '../../api/changes'
 import { AppError } from '../../api/errors'
 import { api, signedInAccount } from '../../api/session'
 import { currentLanguage, t } from '../../i18n'
+import { failureMessage } from '../../pages/failure-message'
 import { failureFromApi, formatSpan, needsPin, pinNotice, startsRentalWindow, type Rating } from '../../domain'
 import { PinDialog, type PinCheck } from '../Pin/PinDialog'
 import { SignInDialog } from '../SignIn/SignInDialog'
@@ -29,7 +30,7 @@ function pinCheckFrom(error: unknown): PinCheck {
   if (notice?.kind === 'locked') {
     return { ok: false, notice: t('pin.locked', { time: formatSpan(notice.unlocksInMs, currentLanguage()) }), canRetry: false }
   }
-  return { ok: false, notice: appError.transient ? t('pin.error.network') : t('purchase.error.declined'), canRetry: true }
+  return { ok: false, notice: appError.transient ? failureMessage(appError, 'pinCheck') : t('purchase.error.declined'), canRetry: true }
 }
 
 /**

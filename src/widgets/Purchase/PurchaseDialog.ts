@@ -7,6 +7,7 @@ import { api } from '../../api/session'
 import { fetchPlans } from '../../api/offers'
 import { createPurchase, fetchPurchase } from '../../api/purchases'
 import { currentLanguage, t } from '../../i18n'
+import { failureMessage as requestFailureMessage } from '../../pages/failure-message'
 import { readStored, removeStored, writeStored } from '../../storage'
 import {
   attemptEnded,
@@ -170,7 +171,7 @@ export class PurchaseDialog
         this.finish('sign-in-required')
         return
       }
-      this.renderMessage(t('purchase.error.load'), [
+      this.renderMessage(requestFailureMessage(appError, 'purchaseLoad'), [
         { ref: 'Retry', label: t('purchase.retry'), action: () => void this.load() },
         { ref: 'Close', label: t('purchase.back'), action: () => this.finish('closed') },
       ])

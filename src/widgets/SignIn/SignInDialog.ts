@@ -5,6 +5,7 @@ import { announceChange } from '../../api/changes'
 import { AppError } from '../../api/errors'
 import { api, rememberSignIn } from '../../api/session'
 import { currentLanguage, setLanguage, t } from '../../i18n'
+import { failureMessage } from '../../pages/failure-message'
 import { formatUserCode, nextSignInPoll } from '../../domain'
 import { Choices, type Choice } from '../Purchase/Choices'
 import { dialog, dialogShell, textStyle, type DialogTemplateSpec } from '../Purchase/Dialog.styles'
@@ -79,9 +80,9 @@ export class SignInDialog
       if (session !== this._session) return
       this.showCode(code)
       this.schedule(code, code.interval, session)
-    } catch {
+    } catch (error) {
       if (session !== this._session) return
-      this.showStatus(t('signIn.error.start'), [
+      this.showStatus(failureMessage(error, 'signInCode'), [
         { ref: 'Retry', label: t('purchase.retry'), action: () => void this.start() },
         this.cancelChoice(),
       ])
