@@ -3,6 +3,7 @@ import { t } from '../../i18n'
 import { Button } from '../../components/Button/Button'
 import { AppError } from '../../api/errors'
 import type { PageTypeConfig } from '../page'
+import { failureMessage } from '../failure-message'
 import { colors, fontFace, layout, typography } from '../../components/theme'
 
 interface ErrorTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -22,10 +23,8 @@ interface FailedRequest {
 
 /** The failure in the viewer's words; the API's own message is for logs, not for the screen. */
 function describe(error: unknown): string {
-  if (error instanceof AppError) {
-    if (error.kind === 'offline' || error.kind === 'timeout') return t('error.offline')
-    return ''
-  }
+  // A failure worth retrying says offline only when no answer came; a refusal or not-found is said by the page's message.
+  if (error instanceof AppError) return error.transient ? failureMessage(error) : ''
   if (error instanceof Error) return error.message
   if (typeof error === 'string') return error
   return ''

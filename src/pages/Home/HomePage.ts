@@ -5,7 +5,7 @@ import { api } from '../../api/session'
 import { fetchRailPage, fetchTitle, withLongRail } from '../../api/catalog'
 import { HomeCache } from '../../api/home-cache'
 import { onChange } from '../../api/changes'
-import { AppError } from '../../api/errors'
+import { AppError, isUnreachable } from '../../api/errors'
 import { readStored, writeStored } from '../../storage'
 import { operatorSettings } from '../../settings'
 import { badgeModel } from '../../domain'
@@ -16,6 +16,7 @@ import { railStyle } from '../../components/Rail/Rail.styles'
 import { tileStyle } from '../../components/Tile/Tile.styles'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
+import { failureMessage } from '../failure-message'
 
 interface HomeHistory extends Record<string, unknown> {
   /** The focused row: 'hero' or a rail id. */
@@ -158,8 +159,9 @@ export class HomePage
       const loaded = await this.cache.load()
       this.show(await withLongRail(api(), loaded.home, operatorSettings().longRail ?? 0))
       if (loaded.source === 'cache') {
-        this._offline = true
-        this.fireAncestors('$showToast', t('home.offline'))
+        // A 5xx is no reason to say "Back online" when the feed returns.
+        this._offline = isUnreachable(loaded.error)
+        this.fireAncestors('$showToast', failureMessage(loaded.error, 'savedCatalogue'))
       } else if (this._offline) {
         this._offline = false
         this.fireAncestors('$showToast', t('home.backOnline'))
@@ -168,8 +170,8 @@ export class HomePage
     } catch (error) {
       console.warn('Home feed failed', error)
       // Nothing stored and nothing from the network: the error page, with Retry.
-      if (!this._home) Router.navigate('!', { request: { hash: 'home', error: error instanceof AppError ? new Error(t('error.offline')) : error } }, false)
-      else this.fireAncestors('$showToast', t('home.offline'))
+      if (!this._home) Router.navigate('!', { request: { hash: 'home', error: error instanceof AppError ? new Error(failureMessage(error)) : error } }, false)
+      else this.fireAncestors('$showToast', failureMessage(error, 'savedCatalogue'))
     }
   }
 
@@ -222,7 +224,7 @@ export class HomePage
         const page = await fetchRailPage(api(), data.id, cursor, railStyle.pageSize)
         return { items: page.items.map((item) => tileModel(item)), nextCursor: page.nextCursor }
       },
-      onLoadFailed: () => this.fireAncestors('$showToast', t('home.offline')),
+      onLoadFailed: (error) => this.fireAncestors('$showToast', failureMessage(error)),
     }
     rail.setItems(
       data.items.map((item) => tileModel(item)),
