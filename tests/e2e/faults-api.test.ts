@@ -146,9 +146,14 @@ async function textMatching(page: Page, pattern: RegExp, timeoutMs = 20_000): Pr
 const OFFLINE = 'You are offline. Check the network and try again.'
 const SERVICE_FAILED = 'The service had a problem. Please try again in a moment.'
 
+/** Whether the fault leaves the request without any answer (the only case the app may call offline). */
+function unanswered(fault: Fault): boolean {
+  return fault === 'hang' || fault === 'drop'
+}
+
 /** The toast for a failed request: no answer at all reads as offline, a failing answer as the service's problem. */
 function failureToast(fault: Fault): string {
-  return fault === 'hang' || fault === 'drop' ? OFFLINE : SERVICE_FAILED
+  return unanswered(fault) ? OFFLINE : SERVICE_FAILED
 }
 
 /** Moves right along the Details buttons until the one labelled `label` has the focus. */
@@ -183,6 +188,7 @@ test('home feed (GET /v1/home): error page with Retry for every fault, Retry bri
     proxy.setFaults(faultOn('GET', HOME, fault))
     await openApp(page, 'home')
     await waitForText(page, 'Something went wrong', 30_000)
+    await waitForText(page, failureToast(fault))
     await waitForText(page, 'Retry')
     expect(faultsSeen(HOME, fault)).toBeGreaterThan(0)
     proxy.clear()
@@ -320,7 +326,10 @@ test('sign-in code (POST /v1/auth/device-code): the dialog says so with Retry, R
     await openApp(page, 'account')
     await waitForText(page, 'Sign in', 30_000)
     await press(page, 'Enter')
-    await waitForText(page, 'No sign-in code could be fetched. Check your connection and retry.', 30_000)
+    const noCode = unanswered(fault)
+      ? 'No sign-in code could be fetched. Check your connection and retry.'
+      : 'No sign-in code could be fetched: the service had a problem. Please retry in a moment.'
+    await waitForText(page, noCode, 30_000)
     expect(faultsSeen(DEVICE_CODE, fault)).toBeGreaterThan(0)
     proxy.clear()
     await press(page, 'Enter')
@@ -336,7 +345,10 @@ test('subscription plans (GET /v1/offers): the purchase dialog says it could not
     await openApp(page, `details/${subscriptionTitle.id}/buy`, { session: signedIn })
     await waitForText(page, 'Subscribe', 30_000)
     await press(page, 'Enter')
-    await waitForText(page, 'The purchase could not be loaded. Check your connection and retry.', 30_000)
+    const notLoaded = unanswered(fault)
+      ? 'The purchase could not be loaded. Check your connection and retry.'
+      : 'The purchase could not be loaded: the service had a problem. Please retry in a moment.'
+    await waitForText(page, notLoaded, 30_000)
     proxy.clear()
     await press(page, 'Enter')
     await waitForText(page, 'VIP monthly', 20_000)
