@@ -10,6 +10,7 @@ import { routerConfig } from './routes'
 import { languageConfig } from './i18n'
 import { closeApp } from './platform/application'
 import { announceFocus } from './a11y'
+import { showScene } from './pages/scene'
 
 interface AppTemplateSpec extends Router.App.TemplateSpec {
   Widgets: {
@@ -46,6 +47,7 @@ export default class App extends Router.App {
   }
 
   override _setup(): void {
+    showScene(this.stage, 'background')
     Router.startRouter(routerConfig(), this)
   }
 

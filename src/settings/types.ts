@@ -39,7 +39,6 @@ export interface StageSettings {
   h: number
   /** 1 for 1080p panels, 2/3 for 720p panels: the scene is designed at 1920×1080. */
   precision: number
-  clearColor: string | number
   useImageWorker: boolean
 }
 

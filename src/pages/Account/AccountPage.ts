@@ -13,7 +13,6 @@ import { Choices, type Choice } from '../../widgets/Purchase/Choices'
 import type { PageTypeConfig } from '../page'
 
 interface AccountTemplateSpec extends Lightning.Component.TemplateSpec {
-  Background: Lightning.Element
   Title: Lightning.Element
   Who: Lightning.Element
   Subscription: Lightning.Element
@@ -62,7 +61,6 @@ export class AccountPage
       text: { text: '', fontFace, ...typography[role], textColor: color, wordWrapWidth: width },
     })
     return {
-      Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
       Title: { x: layout.safeX, y: 150, ...text('title') },
       Who: { x: layout.safeX, y: 230, ...text('body', colors.textMuted) },
       Subscription: { x: layout.safeX, y: 300, ...text('body', colors.accent) },

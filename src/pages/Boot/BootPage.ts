@@ -8,7 +8,6 @@ import { installCjkLineBreaking } from '../../components/text/line-breaking'
 import { detectPlatform, readSignals } from '../../platform/detect'
 
 interface BootTemplateSpec extends Lightning.Component.TemplateSpec {
-  Background: Lightning.Element
   Logo: Lightning.Element
   Status: Lightning.Element
 }
@@ -24,7 +23,6 @@ export class BootPage
 {
   static override _template(): Lightning.Component.Template<BootTemplateSpec> {
     return {
-      Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
       Logo: {
         mount: 0.5,
         x: layout.screenW / 2,

@@ -22,7 +22,6 @@ interface BrowseTypeConfig extends PageTypeConfig {
 }
 
 interface BrowseTemplateSpec extends Lightning.Component.TemplateSpec {
-  Background: Lightning.Element
   Heading: Lightning.Element
   Genres: Lightning.Element
   Count: Lightning.Element
@@ -52,7 +51,6 @@ export class BrowsePage
 {
   static override _template(): Lightning.Component.Template<BrowseTemplateSpec> {
     return {
-      Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
       Heading: { x: layout.safeX, y: 140, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
       Genres: { x: layout.safeX, y: GENRES_Y + 40 },
       Count: { x: GRID_X, y: 140, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },

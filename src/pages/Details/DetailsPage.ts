@@ -18,7 +18,6 @@ import { failureMessage } from '../failure-message'
 import { preparePlayer, startPlay } from '../../player'
 
 interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
-  Background: Lightning.Element
   Backdrop: Lightning.Element
   ScrimSolid: Lightning.Element
   ScrimLeft: Lightning.Element
@@ -80,7 +79,6 @@ export class DetailsPage
 {
   static override _template(): Lightning.Component.Template<DetailsTemplateSpec> {
     return {
-      Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
       Backdrop: { x: layout.screenW, w: 1440, h: 810, mountX: 1, alpha: 0 },
       // Text sits on solid background; the picture shows on the right, fading in.
       ScrimSolid: { w: 1000, h: layout.screenH, rect: true, color: colors.background },

@@ -7,7 +7,6 @@ import { failureMessage } from '../failure-message'
 import { colors, fontFace, layout, typography } from '../../components/theme'
 
 interface ErrorTemplateSpec extends Lightning.Component.TemplateSpec {
-  Background: Lightning.Element
   Title: Lightning.Element
   Message: Lightning.Element
   Detail: Lightning.Element
@@ -41,7 +40,6 @@ export class ErrorPage
 {
   static override _template(): Lightning.Component.Template<ErrorTemplateSpec> {
     return {
-      Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
       Title: { x: layout.safeX * 2, y: 300, text: { text: '', fontFace, ...typography.display, textColor: colors.text } },
       Message: {
         x: layout.safeX * 2,

@@ -30,7 +30,6 @@ interface HomeTypeConfig extends PageTypeConfig {
 }
 
 interface HomeTemplateSpec extends Lightning.Component.TemplateSpec {
-  Background: Lightning.Element
   Content: {
     Hero: typeof Hero
     Rails: Lightning.Element
@@ -74,7 +73,6 @@ export class HomePage
 {
   static override _template(): Lightning.Component.Template<HomeTemplateSpec> {
     return {
-      Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
       Content: {
         Hero: { type: Hero },
         Rails: { y: RAILS_TOP },

@@ -11,6 +11,7 @@ import {
 import { formatClock } from '../../domain/time'
 import { TrackMenu } from './TrackMenu'
 import { DebugOverlay } from './DebugOverlay'
+import { showScene } from '../scene'
 
 interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec {
   Subtitles: Lightning.Element
@@ -195,11 +196,13 @@ export class PlayerPage
   }
 
   override _active(): void {
+    showScene(this.stage, 'video')
     if (this.request && !this.controller) void this.begin(this.request)
     this.tickTimer = setInterval(() => this.tick(), TICK_MS)
   }
 
   override _inactive(): void {
+    showScene(this.stage, 'background')
     if (this.tickTimer) clearInterval(this.tickTimer)
     this.tickTimer = null
     if (this.hideTimer) clearTimeout(this.hideTimer)

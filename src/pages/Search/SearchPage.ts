@@ -23,7 +23,6 @@ interface SearchTypeConfig extends PageTypeConfig {
 }
 
 interface SearchTemplateSpec extends Lightning.Component.TemplateSpec {
-  Background: Lightning.Element
   Input: { Text: Lightning.Element; Caret: Lightning.Element }
   Keyboard: typeof SearchKeyboard
   Status: Lightning.Element
@@ -47,7 +46,6 @@ export class SearchPage
 {
   static override _template(): Lightning.Component.Template<SearchTemplateSpec> {
     return {
-      Background: { rect: true, w: layout.screenW, h: layout.screenH, color: colors.background },
       Input: {
         x: layout.safeX,
         y: 160,
