@@ -104,6 +104,22 @@ test('Tile: skeletons while the feed loads, then posters with badges', async () 
   release()
   await waitForText(page, 'Free to watch')
   await waitForText(page, 'Free')
+  // Once a poster has faded in (alpha 1: no attribute in the inspector), the card under it is no longer drawn.
+  const firstRailPosters = (): Promise<{ shown: number; cardsDrawn: number }> =>
+    page.$eval('[type="Rail"]', (rail) => {
+      const shown = [...rail.querySelectorAll('[type="Tile"]')].filter((tile) => {
+        const image = tile.querySelector('[ref="Image"]')
+        return image?.getAttribute('src') && image.getAttribute('alpha') === null
+      })
+      return { shown: shown.length, cardsDrawn: shown.filter((tile) => tile.querySelector('[ref="Placeholder"]')?.getAttribute('visible') !== 'false').length }
+    })
+  await page.waitForFunction(() => {
+    const rail = document.querySelector('[type="Rail"]')
+    return [...(rail?.querySelectorAll('[type="Tile"] [ref="Image"]') ?? [])].filter((image) => image.getAttribute('src') && image.getAttribute('alpha') === null).length >= 7
+  })
+  await page.waitForTimeout(300)
+  expect(await firstRailPosters()).toEqual({ shown: expect.any(Number), cardsDrawn: 0 })
+  expect((await firstRailPosters()).shown).toBeGreaterThanOrEqual(7)
   expect(errors).toEqual([])
 })
 
@@ -129,10 +145,11 @@ test('Tile: a title without a poster shows its title card instead of a hole', as
         caption: tile.querySelector('[ref="Title"]')?.getAttribute('texture-text') ?? '',
         card: tile.querySelector('[ref="PlaceholderTitle"]')?.getAttribute('texture-text') ?? '',
         poster: tile.querySelector('[ref="Image"]')?.getAttribute('src') ?? null,
+        cardDrawn: tile.querySelector('[ref="Placeholder"]')?.getAttribute('visible') !== 'false',
       }))
       .find((tile) => tile.caption === 'Flame Dancer'),
   )
-  expect(card).toEqual({ caption: 'Flame Dancer', card: 'Flame Dancer', poster: null })
+  expect(card).toEqual({ caption: 'Flame Dancer', card: 'Flame Dancer', poster: null, cardDrawn: true })
   expect(errors).toEqual([])
 })
 

@@ -6,6 +6,8 @@ import { posterTexture } from '../Poster/PosterTexture'
 
 /** Lightning loads no texture for an element at alpha 0: the poster waits nearly transparent, then fades in. */
 const IMAGE_LOADING_ALPHA = 0.001
+const POSTER_FADE_S = 0.2
+const POSTER_SHAPE = { w: tileStyle.width, h: tileStyle.height, radius: tileStyle.radius }
 
 /** What a tile shows; pages build it from the API item and the domain's badge. */
 export interface TileModel {
@@ -69,7 +71,8 @@ export class Tile
           mountY: 0.5,
           text: { text: '', fontFace, ...wrapping, fontSize: 30, lineHeight: 40, wordWrapWidth: w - 40, maxLines: 4, textAlign: 'center', textColor: colors.text },
         },
-        Image: { w, h, alpha: IMAGE_LOADING_ALPHA, shader: { type: Lightning.shaders.RoundedRectangle, radius } },
+        // Its corners are cut into the poster's pixels when it loads (PosterTexture), not by a shader every frame.
+        Image: { w, h, alpha: IMAGE_LOADING_ALPHA },
         Badge: { type: AccessBadge, x: 12, y: 12 },
         Progress: {
           y: h - 8,
@@ -113,9 +116,16 @@ export class Tile
     // A poster that fails to load shows the title card: never an empty hole.
     this.Image.on('txError', () => {
       this.Image.alpha = 0
+      this.Placeholder.visible = true
       this.PlaceholderTitle.visible = true
     })
-    this.Image.on('txLoaded', () => this.Image.setSmooth('alpha', 1, { duration: 0.2 }))
+    this.Image.on('txLoaded', () => this.Image.setSmooth('alpha', 1))
+    // Once the poster has faded in, the card under it is hidden: drawn, it is a second rounded quad per tile
+    // blended every frame of a scroll (npm run bench: frames are fill-bound on a software or TV GPU).
+    this.Image.transition('alpha', { duration: POSTER_FADE_S })
+    this.Image.transition('alpha').on('finish', () => {
+      if (this.Image.alpha === 1) this.Placeholder.visible = false
+    })
   }
 
   get model(): TileModel | null {
@@ -136,12 +146,15 @@ export class Tile
     this.PlaceholderTitle.text = model?.title ?? ''
     // The title card is drawn only without a poster: under a poster it would cost a text texture per tile.
     this.PlaceholderTitle.visible = !model?.posterUrl
+    this.Placeholder.visible = true
     this.Title.text = model?.title ?? ''
     this.Badge.badge = model?.badge ?? null
+    // A fade still running for the last poster would finish over this one and hide the card before it loads.
+    this.Image.transition('alpha').stop()
     this.Image.alpha = IMAGE_LOADING_ALPHA
     // Cleared first: replaced directly, the old poster's texture stayed counted as in use and was never freed.
     this.Image.texture = null
-    if (model?.posterUrl) this.Image.texture = posterTexture(model.posterUrl)
+    if (model?.posterUrl) this.Image.texture = posterTexture(model.posterUrl, POSTER_SHAPE)
     const progress = model?.progress
     this.Progress.visible = typeof progress === 'number' && progress > 0
     this.Progress.getByRef('Fill')!.w = tileStyle.width * Math.min(1, Math.max(0, progress ?? 0))
