@@ -198,6 +198,23 @@ test('home feed (GET /v1/home): error page with Retry for every fault, Retry bri
   await page.close()
 })
 
+test('home feed with a catalogue saved on the device: the saved one is shown, and the notice says offline only when no answer came', async () => {
+  const page = await newPage()
+  for (const fault of API_FAULTS) {
+    await openApp(page, 'home')
+    await waitForText(page, 'More info', 30_000)
+    proxy.setFaults(faultOn('GET', HOME, fault))
+    await openApp(page, 'home', { clearStorage: false })
+    const notice = unanswered(fault) ? 'You are offline: showing the catalogue saved earlier' : 'The service had a problem: showing the catalogue saved earlier'
+    await waitForText(page, notice, 30_000)
+    expect(faultsSeen(HOME, fault)).toBeGreaterThan(0)
+    if (!unanswered(fault)) expect((await visibleTexts(page)).filter((text) => /offline/i.test(text))).toEqual([])
+    await waitForText(page, 'More info')
+    proxy.clear()
+  }
+  await page.close()
+})
+
 test('title details (GET /v1/titles/:id): error page with Retry, Retry opens the title once it clears', async () => {
   const page = await newPage()
   for (const fault of API_FAULTS) {
