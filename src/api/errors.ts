@@ -40,6 +40,11 @@ export class AppError extends Error {
   get transient(): boolean {
     return this.kind === 'offline' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'rate-limited' || this.kind === 'bad-response'
   }
+
+  /** No answer came at all (no connection, or none in time): see isUnreachable. */
+  get unreachable(): boolean {
+    return this.kind === 'offline' || this.kind === 'timeout'
+  }
 }
 
 /**
@@ -48,7 +53,7 @@ export class AppError extends Error {
  * only for the first.
  */
 export function isUnreachable(error: unknown): boolean {
-  return error instanceof AppError && (error.kind === 'offline' || error.kind === 'timeout')
+  return error instanceof AppError && error.unreachable
 }
 
 export function kindForStatus(status: number): AppErrorKind {

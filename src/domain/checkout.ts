@@ -106,7 +106,8 @@ export function keyForAttempt(
  * Whether the attempt is over, so its key must be forgotten: completed, or a
  * failure that a retry would not repeat with the same key (cancelled, expired
  * QR, sign-in needed, stored payment unusable, already held, withdrawn). Keys
- * of network failures, declines and PIN failures are kept for the retry.
+ * of network failures (no answer, or a 5xx), declines and PIN failures are
+ * kept for the retry.
  */
 export function attemptEnded(outcome: { kind: 'completed' } | FailureReason): boolean {
   switch (outcome.kind) {
@@ -130,8 +131,10 @@ export function attemptEnded(outcome: { kind: 'completed' } | FailureReason): bo
 export interface ApiFailure {
   /** The API's error.code, null when no answer came. */
   code: string | null
-  /** Offline, timeout, 5xx: the request may or may not have reached the server. */
+  /** Offline, timeout, 5xx, a malformed answer: the request may or may not have reached the server. */
   transient: boolean
+  /** No answer came at all (offline, timeout): the only failure the viewer may be told is the connection's. */
+  unreachable: boolean
   /** The error body: PIN errors carry triesLeft / unlocksAt. */
   body: unknown
 }
@@ -149,12 +152,14 @@ function stringField(body: unknown, field: string): string | null {
 }
 
 /**
- * What a failed POST /v1/purchases means for the dialog. `idempotency_in_progress`
- * (a double press reached the server while the first was processing) is a
- * network-like failure: retried with the same key, it answers the one purchase.
+ * What a failed POST /v1/purchases means for the dialog. A transient failure
+ * has no confirmed outcome and keeps whether any answer came (the dialog blames
+ * the connection only when none did). `idempotency_in_progress` (a double press
+ * reached the server while the first was processing) is such a failure too, an
+ * answered one: retried with the same key, it answers the one purchase.
  */
 export function failureFromApi(failure: ApiFailure): FailureReason {
-  if (failure.transient) return { kind: 'network' }
+  if (failure.transient) return { kind: 'network', unreachable: failure.unreachable }
   switch (failure.code) {
     case 'pin_incorrect':
       return { kind: 'pin_incorrect', triesLeft: numberField(failure.body, 'triesLeft') ?? 0 }
@@ -171,7 +176,7 @@ export function failureFromApi(failure: ApiFailure): FailureReason {
     case 'not_found':
       return { kind: 'unavailable' }
     case 'idempotency_in_progress':
-      return { kind: 'network' }
+      return { kind: 'network', unreachable: false }
     default:
       return { kind: 'declined' }
   }

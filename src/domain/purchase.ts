@@ -38,7 +38,12 @@ export type PaymentMethod = 'pin' | 'scan'
 export type FailureReason =
   | { kind: 'pin_incorrect'; triesLeft: number }
   | { kind: 'pin_locked'; unlocksAt: string }
-  | { kind: 'network' }
+  /**
+   * No confirmed outcome: the request may or may not have been charged, so a retry sends the same key.
+   * `unreachable`: no answer came at all (connection dropped or refused, timeout), as opposed to an answer
+   * that was a failure (5xx, a malformed body, a retry while the first is still processed).
+   */
+  | { kind: 'network'; unreachable: boolean }
   | { kind: 'declined' }
   | { kind: 'expired' }
   | { kind: 'cancelled' }

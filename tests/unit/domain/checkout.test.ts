@@ -15,6 +15,7 @@ import {
   scanPollOutcome,
   SCAN_TIMEOUT_CAP_MS,
   startsRentalWindow,
+  type ApiFailure,
   type PendingPurchase,
   type PurchaseState,
   type RentOffer,
@@ -81,7 +82,8 @@ describe('keyForAttempt: one idempotency key per attempt, kept across retries', 
     for (const kind of ['cancelled', 'expired', 'sign-in-required', 'stored-payment-unavailable', 'already-entitled', 'unavailable'] as const) {
       expect(attemptEnded({ kind })).toBe(true)
     }
-    expect(attemptEnded({ kind: 'network' })).toBe(false)
+    expect(attemptEnded({ kind: 'network', unreachable: true })).toBe(false)
+    expect(attemptEnded({ kind: 'network', unreachable: false })).toBe(false)
     expect(attemptEnded({ kind: 'declined' })).toBe(false)
     expect(attemptEnded({ kind: 'pin_incorrect', triesLeft: 3 })).toBe(false)
     expect(attemptEnded({ kind: 'pin_locked', unlocksAt: iso(NOW) })).toBe(false)
@@ -89,15 +91,34 @@ describe('keyForAttempt: one idempotency key per attempt, kept across retries', 
 })
 
 describe('failureFromApi: API errors as purchase failures', () => {
-  const answer = (code: string | null, body: unknown = null, transient = false) => failureFromApi({ code, body, transient })
+  const answer = (code: string | null, body: unknown = null) => failureFromApi({ code, body, transient: false, unreachable: false })
+  /** POST /v1/purchases got no answer: the connection dropped or was refused, or none came in time. */
+  const noAnswer: ApiFailure = { code: null, body: null, transient: true, unreachable: true }
+  /** POST /v1/purchases was answered with a 500, or with a body that was no purchase. */
+  const serverError: ApiFailure = { code: 'internal', body: { error: { code: 'internal', message: 'boom' } }, transient: true, unreachable: false }
+  const malformed: ApiFailure = { code: null, body: null, transient: true, unreachable: false }
 
-  test('no answer or a 5xx is a network failure (retried with the same key)', () => {
-    expect(answer(null, null, true)).toEqual({ kind: 'network' })
-    expect(answer('internal', null, true)).toEqual({ kind: 'network' })
+  test('a purchase that got no answer is a network failure that says no answer came', () => {
+    expect(failureFromApi(noAnswer)).toEqual({ kind: 'network', unreachable: true })
   })
 
-  test('a double press that reached the server while the first was processing retries, it is not a decline', () => {
-    expect(answer('idempotency_in_progress')).toEqual({ kind: 'network' })
+  test('a purchase answered with a 5xx or a malformed body is the same failure, but answered: the connection is not to blame', () => {
+    expect(failureFromApi(serverError)).toEqual({ kind: 'network', unreachable: false })
+    expect(failureFromApi(malformed)).toEqual({ kind: 'network', unreachable: false })
+  })
+
+  test('either way the key is kept and Retry goes back to the PIN pad with it, so a charge that did happen is not repeated', () => {
+    const intent = intentFor('t1', rent)
+    for (const failure of [noAnswer, serverError]) {
+      const reason = failureFromApi(failure)
+      const failed: PurchaseState = { status: 'failed', intent, method: 'pin', idempotencyKey: 'k', reason }
+      expect(attemptEnded(reason)).toBe(false)
+      expect(purchaseReducer(failed, { type: 'retry', now: NOW })).toEqual({ status: 'awaiting-pin', intent, idempotencyKey: 'k', triesLeft: null })
+    }
+  })
+
+  test('a double press that reached the server while the first was processing retries, it is not a decline (and not the connection)', () => {
+    expect(answer('idempotency_in_progress')).toEqual({ kind: 'network', unreachable: false })
   })
 
   test('PIN errors carry tries left and the unlock time', () => {
@@ -151,7 +172,7 @@ describe('pinNotice: what the PIN screen says after a failure', () => {
 
   test('nothing for other failures or none', () => {
     expect(pinNotice(null, NOW)).toBeNull()
-    expect(pinNotice({ kind: 'network' }, NOW)).toBeNull()
+    expect(pinNotice({ kind: 'network', unreachable: true }, NOW)).toBeNull()
   })
 })
 

@@ -46,7 +46,7 @@ const allStates: [string, PurchaseState][] = [
   ['submitting (scan)', submittingScan],
   ['awaiting-scan', awaitingScan],
   ['completed', completed],
-  ['failed', failedWith({ kind: 'network' })],
+  ['failed', failedWith({ kind: 'network', unreachable: true })],
 ]
 
 describe('the happy paths', () => {
@@ -135,7 +135,7 @@ describe('failures', () => {
   test.each([
     [{ kind: 'pin_incorrect', triesLeft: 2 }],
     [{ kind: 'pin_locked', unlocksAt: iso(NOW + 60000) }],
-    [{ kind: 'network' }],
+    [{ kind: 'network', unreachable: true }],
     [{ kind: 'declined' }],
   ] as [FailureReason][])('submitting (pin) → failed %j, keeping the key', (reason) => {
     expect(purchaseReducer(submittingPin, { type: 'failed', reason })).toEqual(failedWith(reason, 'pin'))
@@ -150,7 +150,7 @@ describe('failures', () => {
   })
 
   test('a failed poll (network) while the QR is up is not a failed purchase', () => {
-    expect(purchaseReducer(awaitingScan, { type: 'failed', reason: { kind: 'network' } })).toBe(awaitingScan)
+    expect(purchaseReducer(awaitingScan, { type: 'failed', reason: { kind: 'network', unreachable: true } })).toBe(awaitingScan)
   })
 
   test('a completion for another purchase id (a stale poll) is ignored', () => {
@@ -172,7 +172,7 @@ describe('cancel and close', () => {
   })
 
   test('cancel in idle, completed or failed: ignored', () => {
-    for (const state of [initialPurchaseState, completed, failedWith({ kind: 'network' })]) {
+    for (const state of [initialPurchaseState, completed, failedWith({ kind: 'network', unreachable: true })]) {
       expect(purchaseReducer(state, { type: 'cancel' })).toBe(state)
     }
   })
@@ -192,11 +192,11 @@ describe('cancel and close', () => {
 
 describe('retry keeps the idempotency key', () => {
   test('network failure, PIN: back to the PIN pad with the same key', () => {
-    expect(purchaseReducer(failedWith({ kind: 'network' }, 'pin'), { type: 'retry', now: NOW })).toEqual(awaitingPin)
+    expect(purchaseReducer(failedWith({ kind: 'network', unreachable: true }, 'pin'), { type: 'retry', now: NOW })).toEqual(awaitingPin)
   })
 
   test('network failure, scan: resubmit at once with the same key', () => {
-    expect(purchaseReducer(failedWith({ kind: 'network' }, 'scan'), { type: 'retry', now: NOW })).toEqual(submittingScan)
+    expect(purchaseReducer(failedWith({ kind: 'network', unreachable: true }, 'scan'), { type: 'retry', now: NOW })).toEqual(submittingScan)
   })
 
   test('declined: same key', () => {
@@ -240,7 +240,7 @@ describe('retry keeps the idempotency key', () => {
     const keys: string[] = []
     let state = run([{ type: 'select', intent }, { type: 'confirm', method: 'scan', idempotencyKey: 'k-first' }])
     if (state.status === 'submitting') keys.push(state.idempotencyKey)
-    state = run([{ type: 'failed', reason: { kind: 'network' } }, { type: 'retry', now: NOW }], state)
+    state = run([{ type: 'failed', reason: { kind: 'network', unreachable: true } }, { type: 'retry', now: NOW }], state)
     if (state.status === 'submitting') keys.push(state.idempotencyKey)
     expect(keys).toEqual(['k-first', 'k-first'])
   })
