@@ -5,7 +5,8 @@ import path from 'node:path'
 import { ApiClient } from '../api/http'
 import { AppError } from '../api/errors'
 import { appErrorFrom } from '../../tests/server/helpers'
-import { FAILURE_WORDINGS, failureKey, type FailedAction } from './failure-key'
+import { purchaseFailure } from '../widgets/Purchase/api-failure'
+import { FAILURE_WORDINGS, failureKey, wordingFor, type FailedAction } from './failure-key'
 
 type Responder = (req: http.IncomingMessage, res: http.ServerResponse) => void
 
@@ -75,6 +76,28 @@ test('each screen picks its own pair: the error page and toasts, Home on its sav
   expect([failureKey(dropped, 'pinCheck'), failureKey(failed, 'pinCheck')]).toEqual(['pin.error.network', 'pin.error.service'])
   expect([failureKey(dropped, 'signInCode'), failureKey(failed, 'signInCode')]).toEqual(['signIn.error.start', 'signIn.error.startService'])
   expect([failureKey(dropped, 'purchaseLoad'), failureKey(failed, 'purchaseLoad')]).toEqual(['purchase.error.load', 'purchase.error.loadService'])
+  expect([failureKey(dropped, 'purchase'), failureKey(failed, 'purchase')]).toEqual(['purchase.error.network', 'purchase.error.service'])
+})
+
+test('a failed purchase request carries whether an answer came through the domain, and the dialog words it by the same split', async () => {
+  const failures: unknown[] = [
+    await failureFrom((req) => req.socket.destroy()),
+    new AppError('timeout', 'The server took too long to answer'),
+    await failureFrom(answer(500, '{"error":{"code":"internal","message":"boom"}}')),
+    await failureFrom(answer(503, '{"error":{"code":"unavailable","message":"busy"}}', { 'retry-after': '1' })),
+    await failureFrom(answer(200, '{"truncated":')),
+  ]
+  const worded = failures.map((error) => {
+    const reason = purchaseFailure(error)
+    return reason.kind === 'network' ? wordingFor('purchase', reason.unreachable) : reason.kind
+  })
+  expect(worded).toEqual(['purchase.error.network', 'purchase.error.network', 'purchase.error.service', 'purchase.error.service', 'purchase.error.service'])
+  expect(worded).toEqual(failures.map((error) => failureKey(error, 'purchase')))
+})
+
+test('both purchase wordings promise that Retry will not charge twice', () => {
+  const { unreachable, answered } = FAILURE_WORDINGS.purchase
+  expect([english[unreachable], english[answered]]).toEqual([expect.stringMatching(/will not charge you twice/), expect.stringMatching(/will not charge you twice/)])
 })
 
 test('only the unreachable wording speaks of the network; the answered one says the service had a problem', () => {

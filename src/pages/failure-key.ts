@@ -14,12 +14,19 @@ export const FAILURE_WORDINGS = {
   pinCheck: { unreachable: 'pin.error.network', answered: 'pin.error.service' },
   signInCode: { unreachable: 'signIn.error.start', answered: 'signIn.error.startService' },
   purchaseLoad: { unreachable: 'purchase.error.load', answered: 'purchase.error.loadService' },
+  /** The purchase request itself: both promise that Retry (same idempotency key) will not charge twice. */
+  purchase: { unreachable: 'purchase.error.network', answered: 'purchase.error.service' },
 } as const satisfies Record<string, { unreachable: MessageKey; answered: MessageKey }>
 
 export type FailedAction = keyof typeof FAILURE_WORDINGS
 
+/** The message key for a failure of `failed` once it is known whether the service never answered. */
+export function wordingFor(failed: FailedAction, unreachable: boolean): MessageKey {
+  const wording = FAILURE_WORDINGS[failed]
+  return unreachable ? wording.unreachable : wording.answered
+}
+
 /** The message key for `error`, a failure of `failed`: the network wording only when the service never answered. */
 export function failureKey(error: unknown, failed: FailedAction = 'request'): MessageKey {
-  const wording = FAILURE_WORDINGS[failed]
-  return isUnreachable(error) ? wording.unreachable : wording.answered
+  return wordingFor(failed, isUnreachable(error))
 }

@@ -2,13 +2,13 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import { changePin, verifyPin } from '../../api/account'
 import { fetchTitle } from '../../api/catalog'
 import { announceChange } from '../../api/changes'
-import { AppError } from '../../api/errors'
 import { api, signedInAccount } from '../../api/session'
 import { currentLanguage, t } from '../../i18n'
 import { failureMessage } from '../../pages/failure-message'
-import { failureFromApi, formatSpan, needsPin, pinNotice, startsRentalWindow, type Rating } from '../../domain'
+import { formatSpan, needsPin, pinNotice, startsRentalWindow, type Rating } from '../../domain'
 import { PinDialog, type PinCheck } from '../Pin/PinDialog'
 import { SignInDialog } from '../SignIn/SignInDialog'
+import { asAppError, purchaseFailure } from './api-failure'
 import { ConfirmDialog } from './ConfirmDialog'
 import { PurchaseDialog } from './PurchaseDialog'
 import type { PurchaseRequest } from './request'
@@ -24,8 +24,8 @@ type DialogRef = 'Purchase' | 'SignIn' | 'Pin' | 'Confirm'
 
 /** A PIN answer from the server as what the PIN pad shows next. */
 function pinCheckFrom(error: unknown): PinCheck {
-  const appError = error instanceof AppError ? error : new AppError('bad-response', String(error))
-  const notice = pinNotice(failureFromApi(appError), Date.now())
+  const appError = asAppError(error)
+  const notice = pinNotice(purchaseFailure(appError), Date.now())
   if (notice?.kind === 'tries-left') return { ok: false, notice: t('pin.wrong', { tries: notice.triesLeft }), canRetry: true }
   if (notice?.kind === 'locked') {
     return { ok: false, notice: t('pin.locked', { time: formatSpan(notice.unlocksInMs, currentLanguage()) }), canRetry: false }

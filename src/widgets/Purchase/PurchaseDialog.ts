@@ -1,19 +1,18 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { Account, Offer, Plan, Purchase } from '../../../server/contract'
-import { AppError } from '../../api/errors'
 import { fetchMe } from '../../api/account'
 import { fetchTitle } from '../../api/catalog'
 import { api } from '../../api/session'
 import { fetchPlans } from '../../api/offers'
 import { createPurchase, fetchPurchase } from '../../api/purchases'
 import { currentLanguage, t } from '../../i18n'
+import { wordingFor } from '../../pages/failure-key'
 import { failureMessage as requestFailureMessage } from '../../pages/failure-message'
 import { readStored, removeStored, writeStored } from '../../storage'
 import {
   attemptEnded,
   betterDealPlan,
   canRetry,
-  failureFromApi,
   formatMoney,
   formatSpan,
   initialPurchaseState,
@@ -39,6 +38,7 @@ import { ScanToPay } from '../ScanToPay/ScanToPay'
 import { Choices, type Choice } from './Choices'
 import { dialog, dialogColors, dialogShell, textStyle, type DialogTemplateSpec } from './Dialog.styles'
 import { colors } from '../../components/theme'
+import { asAppError, purchaseFailure } from './api-failure'
 import type { PurchaseOutcome, PurchaseRequest } from './request'
 
 type PurchaseDialogTemplateSpec = DialogTemplateSpec<{
@@ -64,10 +64,6 @@ function keyRandom(): number {
   const word = new Uint32Array(1)
   cryptoApi.getRandomValues(word)
   return (word[0] ?? 0) / 4294967296
-}
-
-function asAppError(error: unknown): AppError {
-  return error instanceof AppError ? error : new AppError('bad-response', String(error))
 }
 
 /**
@@ -233,7 +229,7 @@ export class PurchaseDialog
       this.purchaseAnswered(purchase)
     } catch (error) {
       if (session !== this._session) return
-      this.dispatch({ type: 'failed', reason: failureFromApi(asAppError(error)) })
+      this.dispatch({ type: 'failed', reason: purchaseFailure(error) })
     }
   }
 
@@ -431,7 +427,7 @@ export class PurchaseDialog
     if (notice?.kind === 'tries-left') return t('pin.wrong', { tries: notice.triesLeft })
     switch (reason.kind) {
       case 'network':
-        return t('purchase.error.network')
+        return t(wordingFor('purchase', reason.unreachable))
       case 'declined':
         return t('purchase.error.declined')
       case 'expired':
