@@ -16,8 +16,6 @@ export interface HeroModel {
 
 interface HeroTemplateSpec extends Lightning.Component.TemplateSpec {
   Backdrop: Lightning.Element
-  Scrim: Lightning.Element
-  ScrimBottom: Lightning.Element
   Title: Lightning.Element
   Meta: Lightning.Element
   Badge: typeof AccessBadge
@@ -30,7 +28,12 @@ const BACKDROP_H = 720
 /** Text sits on the page's background left of this; the picture shows right of it, fading in. */
 const PICTURE_X = 760
 const PICTURE_W = layout.screenW - PICTURE_X
-const SCRIM_FADE_W = 640
+/**
+ * The backdrop (16:9, wider than the part shown) keeps its right side and fades into the page on its left and bottom
+ * edges. Drawn into its pixels at load (PosterTexture), not by scrims laid over it: every pixel drawn is blended again
+ * in each frame of a scroll, and frames are fill-bound on a TV's GPU (npm run bench).
+ */
+const BACKDROP_SHAPE = { w: PICTURE_W, h: BACKDROP_H, crop: 'right', fade: { color: colors.background, left: 640, bottom: 260 } } as const
 
 /** The launch original up top: backdrop, title, badge and a call to action. */
 export class Hero
@@ -41,18 +44,7 @@ export class Hero
     return {
       w: layout.screenW,
       h: HERO_HEIGHT,
-      // Only the part of the picture that shows is drawn (no solid scrim over the rest): every pixel drawn is blended
-      // again in each frame of a scroll, and frames are fill-bound on a TV's GPU (npm run bench).
-      Backdrop: { x: PICTURE_X, w: PICTURE_W, h: BACKDROP_H, rect: true, color: colors.surface },
-      Scrim: {
-        x: PICTURE_X,
-        w: SCRIM_FADE_W,
-        h: BACKDROP_H,
-        rect: true,
-        colorLeft: 0xff0b0b12,
-        colorRight: 0x000b0b12,
-      },
-      ScrimBottom: { x: PICTURE_X, y: BACKDROP_H - 260, w: PICTURE_W, h: 260, rect: true, colorTop: 0x000b0b12, colorBottom: 0xff0b0b12 },
+      Backdrop: { x: PICTURE_X, w: PICTURE_W, h: BACKDROP_H, visible: false },
       Title: {
         x: layout.safeX,
         y: 170,
@@ -88,8 +80,8 @@ export class Hero
   private _model: HeroModel | null = null
 
   override _init(): void {
-    // A backdrop that fails to load leaves the plain surface, never a white block.
-    this.Backdrop.on('txError', () => this.Backdrop.patch({ texture: null, rect: true, color: colors.surface }))
+    // A backdrop that fails to load leaves the text on the page's background, never a white block.
+    this.Backdrop.on('txError', () => this.Backdrop.patch({ texture: null, visible: false }))
   }
 
   get model(): HeroModel | null {
@@ -103,9 +95,8 @@ export class Hero
     this.Synopsis.text = model?.synopsis ?? ''
     this.Badge.badge = model?.badge ?? null
     this.ActionLabel.text = model?.action ?? ''
-    // The backdrop (16:9, wider than the part shown) keeps its right side: cropped on the left, where it used to be covered.
-    if (model?.backdropUrl) this.Backdrop.patch({ texture: { ...posterTexture(model.backdropUrl), resizeMode: { type: 'cover', w: PICTURE_W, h: BACKDROP_H, clipX: 1 } }, color: 0xffffffff })
-    else this.Backdrop.patch({ texture: null, rect: true, color: colors.surface })
+    if (model?.backdropUrl) this.Backdrop.patch({ texture: posterTexture(model.backdropUrl, BACKDROP_SHAPE), visible: true })
+    else this.Backdrop.patch({ texture: null, visible: false })
   }
 
   override _focus(): void {

@@ -3,11 +3,17 @@ import { Lightning } from '@lightningjs/sdk'
 type Loader = ReturnType<Lightning.textures.ImageTexture['_getSourceLoader']>
 type LoadOptions = NonNullable<Parameters<Parameters<Loader>[0]>[1]>
 
-/** The size a poster is shown at and its corner radius, cut into its pixels once when it loads. */
+/** How a picture is shown, drawn into its pixels once when it loads instead of by shaders and overlays every frame. */
 export interface PosterShape {
+  /** The size it is shown at. */
   w: number
   h: number
-  radius: number
+  /** Rounded corners. */
+  radius?: number
+  /** Cropped to fill w×h keeping the picture's right side, instead of stretched. */
+  crop?: 'right'
+  /** Fades into this colour (ARGB) over `left` pixels from the left edge and `bottom` pixels from the bottom edge. */
+  fade?: { color: number; left: number; bottom: number }
 }
 
 /**
@@ -17,11 +23,11 @@ export interface PosterShape {
  * posters load the same way; a failed load reports an error the tile handles
  * (it keeps its title card).
  *
- * With a `shape`, the image is drawn once at its display size with rounded
- * corners, so the tile shows it with Lightning's plain shader: a rounded-
- * rectangle shader would compute the corners for every pixel of every poster
- * in every frame of a scroll, and frames are fill-bound on a TV's GPU (and on
- * the software GL of `npm run bench`).
+ * With a `shape`, the image is drawn once at its display size with its
+ * rounded corners or fades, so it is shown as one plain quad: a rounded-
+ * rectangle shader computes the corners for every pixel of every poster, and
+ * a scrim is a second layer of pixels, in every frame of a scroll; frames are
+ * fill-bound on a TV's GPU (and on the software GL of `npm run bench`).
  */
 export class PosterTexture extends Lightning.textures.ImageTexture {
   private _shape: PosterShape | null = null
@@ -37,7 +43,7 @@ export class PosterTexture extends Lightning.textures.ImageTexture {
 
   protected override _getLookupId(): string | null {
     const shape = this._shape
-    return shape && this.src ? `${this.src}#${shape.w}x${shape.h}r${shape.radius}` : (this.src ?? null)
+    return shape && this.src ? `${this.src}#${JSON.stringify(shape)}` : (this.src ?? null)
   }
 
   protected override _getSourceLoader(): Loader {
@@ -76,25 +82,49 @@ export class PosterTexture extends Lightning.textures.ImageTexture {
   }
 }
 
-/** The image at the shape's size with its corners cut; null where a 2D canvas is unavailable (then the plain image). */
-function drawShaped(image: HTMLImageElement, { w, h, radius }: PosterShape): HTMLCanvasElement | null {
+/** The image drawn in its shape; null where a 2D canvas is unavailable (then the plain image). */
+function drawShaped(image: HTMLImageElement, { w, h, radius, crop, fade }: PosterShape): HTMLCanvasElement | null {
   const canvas = document.createElement('canvas')
   canvas.width = w
   canvas.height = h
   const context = canvas.getContext('2d')
   if (!context) return null
-  const r = Math.min(radius, w / 2, h / 2)
-  // arcTo rather than roundRect: TV engines predate roundRect.
-  context.beginPath()
-  context.moveTo(r, 0)
-  context.arcTo(w, 0, w, h, r)
-  context.arcTo(w, h, 0, h, r)
-  context.arcTo(0, h, 0, 0, r)
-  context.arcTo(0, 0, w, 0, r)
-  context.closePath()
-  context.clip()
-  context.drawImage(image, 0, 0, w, h)
+  if (radius) {
+    const r = Math.min(radius, w / 2, h / 2)
+    // arcTo rather than roundRect: TV engines predate roundRect.
+    context.beginPath()
+    context.moveTo(r, 0)
+    context.arcTo(w, 0, w, h, r)
+    context.arcTo(w, h, 0, h, r)
+    context.arcTo(0, h, 0, 0, r)
+    context.arcTo(0, 0, w, 0, r)
+    context.closePath()
+    context.clip()
+  }
+  if (crop === 'right' && image.naturalWidth && image.naturalHeight) {
+    const scale = Math.max(w / image.naturalWidth, h / image.naturalHeight)
+    const [sw, sh] = [w / scale, h / scale]
+    context.drawImage(image, image.naturalWidth - sw, (image.naturalHeight - sh) / 2, sw, sh, 0, 0, w, h)
+  } else {
+    context.drawImage(image, 0, 0, w, h)
+  }
+  if (fade) {
+    const left = context.createLinearGradient(0, 0, fade.left, 0)
+    left.addColorStop(0, cssColor(fade.color, 1))
+    left.addColorStop(1, cssColor(fade.color, 0))
+    context.fillStyle = left
+    context.fillRect(0, 0, fade.left, h)
+    const bottom = context.createLinearGradient(0, h - fade.bottom, 0, h)
+    bottom.addColorStop(0, cssColor(fade.color, 0))
+    bottom.addColorStop(1, cssColor(fade.color, 1))
+    context.fillStyle = bottom
+    context.fillRect(0, h - fade.bottom, w, fade.bottom)
+  }
   return canvas
+}
+
+function cssColor(argb: number, alpha: number): string {
+  return `rgba(${(argb >>> 16) & 0xff}, ${(argb >>> 8) & 0xff}, ${argb & 0xff}, ${alpha})`
 }
 
 /** What to patch onto an element to show an image through PosterTexture; a `shape` cuts its corners at load. */
