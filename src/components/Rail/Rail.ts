@@ -4,7 +4,7 @@ import type { TileModel } from '../Tile/Tile'
 import { TileWindow } from '../Tile/TileWindow'
 import { RailPages } from './pages'
 import { railStyle } from './Rail.styles'
-import { needsMore, railWindow } from './window'
+import { nearLoadedEnd, railWindow } from './window'
 
 /** A page of a rail from the API, as tiles. */
 export interface RailPageOfTiles {
@@ -176,7 +176,7 @@ export class Rail
     const near = railStyle.loadMoreThreshold
     const wanted = this._pages.droppedBetween(focus - near, focus + near)
     const next = this._pages.nextCursor
-    if (next !== null && needsMore(focus, this._pages.length, true, near)) wanted.push(next)
+    if (next !== null && nearLoadedEnd(focus, this._pages.length, near)) wanted.push(next)
     for (const cursor of wanted) void this.fetchPage(cursor)
     this._pages.dropOutside(focus - railStyle.itemsKept, focus + railStyle.itemsKept)
   }

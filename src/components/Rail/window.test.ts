@@ -1,4 +1,4 @@
-import { needsMore, railWindow } from './window'
+import { nearLoadedEnd, railWindow } from './window'
 
 test('an empty rail builds nothing', () => {
   expect(railWindow(0, 0, 6, 1, 2)).toEqual({ scrollIndex: 0, first: 0, last: -1 })
@@ -31,8 +31,8 @@ test('a rail shorter than the screen never scrolls', () => {
   expect(railWindow(3, 4, 6, 1, 2)).toEqual({ scrollIndex: 0, first: 0, last: 3 })
 })
 
-test('asks for more items near the loaded end only while the server has more', () => {
-  expect(needsMore(10, 20, true, 6)).toBe(false)
-  expect(needsMore(14, 20, true, 6)).toBe(true)
-  expect(needsMore(19, 20, false, 6)).toBe(false)
+test('the focus is near the loaded end within the threshold', () => {
+  expect(nearLoadedEnd(10, 20, 6)).toBe(false)
+  expect(nearLoadedEnd(14, 20, 6)).toBe(true)
+  expect(nearLoadedEnd(19, 20, 6)).toBe(true)
 })

@@ -23,7 +23,7 @@ export function railWindow(focusIndex: number, count: number, visible: number, a
   return { scrollIndex, first, last }
 }
 
-/** Whether the rail should ask for its next page: focus within `threshold` of the loaded end. */
-export function needsMore(focusIndex: number, loaded: number, hasMore: boolean, threshold: number): boolean {
-  return hasMore && loaded - 1 - focusIndex < threshold
+/** Whether the focus is within `threshold` of the loaded end, where a rail with more to come asks for its next page. */
+export function nearLoadedEnd(focusIndex: number, loaded: number, threshold: number): boolean {
+  return loaded - 1 - focusIndex < threshold
 }
