@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import type { TitleDetails } from '../../server/contract'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
+import { startFaultProxy } from './support/fault-proxy'
 import { collectPageErrors, focusedRefs, press, visibleTexts, waitForText } from './support/lightning'
 import { outputDir } from './support/paths'
 import { signInAt } from '../server/helpers'
@@ -313,11 +314,50 @@ test('a purchase that failed on the network retries with the same idempotency ke
   await server.stop()
   try {
     await press(tv, 'Enter')
-    await waitForText(tv, 'Retrying will not charge you twice', 20_000)
+    await waitForText(tv, 'The connection dropped before the payment was confirmed. Retrying will not charge you twice.', 20_000)
     await shot(tv, 'purchase-network')
   } finally {
     await server.resume()
   }
+  await retryChargesOnce(tv, film!.id)
+  await tv.close()
+})
+
+test('a purchase answered with a 500 says the service had a problem (not the connection), retries with the same key and charges once', async () => {
+  const [film] = await findTitles(1, payPerViewOnly)
+  // A proxy answers the first POST /v1/purchases with the API's 500; the TV opens on the proxy's origin,
+  // signed in with the demo session the first test stored (localStorage is per origin).
+  const proxy = await startFaultProxy(server.origin)
+  try {
+    const signedIn = await browser.context.newPage()
+    await signedIn.goto(`${server.origin}/v1/offers`)
+    const stored = await signedIn.evaluate(() => Object.entries(localStorage))
+    await signedIn.goto(`${proxy.origin}/v1/offers`)
+    await signedIn.evaluate((entries) => entries.forEach(([key, value]) => localStorage.setItem(key, value)), stored)
+    await signedIn.close()
+
+    const tv = await browser.context.newPage()
+    const errors = collectPageErrors(tv, [...expectedNoise, /the server responded with a status of 500/])
+    await tv.goto(`${proxy.origin}/?inspector=1&lang=en#details/${film!.id}/buy`)
+    await waitForText(tv, 'Rent ¥')
+    await press(tv, 'Enter')
+    await payWithPin(tv, '1234')
+    proxy.setFaults([{ method: 'POST', path: /^\/v1\/purchases$/, fault: 'server-error', times: 1 }])
+    await press(tv, 'Enter')
+    await waitForText(tv, 'The service had a problem before the payment was confirmed. Retrying will not charge you twice.', 20_000)
+    expect((await visibleTexts(tv)).filter((text) => /connection/i.test(text))).toEqual([])
+    expect(proxy.requests.filter((request) => request.path === '/v1/purchases').map((request) => request.fault)).toEqual(['server-error'])
+    await shot(tv, 'purchase-service')
+    await retryChargesOnce(tv, film!.id)
+    expect(errors).toEqual([])
+    await tv.close()
+  } finally {
+    await proxy.close()
+  }
+})
+
+/** From a failed purchase's Retry: the PIN again, the title plays, and the server holds one completed purchase under the kept key. */
+async function retryChargesOnce(tv: Page, titleId: string): Promise<void> {
   const pendingKey = await tv.evaluate(() => {
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i) ?? ''
@@ -330,15 +370,14 @@ test('a purchase that failed on the network retries with the same idempotency ke
   await press(tv, 'Enter')
   await typeDigits(tv, '1234')
   await press(tv, 'Enter')
-  await expectPlaying(tv, film!.id)
+  await expectPlaying(tv, titleId)
   const db = new Database(path.join(server.dataDir, 'marquee.db'), { readonly: true, fileMustExist: true })
   try {
-    expect(db.prepare('SELECT idempotency_key AS key, status FROM purchases WHERE title_id = ?').all(film!.id)).toEqual([{ key: pendingKey, status: 'completed' }])
+    expect(db.prepare('SELECT idempotency_key AS key, status FROM purchases WHERE title_id = ?').all(titleId)).toEqual([{ key: pendingKey, status: 'completed' }])
   } finally {
     db.close()
   }
-  await tv.close()
-})
+}
 
 test('change PIN in Account: the current one, the new one twice', async () => {
   const tv = await openApp('account')
