@@ -4,7 +4,7 @@
 // focus between two boxes, measured the same way in the same run.
 import type { Home } from '../../../server/contract'
 import { call } from '../../server/helpers'
-import { percentile, probe, startChromiumBench, waitForProbe, type ChromiumBench } from '../support/chromium'
+import { percentile, probe, withChromiumBench, waitForProbe, type ChromiumBench } from '../support/chromium'
 import { BARE_LIGHTNING_PATH } from '../support/pages'
 import type { BenchSection, Figure } from '../types'
 
@@ -83,8 +83,7 @@ export const latencySection: BenchSection = {
   name: 'latency',
   title: 'Key-to-frame latency (Chromium, CPU throttled)',
   async run(ctx) {
-    const bench = await startChromiumBench(ctx)
-    try {
+    return withChromiumBench(ctx, async (bench) => {
       const home = (await call<Home>(bench.origin, 'GET', '/v1/home')).body
       const keys = homePresses(PRESSES, home.rails.map((r) => r.totalCount))
       const bareKeys = Array.from({ length: BASELINE_PRESSES }, (_, i) => (i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft'))
@@ -99,8 +98,6 @@ export const latencySection: BenchSection = {
         figures: out,
         method: `Debian Chromium headless, CPU throttled (Emulation.setCPUThrottlingRate), real server on 127.0.0.1; key presses through the DevTools input pipeline every ${GAP_MS} ms; latency = keydown event time stamp → end of the first Lightning frame (stage frameEnd) whose focus path ends on a new component. Home: ${PRESSES} presses, nine along a rail then one to the next rail, down through the rails and back; baseline: the bare Lightning app alternating focus between two boxes (${BASELINE_PRESSES} presses)`,
       }
-    } finally {
-      await bench.close()
-    }
+    })
   },
 }

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core'
 import type { Home } from '../../../server/contract'
 import { call } from '../../server/helpers'
-import { probe, startChromiumBench, waitForProbe, type BenchPage, type ChromiumBench } from '../support/chromium'
+import { probe, withChromiumBench, waitForProbe, type BenchPage, type ChromiumBench } from '../support/chromium'
 import type { BenchSection, Figure } from '../types'
 
 const LONG_RAIL = 10_000
@@ -174,8 +174,7 @@ export const memorySection: BenchSection = {
   name: 'memory',
   title: 'Memory at scale (Chromium)',
   async run(ctx) {
-    const bench = await startChromiumBench(ctx)
-    try {
+    return withChromiumBench(ctx, async (bench) => {
       const figures: Figure[] = []
       const errors: string[] = []
       // Each part reports on its own: a failure in one keeps the other's figures.
@@ -192,8 +191,6 @@ export const memorySection: BenchSection = {
         figures,
         method: `Debian Chromium headless, no throttling, real server on 127.0.0.1; readings after HeapProfiler.collectGarbage (twice): JS heap (Performance.getMetrics JSHeapUsedSize), Lightning's texture memory (stage.textureManager.usedMemory × 4 bytes), DOM nodes and listeners. Long rail: Home with ?longRail=${LONG_RAIL}, Right pressed in the page up to 8 times a frame within the loaded items; cycles: Enter on the next free title, Enter on Play, wait for the video to advance, Back, Back, by keys through DevTools, ${CYCLES} cycles or ${CYCLE_SECONDS} s; baseline reading after ${WARM_CYCLES} cycles.${failed}`,
       }
-    } finally {
-      await bench.close()
-    }
+    })
   },
 }

@@ -2,7 +2,7 @@
 // with the feed shown and focus on Home), beside a bare Lightning app drawing one text (`bare:interactive`), both
 // built by the same rollup configuration and loaded from the same server, at 4× and 6× CPU throttling.
 import type { Page } from 'playwright-core'
-import { median, probe, startChromiumBench, type ChromiumBench } from '../support/chromium'
+import { median, probe, withChromiumBench, type ChromiumBench } from '../support/chromium'
 import { BARE_LIGHTNING_PATH } from '../support/pages'
 import type { BenchSection, Figure } from '../types'
 
@@ -32,8 +32,7 @@ export const startupSection: BenchSection = {
   name: 'startup',
   title: 'Startup to Home interactive (Chromium, CPU throttled)',
   async run(ctx) {
-    const bench = await startChromiumBench(ctx)
-    try {
+    return withChromiumBench(ctx, async (bench) => {
       const app = '/?lang=en'
       // Fill the HTTP and code caches once for both, as on a TV that has run the app before.
       await launch(bench, app, 'marquee:home-interactive', 1, false)
@@ -77,8 +76,6 @@ export const startupSection: BenchSection = {
         figures,
         method: `Debian Chromium headless, CPU throttled through DevTools (Emulation.setCPUThrottlingRate), real server on 127.0.0.1; navigation start → performance mark \`marquee:home-interactive\` (first frame with the hero and rails drawn and focus on Home) vs \`bare:interactive\` of a bare Lightning app built by the same rollup config; median of ${RUNS} launches each, after one unthrottled launch of each to fill the HTTP cache`,
       }
-    } finally {
-      await bench.close()
-    }
+    })
   },
 }

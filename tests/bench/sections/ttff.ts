@@ -4,7 +4,7 @@
 // from player creation to its first presented frame.
 import type { PlaybackResponse, TitleSummary } from '../../../server/contract'
 import { call, registerDevice } from '../../server/helpers'
-import { median, probe, startChromiumBench, waitForProbe, type ChromiumBench, type StoredSession } from '../support/chromium'
+import { median, probe, withChromiumBench, waitForProbe, type ChromiumBench, type StoredSession } from '../support/chromium'
 import { BARE_SHAKA_PATH } from '../support/pages'
 import type { BenchSection, Figure } from '../types'
 
@@ -81,8 +81,7 @@ export const ttffSection: BenchSection = {
   name: 'ttff',
   title: 'Time to first frame (Chromium)',
   async run(ctx) {
-    const bench = await startChromiumBench(ctx)
-    try {
+    return withChromiumBench(ctx, async (bench) => {
       const catalogue = (await call<{ items: TitleSummary[] }>(bench.origin, 'GET', '/v1/rails/catalog-all?limit=500')).body.items
       const films = catalogue.filter((t) => t.kind === 'film' && t.rating === 'all')
       const free = films.filter((t) => t.access.entitlement.kind === 'free')
@@ -152,8 +151,6 @@ export const ttffSection: BenchSection = {
         figures,
         method: `Debian Chromium headless, real server on 127.0.0.1; app: a fresh page on Details (free film anonymously; a VIP film as the subscribed demo account, ClearKey licence with the token), Enter keydown time stamp → first requestVideoFrameCallback presentationTime; bare Shaka: a fresh page, player creation → first presented frame, the same manifest and licence server the playback API gives the app; median of ${RUNS} runs each, a different title per run (same packaged assets). The app plays DASH wherever MSE exists (src/player/config.ts chooseManifest): HLS is measured for bare Shaka only, beside the DASH baseline`,
       }
-    } finally {
-      await bench.close()
-    }
+    })
   },
 }

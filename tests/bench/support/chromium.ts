@@ -38,6 +38,16 @@ export interface ChromiumBench {
 
 let pagesBuilt: string | null = null
 
+/** Runs a section's measurements against the real server and Chromium, closing both however they end. */
+export async function withChromiumBench<T>(ctx: BenchContext, measure: (bench: ChromiumBench) => Promise<T>): Promise<T> {
+  const bench = await startChromiumBench(ctx)
+  try {
+    return await measure(bench)
+  } finally {
+    await bench.close()
+  }
+}
+
 export async function startChromiumBench(ctx: BenchContext): Promise<ChromiumBench> {
   const dist = await ctx.ensureBuild()
   if (pagesBuilt !== dist) {
