@@ -7,7 +7,7 @@ import { announceChange } from '../api/changes'
 import { AppError } from '../api/errors'
 import type { OperatorSettings } from '../settings'
 import type { PlatformId } from '../platform'
-import { buildShakaConfig, chooseManifest, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, streamingRetryDelayMs, type Panel } from './config'
+import { chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig, streamingRetryDelayMs, type Panel, type PlayShakaConfig } from './config'
 import { asShakaError, classifyShakaError, CODE, CRITICAL, type PlayerFailure, type ShakaErrorLike } from './errors'
 import { readTrackPreferences, rememberTrackPreferences, type TrackPreferences } from './preferences'
 import { ProgressSaver } from './progress-saver'
@@ -181,10 +181,8 @@ export class PlayerController {
     this.licenseToken = drm?.licenseToken ?? null
     this.scheduleRenewal()
 
-    const config = buildShakaConfig({
-      platform: this.env.platform,
+    const config = playShakaConfig({
       licenseServers,
-      panel: this.env.panel,
       audioLanguage: this.preferences.audioLanguage,
       textLanguage: this.preferences.textLanguage,
     })
@@ -258,13 +256,13 @@ export class PlayerController {
   }
 
   /** The VideoPlayer loader: the kept Shaka player, bound to this play, on the SDK's video element. */
-  private async loadInto(video: HTMLVideoElement, url: string, config: ReturnType<typeof buildShakaConfig>): Promise<void> {
+  private async loadInto(video: HTMLVideoElement, url: string, config: PlayShakaConfig): Promise<void> {
     // A reload after a failed load: the previous load is released first.
     if (this.engine) await this.unload()
     this.video = video
     for (const [event, listener] of this.videoListeners) video.addEventListener(event, listener)
     try {
-      const engine = await ShakaEngine.ready(video)
+      const engine = await ShakaEngine.ready(video, engineShakaConfig(this.env))
       if (this.stopped) return
       engine.bind(config, this.subtitles, {
         headersFor: (kind, requestUrl) => this.headersFor(kind, requestUrl),

@@ -4,20 +4,22 @@ import type { KeySystem, OperatorSettings } from '../settings'
 import type { PlatformId } from '../platform'
 
 /**
- * Shaka's configuration built as plain data from what we know (platform,
- * operator settings, the playback authorisation, the panel, the viewer's
- * remembered languages). Pure: the unit tests check every decision here.
+ * Shaka's configuration built as plain data from what we know, in two parts:
+ * what is the same for every play on the device (platform, panel: set once
+ * on the kept Shaka player) and what each play sets (the playback
+ * authorisation's license servers, the viewer's remembered languages).
+ * Pure: the unit tests check every decision here.
  */
 
 type RetryParameters = shaka.extern.RetryParameters
 
-/** The part of shaka.extern.PlayerConfiguration we set (functions are added by the engine). */
-export interface ShakaConfig {
-  drm: {
-    servers: Record<string, string>
-    preferredKeySystems: string[]
-    retryParameters: RetryParameters
-  }
+/**
+ * The part of shaka.extern.PlayerConfiguration that is the same for every
+ * play on this device (retries, buffers, the panel cap): configured once,
+ * when the Shaka player is created ahead of a Play.
+ */
+export interface EngineShakaConfig {
+  drm: { retryParameters: RetryParameters }
   manifest: { retryParameters: RetryParameters }
   streaming: {
     retryParameters: RetryParameters
@@ -28,6 +30,28 @@ export interface ShakaConfig {
     stallEnabled: boolean
   }
   abr: { restrictions: { maxWidth: number; maxHeight: number } }
+}
+
+/** The part each play sets: its license servers and the viewer's languages. */
+export interface PlayShakaConfig {
+  drm: {
+    servers: Record<string, string>
+    preferredKeySystems: string[]
+  }
+  preferredAudio: Array<{ language: string }>
+  preferredText: Array<{ language: string }>
+}
+
+/**
+ * What configure() is given to go from one play's settings to the next's.
+ * A server set to undefined is deleted: Shaka merges `drm.servers` key by
+ * key, so a server left out would stay from the previous play.
+ */
+export interface PlayShakaConfigChange {
+  drm: {
+    servers: Record<string, string | undefined>
+    preferredKeySystems: string[]
+  }
   preferredAudio: Array<{ language: string }>
   preferredText: Array<{ language: string }>
 }
@@ -77,28 +101,48 @@ export const RETRY = {
   license: { maxAttempts: 3, baseDelay: 500, backoffFactor: 2, fuzzFactor: 0.5, timeout: 8_000, stallTimeout: 0, connectionTimeout: 5_000 },
 } as const satisfies Record<string, RetryParameters>
 
-export interface ConfigInput {
+export interface EngineConfigInput {
   platform: PlatformId
-  licenseServers: LicenseServer[]
   panel: Panel
-  audioLanguage: string | null
-  textLanguage: string | null
 }
 
-export function buildShakaConfig(input: ConfigInput): ShakaConfig {
+export function engineShakaConfig(input: EngineConfigInput): EngineShakaConfig {
   return {
-    drm: {
-      servers: Object.fromEntries(input.licenseServers.map((s) => [s.keySystem, s.url])),
-      preferredKeySystems: input.licenseServers.map((s) => s.keySystem),
-      retryParameters: { ...RETRY.license },
-    },
+    drm: { retryParameters: { ...RETRY.license } },
     manifest: { retryParameters: { ...RETRY.manifest } },
     streaming: { retryParameters: { ...RETRY.segments }, ...bufferingFor(input.platform), stallEnabled: true },
     // No rendition larger than the panel: a 4K stream on a 1080p TV only costs memory and bandwidth.
     abr: { restrictions: { maxWidth: input.panel.width, maxHeight: input.panel.height } },
+  }
+}
+
+export interface PlayConfigInput {
+  licenseServers: LicenseServer[]
+  audioLanguage: string | null
+  textLanguage: string | null
+}
+
+export function playShakaConfig(input: PlayConfigInput): PlayShakaConfig {
+  return {
+    drm: {
+      servers: Object.fromEntries(input.licenseServers.map((s) => [s.keySystem, s.url])),
+      preferredKeySystems: input.licenseServers.map((s) => s.keySystem),
+    },
     preferredAudio: input.audioLanguage ? [{ language: input.audioLanguage }] : [],
     preferredText: input.textLanguage ? [{ language: input.textLanguage }] : [],
   }
+}
+
+/** A play without DRM or remembered languages: what the engine is configured with when it is created. */
+export const NO_PLAY_SHAKA_CONFIG: PlayShakaConfig = playShakaConfig({ licenseServers: [], audioLanguage: null, textLanguage: null })
+
+/** The configure() call from the configured play settings to the next play's; null when they are the same (nothing to call). */
+export function playShakaConfigChange(configured: PlayShakaConfig, next: PlayShakaConfig): PlayShakaConfigChange | null {
+  if (JSON.stringify(configured) === JSON.stringify(next)) return null
+  const servers: Record<string, string | undefined> = {}
+  for (const keySystem of Object.keys(configured.drm.servers)) servers[keySystem] = undefined
+  Object.assign(servers, next.drm.servers)
+  return { ...next, drm: { ...next.drm, servers } }
 }
 
 export type ManifestKind = 'dash' | 'hls'

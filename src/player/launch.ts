@@ -1,6 +1,7 @@
 import { signedInAccount } from '../api/session'
 import { playbackProfile } from '../platform'
 import { operatorSettings } from '../settings'
+import { engineShakaConfig } from './config'
 import { PlayerController, type PlayerEnvironment } from './PlayerController'
 import { playRequestOf, samePlay, type PlayRequest } from './request'
 import { viewerKey } from './preferences'
@@ -29,9 +30,11 @@ export async function playerEnvironment(): Promise<PlayerEnvironment> {
 
 /** Creates and attaches the Shaka player (its MediaSource ready) and probes the key systems ahead of a Play; nothing is asked of the server. */
 export function preparePlayer(): void {
-  // A failure here is the play's to report: it tries again and shows its error screen.
-  ShakaEngine.ready(videoPlayer._videoEl).catch(() => undefined)
-  void playerEnvironment().then((env) => probeSupport(env.keySystems))
+  void playerEnvironment().then((env) => {
+    // A failure here is the play's to report: it tries again and shows its error screen.
+    ShakaEngine.ready(videoPlayer._videoEl, engineShakaConfig(env)).catch(() => undefined)
+    return probeSupport(env.keySystems)
+  })
 }
 
 /** The mark Home sets on its first interactive frame (pages/Home). */

@@ -1,6 +1,6 @@
 import type shaka from 'shaka-player'
-import type { ShakaConfig } from './config'
-import type { LightningTextDisplayer } from './subtitles'
+import { NO_PLAY_SHAKA_CONFIG, playShakaConfigChange, type EngineShakaConfig, type PlayShakaConfig } from './config'
+import { CurrentPlayTextDisplayer, type LightningTextDisplayer } from './subtitles'
 import { asShakaError, CODE, type ShakaErrorLike } from './errors'
 import { loadShaka, type Shaka } from './shaka-loader'
 
@@ -99,15 +99,37 @@ export interface Track {
 /**
  * The one Shaka player, attached to the SDK's video element ahead of the
  * first play and kept between plays (unloaded, not destroyed): creating it
- * and setting up its MediaSource then costs nothing at Play. Each play binds
- * its own configuration and hooks and releases them at its end.
+ * and setting up its MediaSource then costs nothing at Play. What is the same
+ * for every play (retries, buffers, the text displayer, the failure callback)
+ * is configured once, with it; each play binds its hooks and configures only
+ * what differs from the play before: each configure() clones, merges and
+ * reapplies Shaka's whole configuration, and the reset and two configure()
+ * calls every Play used to make cost ~55 ms of main thread at 4x throttling.
  */
 export class ShakaEngine {
   private readonly player: shaka.Player
   private hooks: EngineHooks | null = null
+  private readonly texts = new CurrentPlayTextDisplayer()
+  private engineConfig: string
+  private playConfig: PlayShakaConfig = NO_PLAY_SHAKA_CONFIG
 
-  private constructor(shaka: Shaka, player: shaka.Player) {
+  private constructor(shaka: Shaka, player: shaka.Player, config: EngineShakaConfig) {
     this.player = player
+    this.engineConfig = JSON.stringify(config)
+    player.configure({
+      ...config,
+      ...NO_PLAY_SHAKA_CONFIG,
+      drm: { ...config.drm, ...NO_PLAY_SHAKA_CONFIG.drm },
+      // Shaka checks the factory's arity: it is called with the player.
+      textDisplayFactory: (_player: shaka.Player) => this.texts,
+      streaming: {
+        ...config.streaming,
+        failureCallback: (error: shaka.util.Error) => {
+          const shaped = asShakaError(error)
+          if (shaped) this.hooks?.onStreamingFailure(shaped)
+        },
+      },
+    })
     const RequestType = shaka.net.NetworkingEngine.RequestType
     const kindOf = (type: shaka.net.NetworkingEngine.RequestType): RequestKind =>
       type === RequestType.LICENSE ? 'license' : type === RequestType.KEY ? 'key' : 'other'
@@ -138,39 +160,43 @@ export class ShakaEngine {
     player.addEventListener('loaded', reportVariant)
   }
 
-  /** The engine on this video element, created and attached (MediaSource ready) on first use. */
-  static ready(video: HTMLVideoElement): Promise<ShakaEngine> {
+  /** The engine on this video element, created and attached (MediaSource ready) on first use, with the device's configuration. */
+  static async ready(video: HTMLVideoElement, config: EngineShakaConfig): Promise<ShakaEngine> {
     let engine = engines.get(video)
     if (!engine) {
-      engine = ShakaEngine.create(video)
+      engine = ShakaEngine.create(video, config)
       engines.set(video, engine)
       // A failed attach is tried again by the next play, not remembered.
       engine.catch(() => engines.delete(video))
     }
+    const ready = await engine
+    ready.configureEngine(config)
+    return ready
+  }
+
+  private static async create(video: HTMLVideoElement, config: EngineShakaConfig): Promise<ShakaEngine> {
+    const shaka = await readyShaka()
+    const player = new shaka.Player()
+    // Configured before attach: attaching creates the text displayer from the configured factory.
+    const engine = new ShakaEngine(shaka, player, config)
+    await player.attach(video)
     return engine
   }
 
-  private static async create(video: HTMLVideoElement): Promise<ShakaEngine> {
-    const shaka = await readyShaka()
-    const player = new shaka.Player()
-    await player.attach(video)
-    return new ShakaEngine(shaka, player)
+  /** The device's configuration, again only if it changed (it does not within a session: platform and panel are fixed). */
+  private configureEngine(config: EngineShakaConfig): void {
+    const serialized = JSON.stringify(config)
+    if (serialized === this.engineConfig) return
+    this.player.configure(config)
+    this.engineConfig = serialized
   }
 
-  /** Binds one play's configuration and hooks (what a previous play configured is reset first). */
-  bind(config: ShakaConfig, textDisplayer: LightningTextDisplayer, hooks: EngineHooks): void {
-    this.player.resetConfiguration()
-    this.player.configure(config)
-    this.player.configure({
-      // Shaka checks the factory's arity: it is called with the player.
-      textDisplayFactory: (_player: shaka.Player) => textDisplayer,
-      streaming: {
-        failureCallback: (error: shaka.util.Error) => {
-          const shaped = asShakaError(error)
-          if (shaped) hooks.onStreamingFailure(shaped)
-        },
-      },
-    })
+  /** Binds one play's hooks, subtitles and settings; Shaka is configured only where they differ from the previous play's. */
+  bind(config: PlayShakaConfig, textDisplayer: LightningTextDisplayer, hooks: EngineHooks): void {
+    const change = playShakaConfigChange(this.playConfig, config)
+    if (change) this.player.configure(change)
+    this.playConfig = config
+    this.texts.current = textDisplayer
     this.hooks = hooks
   }
 
@@ -220,6 +246,10 @@ export class ShakaEngine {
   /** Ends the play: its hooks stop hearing from Shaka, and the player unloads with a fresh MediaSource for the next one. */
   async release(): Promise<void> {
     this.hooks = null
+    const textDisplayer = this.texts.current
+    // Shaka destroys the text displayer as it unloads: the play's subtitles are cleared as before.
     await this.player.unload(true)
+    // A next play may have bound already.
+    if (this.texts.current === textDisplayer) this.texts.current = null
   }
 }

@@ -70,3 +70,40 @@ export class LightningTextDisplayer implements shaka.extern.TextDisplayer {
       .join('\n')
   }
 }
+
+/**
+ * The one text displayer the kept Shaka player is given (its factory set
+ * once): it hands everything to the current play's displayer, so a play
+ * binds its subtitles without reconfiguring Shaka. Between plays, nothing.
+ */
+export class CurrentPlayTextDisplayer implements shaka.extern.TextDisplayer {
+  current: LightningTextDisplayer | null = null
+
+  append(cues: CueLike[]): void {
+    this.current?.append(cues)
+  }
+
+  remove(startTime: number, endTime: number): boolean {
+    return this.current?.remove(startTime, endTime) ?? true
+  }
+
+  configure(): void {
+    this.current?.configure()
+  }
+
+  setTextLanguage(): void {
+    this.current?.setTextLanguage()
+  }
+
+  isTextVisible(): boolean {
+    return this.current?.isTextVisible() ?? false
+  }
+
+  setTextVisibility(on: boolean): void {
+    this.current?.setTextVisibility(on)
+  }
+
+  destroy(): Promise<void> {
+    return this.current?.destroy() ?? Promise.resolve()
+  }
+}

@@ -1,5 +1,6 @@
 import {
-  RETRY, bufferingFor, buildShakaConfig, chooseManifest, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, streamingRetryDelayMs,
+  NO_PLAY_SHAKA_CONFIG, RETRY, bufferingFor, chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig,
+  playShakaConfigChange, streamingRetryDelayMs,
 } from '../../../src/player/config'
 
 const CLEARKEY_URL = 'http://api.test/v1/license/clearkey'
@@ -28,26 +29,67 @@ describe('license servers: the platform order, a URL from the operator or the pl
   })
 })
 
-test('the Shaka configuration is data: DRM servers and order, retries, buffers per platform, the panel cap, languages', () => {
-  const config = buildShakaConfig({
-    platform: 'tizen',
+test("the device's Shaka configuration is data: retries, buffers per platform, the panel cap", () => {
+  const config = engineShakaConfig({ platform: 'tizen', panel: { width: 1920, height: 1080 } })
+  expect(config.drm.retryParameters).toEqual(RETRY.license)
+  expect(config.manifest.retryParameters).toEqual(RETRY.manifest)
+  expect(config.streaming.retryParameters).toEqual(RETRY.segments)
+  expect(config.streaming).toMatchObject({ bufferingGoal: 20, bufferBehind: 10, rebufferingGoal: 2, stallEnabled: true })
+  expect(config.abr.restrictions).toEqual({ maxWidth: 1920, maxHeight: 1080 })
+})
+
+test("a play's Shaka configuration is data: DRM servers and order, the viewer's languages", () => {
+  const config = playShakaConfig({
     licenseServers: [
       { keySystem: 'com.microsoft.playready', url: 'https://drm.example/pr' },
       { keySystem: 'org.w3.clearkey', url: CLEARKEY_URL },
     ],
-    panel: { width: 1920, height: 1080 },
     audioLanguage: 'en',
     textLanguage: null,
   })
   expect(config.drm.servers).toEqual({ 'com.microsoft.playready': 'https://drm.example/pr', 'org.w3.clearkey': CLEARKEY_URL })
   expect(config.drm.preferredKeySystems).toEqual(['com.microsoft.playready', 'org.w3.clearkey'])
-  expect(config.drm.retryParameters).toEqual(RETRY.license)
-  expect(config.manifest.retryParameters).toEqual(RETRY.manifest)
-  expect(config.streaming.retryParameters).toEqual(RETRY.segments)
-  expect(config.streaming).toMatchObject({ bufferingGoal: 20, bufferBehind: 10, rebufferingGoal: 2 })
-  expect(config.abr.restrictions).toEqual({ maxWidth: 1920, maxHeight: 1080 })
   expect(config.preferredAudio).toEqual([{ language: 'en' }])
   expect(config.preferredText).toEqual([])
+})
+
+describe("from one play's settings to the next: only what differs, no license server left from the play before", () => {
+  const clearKey = playShakaConfig({ licenseServers: [{ keySystem: 'org.w3.clearkey', url: CLEARKEY_URL }], audioLanguage: null, textLanguage: null })
+  const clear = playShakaConfig({ licenseServers: [], audioLanguage: null, textLanguage: null })
+
+  test('a clear play without remembered languages on a fresh engine configures nothing', () => {
+    expect(playShakaConfigChange(NO_PLAY_SHAKA_CONFIG, clear)).toBeNull()
+  })
+
+  test('the same settings again configure nothing', () => {
+    expect(playShakaConfigChange(clearKey, playShakaConfig({ licenseServers: [{ keySystem: 'org.w3.clearkey', url: CLEARKEY_URL }], audioLanguage: null, textLanguage: null }))).toBeNull()
+  })
+
+  test('a ClearKey play after a clear one sets its server and key system', () => {
+    expect(playShakaConfigChange(clear, clearKey)).toEqual({
+      drm: { servers: { 'org.w3.clearkey': CLEARKEY_URL }, preferredKeySystems: ['org.w3.clearkey'] },
+      preferredAudio: [],
+      preferredText: [],
+    })
+  })
+
+  test('a clear play after a ClearKey one deletes the server (undefined: Shaka merges servers key by key)', () => {
+    const change = playShakaConfigChange(clearKey, clear)
+    expect(change?.drm.servers).toEqual({ 'org.w3.clearkey': undefined })
+    expect('org.w3.clearkey' in (change?.drm.servers ?? {})).toBe(true)
+    expect(change?.drm.preferredKeySystems).toEqual([])
+  })
+
+  test('another license URL or key system replaces the previous one; new languages are set', () => {
+    const playReady = playShakaConfig({ licenseServers: [{ keySystem: 'com.microsoft.playready', url: 'https://drm.example/pr' }], audioLanguage: 'zh', textLanguage: 'en' })
+    expect(playShakaConfigChange(clearKey, playReady)).toEqual({
+      drm: { servers: { 'org.w3.clearkey': undefined, 'com.microsoft.playready': 'https://drm.example/pr' }, preferredKeySystems: ['com.microsoft.playready'] },
+      preferredAudio: [{ language: 'zh' }],
+      preferredText: [{ language: 'en' }],
+    })
+    const otherUrl = playShakaConfig({ licenseServers: [{ keySystem: 'org.w3.clearkey', url: 'https://drm.example/ck' }], audioLanguage: null, textLanguage: null })
+    expect(playShakaConfigChange(clearKey, otherUrl)?.drm.servers).toEqual({ 'org.w3.clearkey': 'https://drm.example/ck' })
+  })
 })
 
 test('TV boxes keep less buffer than desktop browsers; every retry policy retries with backoff', () => {

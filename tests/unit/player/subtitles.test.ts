@@ -1,4 +1,4 @@
-import { LightningTextDisplayer, cueText, type CueLike } from '../../../src/player/subtitles'
+import { CurrentPlayTextDisplayer, LightningTextDisplayer, cueText, type CueLike } from '../../../src/player/subtitles'
 
 const cue = (startTime: number, endTime: number, payload: string, nestedCues: CueLike[] = []): CueLike => ({ startTime, endTime, payload, lineBreak: false, nestedCues })
 const lineBreak: CueLike = { startTime: 0, endTime: 0, payload: '', lineBreak: true, nestedCues: [] }
@@ -21,4 +21,24 @@ test('the text at a time is the cues covering it, only while visible; removed ra
   displayer.remove(0, 4)
   expect(displayer.textAt(1)).toBe('')
   expect(displayer.textAt(5)).toBe('two')
+})
+
+test("Shaka's one text displayer hands cues and visibility to the current play's, and to nobody between plays", async () => {
+  const shown = new CurrentPlayTextDisplayer()
+  shown.append([cue(0, 3, 'before any play')])
+  shown.setTextVisibility(true)
+  expect(shown.isTextVisible()).toBe(false)
+  const play = new LightningTextDisplayer()
+  shown.current = play
+  shown.append([cue(0, 3, 'one')])
+  shown.setTextVisibility(true)
+  expect(play.textAt(1)).toBe('one')
+  shown.remove(0, 4)
+  expect(play.textAt(1)).toBe('')
+  shown.append([cue(0, 3, 'two')])
+  await shown.destroy()
+  expect(play.textAt(1)).toBe('')
+  const next = new LightningTextDisplayer()
+  shown.current = next
+  expect(shown.isTextVisible()).toBe(false)
 })
