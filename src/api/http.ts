@@ -74,7 +74,9 @@ export class ApiClient {
   constructor(options: ApiClientOptions) {
     this.options = options
     this.retry = options.retry ?? DEFAULT_RETRY
-    this.http = axios.create({ baseURL: options.baseUrl, timeout: options.timeoutMs, responseType: 'json' })
+    // No XSRF cookie: the API authenticates by bearer token. Left on, axios awaits the browser's cookie store
+    // for every same-origin request before sending it, and a whole frame or page build could run first.
+    this.http = axios.create({ baseURL: options.baseUrl, timeout: options.timeoutMs, responseType: 'json', withXSRFToken: false })
   }
 
   get<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
