@@ -148,14 +148,12 @@ export class PlayerController {
     const { titleId, mode, episodeId } = this.request
     // Read-only and local: the support probe runs beside the authorisation instead of after it.
     const probed = probeSupport(this.env.keySystems)
+    const authorised = authorisePlayback(api(), titleId, { ...(mode === 'trailer' ? { trailer: true } : {}), ...(episodeId ? { episodeId } : {}) })
+    // The title (the header's name, a rental's first play) never holds up the load: it fills in when it comes.
+    void this.loadTitle()
     let playback: PlaybackResponse
     try {
-      const [authorised, title] = await Promise.all([
-        authorisePlayback(api(), titleId, { ...(mode === 'trailer' ? { trailer: true } : {}), ...(episodeId ? { episodeId } : {}) }),
-        playbackTitle(api(), titleId),
-      ])
-      playback = authorised
-      this.title = title
+      playback = await authorised
     } catch (error) {
       if (this.stopped) return
       if (error instanceof AppError && error.kind === 'not-entitled') return this.denied()
@@ -164,10 +162,6 @@ export class PlayerController {
     }
     if (this.stopped) return
     this.playback = playback
-    // The first play of a rental starts its 48 h window: Details and the badges must say so.
-    if (mode !== 'trailer' && this.title?.access.entitlement.kind === 'rented' && this.title.access.entitlement.playUntil === null) {
-      announceChange('entitlements')
-    }
 
     const drm = playback.drm
     const support = await probed
@@ -201,6 +195,19 @@ export class PlayerController {
     }
     this.flushTimer = setInterval(() => void this.flushQoe(), QOE_FLUSH_INTERVAL_MS)
     window.addEventListener('online', this.onBrowserOnline)
+  }
+
+  /** The title's name and this viewer's entitlement; without them the play goes on, its header empty. */
+  private async loadTitle(): Promise<void> {
+    if (this.title) return
+    try {
+      this.title = await playbackTitle(api(), this.request.titleId)
+    } catch {
+      return
+    }
+    // The first play of a rental starts its 48 h window: Details and the badges must say so.
+    const entitlement = this.title.access.entitlement
+    if (!this.stopped && this.request.mode !== 'trailer' && entitlement.kind === 'rented' && entitlement.playUntil === null) announceChange('entitlements')
   }
 
   /** Stops playback, saves where it stopped, and reports the play. Safe to call more than once. */
