@@ -35,12 +35,15 @@ interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec {
     Back: typeof Button
     Retry: typeof Button
   }
-  Tracks: typeof TrackMenu
-  Debug: typeof DebugOverlay
 }
 
 const CONTROLS_HIDE_MS = 4000
 const TICK_MS = 250
+/**
+ * A load or stall shorter than this shows no spinner: a spinner that flashes for a quick start is noise, and
+ * every frame it turns is a frame drawn over the video while Shaka loads (npm run bench -- ttff).
+ */
+const SPINNER_DELAY_MS = 500
 const BAR_X = layout.safeX
 const BAR_W = layout.screenW - layout.safeX * 2
 /** Presses closer than this count as a held key (key repeat), which seeks faster. */
@@ -156,8 +159,6 @@ export class PlayerPage
         Back: { type: Button, x: 64, y: 320 },
         Retry: { type: Button, x: 424, y: 320 },
       },
-      Tracks: { type: TrackMenu, x: layout.screenW - layout.safeX - 776, y: 360, visible: false, zIndex: 8 },
-      Debug: { type: DebugOverlay, x: layout.screenW - layout.safeX - 620, y: layout.safeY, visible: false, zIndex: 20 },
     }
   }
 
@@ -165,14 +166,16 @@ export class PlayerPage
   private readonly Controls = this.getByRef('Controls')!
   private readonly Center = this.getByRef('Center')!
   private readonly Notice = this.getByRef('Notice')!
-  private readonly Tracks = this.getByRef('Tracks')!
-  private readonly Debug = this.getByRef('Debug')!
+  /** The tracks menu and the debug overlay are built on first use: building them with the page delayed the first frame. */
+  private tracksMenu: TrackMenu | null = null
+  private debugOverlay: DebugOverlay | null = null
 
   private controller: PlayerController | null = null
   private request: PlayRequest | null = null
   private tickTimer: ReturnType<typeof setInterval> | null = null
   private hideTimer: ReturnType<typeof setTimeout> | null = null
   private spinner: Lightning.types.Animation | null = null
+  private spinnerTimer: ReturnType<typeof setTimeout> | null = null
   private menuOpen = false
   private noticeFocus: 'Back' | 'Retry' = 'Back'
   private lastSeekKey: { direction: number; at: number; repeats: number } | null = null
@@ -180,9 +183,7 @@ export class PlayerPage
 
   override _init(): void {
     this.spinner = this.tag('Center.Spinner')!.animation({ duration: 1, repeat: -1, actions: [{ p: 'rotation', v: { 0: 0, 1: Math.PI * 2 } }] })
-    this.Tracks.onAudio = (language) => this.applyTracks(() => this.controller?.selectAudio(language))
-    this.Tracks.onText = (language) => this.applyTracks(() => this.controller?.selectText(language))
-    this.Debug.visible = operatorSettings().debugOverlay
+    if (operatorSettings().debugOverlay) this.debug.visible = true
     this.tag('Notice.Back')!.label = t('player.error.back')
     this.tag('Notice.Retry')!.label = t('player.error.retry')
     this.tag('Controls.Hint')!.text = t('player.hint')
@@ -206,7 +207,7 @@ export class PlayerPage
     if (this.tickTimer) clearInterval(this.tickTimer)
     this.tickTimer = null
     if (this.hideTimer) clearTimeout(this.hideTimer)
-    this.spinner?.stop()
+    this.hideSpinner()
     // Leaving by any route (Back, a deep link, the menu) stops the play and saves where it was.
     void this.controller?.stop()
   }
@@ -241,17 +242,16 @@ export class PlayerPage
     const subtitle = controller.subtitleText
     if (this.Subtitles.text?.text !== subtitle) this.Subtitles.text = subtitle
     this.Subtitles.visible = subtitle.length > 0
-    if (this.Debug.visible) this.Debug.update(controller.currentState, controller.quality)
+    if (this.debugOverlay?.visible) this.debugOverlay.update(controller.currentState, controller.quality)
   }
 
   private showState(state: PlayerState): void {
     const waiting = state === 'loading' || state === 'buffering'
-    this.Center.visible = waiting
     if (waiting) {
       this.tag('Center.Label')!.text = t(state === 'loading' ? 'player.loading' : 'player.buffering')
-      this.spinner?.start()
+      this.showSpinnerSoon()
     } else {
-      this.spinner?.stop()
+      this.hideSpinner()
     }
     this.tag('Controls.PlayState')!.text = state === 'paused' ? `❚❚  ${t('player.paused')}` : state === 'playing' ? '▶' : ''
     if (state === 'reconnecting') this.showNotice(t('player.reconnecting.title'), t('player.reconnecting.message'), null, false)
@@ -266,6 +266,22 @@ export class PlayerPage
     else if (state === 'playing') this.showControls()
     else this.keepControls()
     this._refocus()
+  }
+
+  private showSpinnerSoon(): void {
+    if (this.Center.visible || this.spinnerTimer) return
+    this.spinnerTimer = setTimeout(() => {
+      this.spinnerTimer = null
+      this.Center.visible = true
+      this.spinner?.start()
+    }, SPINNER_DELAY_MS)
+  }
+
+  private hideSpinner(): void {
+    if (this.spinnerTimer) clearTimeout(this.spinnerTimer)
+    this.spinnerTimer = null
+    this.Center.visible = false
+    this.spinner?.stop()
   }
 
   private showProblem(problem: PlayerProblem): void {
@@ -307,7 +323,7 @@ export class PlayerPage
 
   override _getFocused(): Lightning.Component {
     if (this.Notice.visible) return this.tag(this.noticeFocus === 'Retry' && this.tag('Notice.Retry')!.visible ? 'Notice.Retry' : 'Notice.Back')!
-    if (this.menuOpen) return this.Tracks
+    if (this.menuOpen) return this.tracks
     return this
   }
 
@@ -364,14 +380,14 @@ export class PlayerPage
     const controller = this.controller
     if (!controller || !isControllable(controller.currentState) || this.Notice.visible) return
     this.menuOpen = true
-    this.Tracks.show(controller.audioTracks, controller.textTracks)
-    this.Tracks.visible = true
+    this.tracks.show(controller.audioTracks, controller.textTracks)
+    this.tracks.visible = true
     this.keepControls()
     this._refocus()
   }
 
   _handleBlue(): void {
-    this.Debug.visible = !this.Debug.visible
+    this.debug.visible = !this.debug.visible
     this.tick()
   }
 
@@ -396,15 +412,34 @@ export class PlayerPage
     this.controller?.seekBy(direction * seekStepSeconds(repeats))
   }
 
+  private get tracks(): TrackMenu {
+    if (!this.tracksMenu) {
+      const menu = this.stage.c({ type: TrackMenu, ref: 'Tracks', x: layout.screenW - layout.safeX - 776, y: 360, visible: false, zIndex: 8 }) as TrackMenu
+      menu.onAudio = (language) => this.applyTracks(() => this.controller?.selectAudio(language))
+      menu.onText = (language) => this.applyTracks(() => this.controller?.selectText(language))
+      this.childList.add(menu)
+      this.tracksMenu = menu
+    }
+    return this.tracksMenu
+  }
+
+  private get debug(): DebugOverlay {
+    if (!this.debugOverlay) {
+      this.debugOverlay = this.stage.c({ type: DebugOverlay, ref: 'Debug', x: layout.screenW - layout.safeX - 620, y: layout.safeY, visible: false, zIndex: 20 }) as DebugOverlay
+      this.childList.add(this.debugOverlay)
+    }
+    return this.debugOverlay
+  }
+
   private applyTracks(apply: () => void): void {
     apply()
     const controller = this.controller
-    if (controller) this.Tracks.update(controller.audioTracks, controller.textTracks)
+    if (controller) this.tracksMenu?.update(controller.audioTracks, controller.textTracks)
   }
 
   private closeTracks(): void {
     this.menuOpen = false
-    this.Tracks.visible = false
+    if (this.tracksMenu) this.tracksMenu.visible = false
     this._refocus()
   }
 
