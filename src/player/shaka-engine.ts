@@ -113,7 +113,11 @@ export class ShakaEngine {
   private engineConfig: string
   private playConfig: PlayShakaConfig = NO_PLAY_SHAKA_CONFIG
 
-  private constructor(shaka: Shaka, player: shaka.Player, config: EngineShakaConfig) {
+  private constructor(
+    private readonly shaka: Shaka,
+    player: shaka.Player,
+    config: EngineShakaConfig,
+  ) {
     this.player = player
     this.engineConfig = JSON.stringify(config)
     player.configure({
@@ -251,5 +255,10 @@ export class ShakaEngine {
     await this.player.unload(true)
     // A next play may have bound already.
     if (this.texts.current === textDisplayer) this.texts.current = null
+    // Shaka keeps its ABR manager across loads while the factory stays the same, and that manager adds two
+    // picture-in-picture listeners to the video at every load that only its release() removes (two per play,
+    // npm run bench -- memory). A new factory makes the next load release it and create a fresh one.
+    const { SimpleAbrManager } = this.shaka.abr
+    this.player.configure('abrFactory', () => new SimpleAbrManager())
   }
 }

@@ -287,6 +287,40 @@ test('Details → Play by keys; Back returns to Details with Resume focused', as
   await page.close()
 })
 
+/** Listeners on the one <video> the SDK keeps, by event type (DevTools protocol, as the memory benchmark counts them). */
+async function videoListeners(page: Page): Promise<Record<string, number>> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.querySelector("video")' })
+    if (!result.objectId) throw new Error('no video element')
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId })
+    const byType: Record<string, number> = {}
+    for (const listener of listeners) byType[listener.type] = (byType[listener.type] ?? 0) + 1
+    return byType
+  } finally {
+    await cdp.detach()
+  }
+}
+
+test('plays one after another on the kept Shaka player leave no listeners behind on the video element', async () => {
+  const { page, errors } = await open(`details/${freeTitleId}`)
+  const playAndBack = async (): Promise<void> => {
+    await waitForText(page, 'Play')
+    await press(page, 'Enter')
+    await page.waitForFunction((id) => location.hash.startsWith(`#player/${id}/`), freeTitleId, { timeout: 10_000 })
+    await waitForTime(page, 0.5)
+    await press(page, 'Backspace', 0)
+    await page.waitForFunction((id) => location.hash === `#details/${id}`, freeTitleId, { timeout: 10_000 })
+  }
+  await playAndBack()
+  const afterOne = await videoListeners(page)
+  for (let i = 0; i < 3; i++) await playAndBack()
+  // Shaka's ABR manager added two picture-in-picture listeners per play while it was kept across loads.
+  expect(await videoListeners(page)).toEqual(afterOne)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('a paid title’s trailer plays for a viewer without entitlement', async () => {
   const { page, errors } = await open(`player/${subscriptionTitleId}/trailer`)
   await waitForTime(page, 2)
