@@ -12,7 +12,8 @@ export interface HeapKinds {
   native: number
 }
 
-interface Snapshot {
+/** The parts of V8's .heapsnapshot format read here: one flat array of nodes, `node_fields.length` numbers each. */
+export interface HeapSnapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } }
   nodes: number[]
 }
@@ -26,7 +27,11 @@ export async function heapKinds(cdp: CDPSession): Promise<HeapKinds> {
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', collect)
   }
-  const { snapshot, nodes } = JSON.parse(chunks.join('')) as Snapshot
+  return splitHeap(JSON.parse(chunks.join('')) as HeapSnapshot)
+}
+
+/** Sums each node's own size by its kind; the synthetic roots have none. */
+export function splitHeap({ snapshot, nodes }: HeapSnapshot): HeapKinds {
   const fields = snapshot.meta.node_fields
   const typeNames = snapshot.meta.node_types[0]
   const typeAt = fields.indexOf('type')
