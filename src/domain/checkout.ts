@@ -1,5 +1,6 @@
-import type { Entitlement, Money, Offer } from './contract-types'
-import { parseTime, rentalWindow } from './entitlement'
+import type { Access, Entitlement, Money, Offer } from './contract-types'
+import { isEntitled, parseTime, rentalWindow } from './entitlement'
+import { needsPin, type Rating } from './ratings'
 import { isSubscriptionBetterDeal, type Plan } from './offers'
 import type { FailureReason, PaymentMethod, PurchaseIntent } from './purchase'
 import { HOUR_MS } from './time'
@@ -216,6 +217,17 @@ export function startsRentalWindow(entitlement: Entitlement, now: number): boole
   if (entitlement.kind !== 'rented') return false
   const current = rentalWindow(entitlement, now)
   return current !== null && !current.started
+}
+
+/**
+ * Whether the play may be authorised (POST /v1/playback) and preloaded while
+ * the viewer is still on Details: the viewer is entitled, nothing will be
+ * asked at the Play press (no parental PIN: `ratingLimit` is null when signed
+ * out or unlimited; no rental consent) and the authorisation writes nothing
+ * (it starts a rental's window only on its first play).
+ */
+export function playsWithoutAsking(access: Access, rating: Rating, ratingLimit: Rating | null, now: number): boolean {
+  return isEntitled(access, now) && !startsRentalWindow(access.entitlement, now) && !needsPin(rating, ratingLimit)
 }
 
 /** The PIN: exactly four digits. */

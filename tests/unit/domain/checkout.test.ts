@@ -14,13 +14,14 @@ import {
   scanDeadline,
   scanPollOutcome,
   SCAN_TIMEOUT_CAP_MS,
+  playsWithoutAsking,
   startsRentalWindow,
   type ApiFailure,
   type PendingPurchase,
   type PurchaseState,
   type RentOffer,
 } from '../../../src/domain'
-import { BUY, cny, DAY, HOUR, iso, MINUTE, NONE, NOW, RENT, rentedNotStarted, rentedStarted, subscribedUntil, VIP } from './fixtures'
+import { access, BUY, cny, DAY, FREE, HOUR, iso, MINUTE, NONE, NOW, RENT, rentedNotStarted, rentedStarted, subscribedUntil, VIP } from './fixtures'
 
 const rent = RENT as RentOffer
 
@@ -216,6 +217,30 @@ describe('startsRentalWindow: ask before the first play of a rental', () => {
     expect(startsRentalWindow(rentedNotStarted(NOW - 1), NOW)).toBe(false)
     expect(startsRentalWindow(subscribedUntil(NOW + DAY), NOW)).toBe(false)
     expect(startsRentalWindow(NONE, NOW)).toBe(false)
+  })
+})
+
+describe('playsWithoutAsking: a play authorised and preloaded on Details', () => {
+  test('free, subscribed, owned and a rental already started: nothing to ask, nothing written', () => {
+    expect(playsWithoutAsking(access([FREE]), 'all', null, NOW)).toBe(true)
+    expect(playsWithoutAsking(access([VIP, RENT], subscribedUntil(NOW + DAY)), '12+', null, NOW)).toBe(true)
+    expect(playsWithoutAsking(access([BUY], { kind: 'owned' }), 'all', '16+', NOW)).toBe(true)
+    expect(playsWithoutAsking(access([RENT], rentedStarted(NOW + HOUR)), 'all', null, NOW)).toBe(true)
+  })
+
+  test('not before a rental’s first play: its authorisation starts the 48 h window, after the viewer agreed', () => {
+    expect(playsWithoutAsking(access([RENT], rentedNotStarted(NOW + DAY)), 'all', null, NOW)).toBe(false)
+  })
+
+  test('not when the viewer must pay or the rental ran out', () => {
+    expect(playsWithoutAsking(access([VIP, RENT]), 'all', null, NOW)).toBe(false)
+    expect(playsWithoutAsking(access([VIP], subscribedUntil(NOW - 1)), 'all', null, NOW)).toBe(false)
+    expect(playsWithoutAsking(access([RENT], rentedStarted(NOW - 1)), 'all', null, NOW)).toBe(false)
+  })
+
+  test('not when the parental PIN will be asked', () => {
+    expect(playsWithoutAsking(access([FREE]), '18+', '12+', NOW)).toBe(false)
+    expect(playsWithoutAsking(access([FREE]), '12+', '12+', NOW)).toBe(true)
   })
 })
 
