@@ -7,12 +7,12 @@ import { announceChange } from '../api/changes'
 import { AppError } from '../api/errors'
 import type { OperatorSettings } from '../settings'
 import type { PlatformId } from '../platform'
-import { chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig, streamingRetryDelayMs, type Panel, type PlayShakaConfig } from './config'
+import { aheadStillUsable, chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig, streamingRetryDelayMs, type Panel, type PlayShakaConfig } from './config'
 import { asShakaError, classifyShakaError, CODE, CRITICAL, type PlayerFailure, type ShakaErrorLike } from './errors'
 import { readTrackPreferences, rememberTrackPreferences, type TrackPreferences } from './preferences'
 import { ProgressSaver } from './progress-saver'
 import { QoeRecorder, type QoeSnapshot } from './qoe'
-import { ShakaEngine, probeSupport, type RequestKind, type Track } from './shaka-engine'
+import { ShakaEngine, probeSupport, type PreloadHandle, type RequestKind, type SupportReport, type Track } from './shaka-engine'
 import { isControllable, nextState, type PlayerEvent, type PlayerState } from './state'
 import { LightningTextDisplayer } from './subtitles'
 import { videoPlayer } from './video-player'
@@ -37,6 +37,21 @@ export interface PlayerCallbacks {
   onState(state: PlayerState): void
   /** Not entitled (402 or a license denied): the page opens the purchase choices. */
   onDenied(): void
+}
+
+/** An authorisation and the device's support for it. */
+interface Authorised {
+  playback: PlaybackResponse
+  support: SupportReport
+  /** When it was asked (ms). */
+  at: number
+}
+
+/** A play ready to load. */
+interface PlayPlan {
+  manifestUrl: string
+  startAt: number
+  config: PlayShakaConfig
 }
 
 /** Events are sent every 30 s while playing, or sooner when a batch is full, and at stop. */
@@ -85,6 +100,9 @@ export class PlayerController {
   /** Until the Player page binds its callbacks (a play started at the Play press): nothing drawn yet, a denial kept for it. */
   private callbacks: PlayerCallbacks | null = null
   private deniedBeforeBind = false
+  /** The authorisation got by prepare(), null when it failed. */
+  private ahead: Promise<Authorised | null> | null = null
+  private preloaded: PreloadHandle | null = null
 
   constructor(
     readonly request: PlayRequest,
@@ -142,50 +160,67 @@ export class PlayerController {
     return this.qoe.snapshot()
   }
 
+  /**
+   * Ahead of the Play press, for a play that asks nothing and writes nothing
+   * (domain playsWithoutAsking): authorises it and has the Shaka player
+   * preload its manifest, licence and first segments, so start() begins with
+   * them. A failure here is left for start() to meet again and report.
+   */
+  prepare(): void {
+    this.ahead = this.authorise().then(
+      async (authorised) => {
+        const plan = this.planOf(authorised)
+        // Cannot play here: start() reports it from this authorisation.
+        if ('kind' in plan || this.stopped) return authorised
+        this.licenseToken = authorised.playback.drm?.licenseToken ?? null
+        const engine = await ShakaEngine.ready(videoPlayer._videoEl, engineShakaConfig(this.env))
+        if (!this.stopped) this.preloaded = engine.preload(plan.manifestUrl, plan.startAt, plan.config, (kind, url) => this.headersFor(kind, url))
+        return authorised
+      },
+      () => null,
+    )
+  }
+
+  /** A prepared play that will not start (the viewer left Details another way): its preload is dropped. */
+  discard(): void {
+    this.stopped = true
+    void this.ahead?.then(() => this.preloaded?.discard())
+  }
+
   async start(): Promise<void> {
     this.dispatch('load')
     this.qoe.loadStarted()
-    const { titleId, mode, episodeId } = this.request
-    // Read-only and local: the support probe runs beside the authorisation instead of after it.
-    const probed = probeSupport(this.env.keySystems)
-    const authorised = authorisePlayback(api(), titleId, { ...(mode === 'trailer' ? { trailer: true } : {}), ...(episodeId ? { episodeId } : {}) })
     // The title (the header's name, a rental's first play) never holds up the load: it fills in when it comes.
     void this.loadTitle()
-    let playback: PlaybackResponse
-    try {
-      playback = await authorised
-    } catch (error) {
-      if (this.stopped) return
-      if (error instanceof AppError && error.kind === 'not-entitled') return this.denied()
-      if (error instanceof AppError && error.transient) return this.waitForNetworkThenStart()
-      return this.fail({ kind: 'api', code: error instanceof AppError ? (error.code ?? error.status) : null })
+    const ahead = this.ahead ? await this.ahead : null
+    this.ahead = null
+    let authorised: Authorised
+    if (ahead && aheadStillUsable(ahead, Date.now())) {
+      authorised = ahead
+    } else {
+      try {
+        authorised = await this.authorise()
+      } catch (error) {
+        if (this.stopped) return
+        if (error instanceof AppError && error.kind === 'not-entitled') return this.denied()
+        if (error instanceof AppError && error.transient) return this.waitForNetworkThenStart()
+        return this.fail({ kind: 'api', code: error instanceof AppError ? (error.code ?? error.status) : null })
+      }
     }
     if (this.stopped) return
-    this.playback = playback
-
-    const drm = playback.drm
-    const support = await probed
-    if (this.stopped) return
-    const manifest = chooseManifest(playback.manifests, support)
-    if (!support.browserSupported || !manifest) return this.fail({ kind: 'unsupported', code: null })
-    this.manifestUrl = manifest.url
-    const licenseServers = drm ? licenseServersFor(this.env.keySystems, this.env.licenseOverrides, drm.keySystems, support.keySystems) : []
-    // shaka.util.Error.Code.REQUESTED_KEY_SYSTEM_CONFIG_UNAVAILABLE: none of our key systems works here.
-    if (drm && licenseServers.length === 0) return this.fail({ kind: 'drm', code: 6001 })
-    this.licenseToken = drm?.licenseToken ?? null
+    this.playback = authorised.playback
+    const plan = this.planOf(authorised)
+    if ('kind' in plan) return this.fail(plan)
+    this.manifestUrl = plan.manifestUrl
+    this.licenseToken = authorised.playback.drm?.licenseToken ?? null
     this.scheduleRenewal()
+    this.startAt = plan.startAt
 
-    const config = playShakaConfig({
-      licenseServers,
-      audioLanguage: this.preferences.audioLanguage,
-      textLanguage: this.preferences.textLanguage,
-    })
-    this.startAt = mode === 'play' ? playback.resumePositionSeconds : 0
-
-    videoPlayer.loader((url, video) => this.loadInto(video, url, config))
+    videoPlayer.loader((url, video) => this.loadInto(video, url, plan.config))
     videoPlayer.unloader(() => this.unload())
-    videoPlayer.open(manifest.url)
+    videoPlayer.open(plan.manifestUrl)
 
+    const { titleId, mode, episodeId } = this.request
     if (mode !== 'trailer') {
       this.progress = new ProgressSaver(
         () => (this.state === 'idle' || this.state === 'loading' || this.state === 'error' ? null : { positionSeconds: this.positionSeconds, durationSeconds: this.durationSeconds }),
@@ -195,6 +230,29 @@ export class PlayerController {
     }
     this.flushTimer = setInterval(() => void this.flushQoe(), QOE_FLUSH_INTERVAL_MS)
     window.addEventListener('online', this.onBrowserOnline)
+  }
+
+  /** POST /v1/playback, with the device's support probed beside it (read-only and local). */
+  private async authorise(): Promise<Authorised> {
+    const { titleId, mode, episodeId } = this.request
+    const probed = probeSupport(this.env.keySystems)
+    const playback = await authorisePlayback(api(), titleId, { ...(mode === 'trailer' ? { trailer: true } : {}), ...(episodeId ? { episodeId } : {}) })
+    return { playback, support: await probed, at: Date.now() }
+  }
+
+  /** What to load and how, from the authorisation and the device: or why it cannot play here. */
+  private planOf({ playback, support }: Authorised): PlayPlan | PlayerProblem {
+    const manifest = chooseManifest(playback.manifests, support)
+    if (!support.browserSupported || !manifest) return { kind: 'unsupported', code: null }
+    const drm = playback.drm
+    const licenseServers = drm ? licenseServersFor(this.env.keySystems, this.env.licenseOverrides, drm.keySystems, support.keySystems) : []
+    // shaka.util.Error.Code.REQUESTED_KEY_SYSTEM_CONFIG_UNAVAILABLE: none of our key systems works here.
+    if (drm && licenseServers.length === 0) return { kind: 'drm', code: 6001 }
+    return {
+      manifestUrl: manifest.url,
+      startAt: this.request.mode === 'play' ? playback.resumePositionSeconds : 0,
+      config: playShakaConfig({ licenseServers, audioLanguage: this.preferences.audioLanguage, textLanguage: this.preferences.textLanguage }),
+    }
   }
 
   /** The title's name and this viewer's entitlement; without them the play goes on, its header empty. */
@@ -216,6 +274,8 @@ export class PlayerController {
     this.stopped = true
     const position = this.positionSeconds
     this.clearTimers()
+    // Stopped before its load took the preload over.
+    this.preloaded?.discard()
     window.removeEventListener('online', this.onBrowserOnline)
     const saved = this.progress ? await this.progress.stop() : false
     if (this.state !== 'idle') this.qoe.ended(position)

@@ -173,6 +173,15 @@ export function licenseRenewDelayMs(expiresAt: string, now: number): number {
   return Math.max(0, Date.parse(expiresAt) - LICENSE_RENEW_MARGIN_MS - now)
 }
 
+/** An authorisation got on Details is not used after this long: the resume position it gave may have moved. */
+export const AHEAD_MAX_AGE_MS = 4 * 60_000
+
+/** Whether an authorisation got ahead of the Play press still serves the play: recent, its license token not about to run out. */
+export function aheadStillUsable(ahead: { at: number; playback: Pick<PlaybackResponse, 'drm'> }, now: number): boolean {
+  if (now - ahead.at >= AHEAD_MAX_AGE_MS) return false
+  return ahead.playback.drm === null || licenseRenewDelayMs(ahead.playback.drm.licenseTokenExpiresAt, now) > 0
+}
+
 /** The license token goes only to license (and HLS key) requests, never to the CDN. */
 export function needsLicenseToken(kind: 'license' | 'key' | 'other', url: string, hlsKeyUrl: string | null): boolean {
   if (kind === 'license') return true

@@ -73,22 +73,59 @@ export function prefetchPlayerAfterHome(): void {
 
 /** A play nobody claimed by then (the Player page never opened) is stopped: it must not play behind another screen. */
 const UNCLAIMED_STOP_MS = 5000
+/** Details' own first frames come first: its play is prepared this long after the page shows it. */
+const AHEAD_DELAY_MS = 50
 
 let early: { request: PlayRequest; controller: Promise<PlayerController> } | null = null
+let ahead: { request: PlayRequest; timer: ReturnType<typeof setTimeout> | null; controller: Promise<PlayerController> | null } | null = null
+
+/**
+ * Details shows a title whose Play asks nothing and writes nothing (domain
+ * playsWithoutAsking): that play is authorised and its manifest, licence and
+ * first segments preloaded while the viewer reads, so Play starts from them.
+ * Replaces the play prepared before.
+ */
+export function preparePlayAhead(hash: string): void {
+  dropPlayAhead()
+  const request = playRequestOf(hash)
+  if (!request) return
+  const entry: NonNullable<typeof ahead> = { request, timer: null, controller: null }
+  entry.timer = setTimeout(() => {
+    entry.timer = null
+    entry.controller = playerEnvironment().then((env) => {
+      const controller = new PlayerController(request, env)
+      controller.prepare()
+      return controller
+    })
+  }, AHEAD_DELAY_MS)
+  ahead = entry
+}
+
+/** The viewer left Details another way than Play, or its Play changed: the prepared play is dropped. */
+export function dropPlayAhead(): void {
+  const dropped = ahead
+  ahead = null
+  if (!dropped) return
+  if (dropped.timer) clearTimeout(dropped.timer)
+  void dropped.controller?.then((controller) => controller.discard())
+}
 
 /**
  * Starts the play the Player page at `hash` will show, once the viewer has
  * pressed Play and passed its checks (parental PIN, rental consent): the
- * authorisation writes (a rental's window starts), so never earlier.
+ * authorisation writes (a rental's window starts), so never earlier unless
+ * prepared ahead for a play that writes nothing.
  */
 export function startPlay(hash: string): void {
   const request = playRequestOf(hash)
   if (!request) return
   void early?.controller.then((previous) => previous.stop())
+  const prepared = ahead?.controller && samePlay(ahead.request, request) ? ahead.controller : null
+  if (prepared) ahead = null
+  dropPlayAhead()
   const entry = {
     request,
-    controller: playerEnvironment().then((env) => {
-      const controller = new PlayerController(request, env)
+    controller: (prepared ?? playerEnvironment().then((env) => new PlayerController(request, env))).then((controller) => {
       void controller.start()
       return controller
     }),

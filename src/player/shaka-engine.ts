@@ -90,6 +90,24 @@ export interface EngineHooks {
   onNetwork(ok: boolean): void
 }
 
+interface Preloaded {
+  /** Which load may take it over: the same manifest, start and play settings. */
+  key: string
+  /** The play's licence token, for the preload's licence request. */
+  headersFor: EngineHooks['headersFor']
+  /** Null when Shaka could not preload or it was dropped before it started (the load then fetches everything). */
+  manager: Promise<shaka.media.PreloadManager | null>
+}
+
+/** A preload's owner drops it with this when its play will not start. */
+export interface PreloadHandle {
+  discard(): void
+}
+
+function preloadKey(url: string, startSeconds: number, config: PlayShakaConfig): string {
+  return JSON.stringify([url, startSeconds, config])
+}
+
 export interface Track {
   language: string
   label: string | null
@@ -112,6 +130,10 @@ export class ShakaEngine {
   private readonly texts = new CurrentPlayTextDisplayer()
   private engineConfig: string
   private playConfig: PlayShakaConfig = NO_PLAY_SHAKA_CONFIG
+  /** The previous play's unload, which a preload waits for (it sets the ABR factory the next load must see). */
+  private releasing: Promise<void> = Promise.resolve()
+  /** A play's manifest, keys and first segments fetched ahead of its load (see preload()). */
+  private preloaded: Preloaded | null = null
 
   private constructor(
     private readonly shaka: Shaka,
@@ -137,8 +159,10 @@ export class ShakaEngine {
     const RequestType = shaka.net.NetworkingEngine.RequestType
     const kindOf = (type: shaka.net.NetworkingEngine.RequestType): RequestKind =>
       type === RequestType.LICENSE ? 'license' : type === RequestType.KEY ? 'key' : 'other'
+    // Shaka copies this filter into a preload's own networking engine: it reads the hooks at request time.
     player.getNetworkingEngine()?.registerRequestFilter((type, request) => {
-      if (this.hooks) Object.assign(request.headers, this.hooks.headersFor(kindOf(type), request.uris[0] ?? ''))
+      const headersFor = this.hooks?.headersFor ?? this.preloaded?.headersFor
+      if (headersFor) Object.assign(request.headers, headersFor(kindOf(type), request.uris[0] ?? ''))
     })
     const media = (type: unknown): boolean => type === RequestType.SEGMENT || type === RequestType.MANIFEST
     player.addEventListener('downloadfailed', (event) => {
@@ -197,16 +221,55 @@ export class ShakaEngine {
 
   /** Binds one play's hooks, subtitles and settings; Shaka is configured only where they differ from the previous play's. */
   bind(config: PlayShakaConfig, textDisplayer: LightningTextDisplayer, hooks: EngineHooks): void {
-    const change = playShakaConfigChange(this.playConfig, config)
-    if (change) this.player.configure(change)
-    this.playConfig = config
+    this.configurePlay(config)
     this.texts.current = textDisplayer
     this.hooks = hooks
   }
 
-  /** Loads the manifest and starts streaming at `startSeconds` (resume). */
+  private configurePlay(config: PlayShakaConfig): void {
+    const change = playShakaConfigChange(this.playConfig, config)
+    if (change) this.player.configure(change)
+    this.playConfig = config
+  }
+
+  /**
+   * Fetches a play's manifest, licence and first segments before its load,
+   * while the viewer is still on Details (what Shaka's preload is for); the
+   * load of the same play takes them over, any other discards them. Replaces
+   * an earlier preload.
+   */
+  preload(url: string, startSeconds: number, config: PlayShakaConfig, headersFor: EngineHooks['headersFor']): PreloadHandle {
+    this.discard(this.preloaded)
+    const entry: Preloaded = { key: preloadKey(url, startSeconds, config), headersFor, manager: Promise.resolve(null) }
+    this.preloaded = entry
+    entry.manager = this.releasing
+      .then(() => {
+        // Taken over or dropped meanwhile, or a play is on: nothing to preload.
+        if (this.preloaded !== entry || this.hooks) return null
+        // The play's settings go on the player itself: the preload copies them, and the load then finds nothing to change.
+        this.configurePlay(config)
+        // Throws rather than reporting an error event where Shaka cannot preload (src= playback): the load fetches everything then.
+        return this.player.preload(url, startSeconds > 0 ? startSeconds : null, undefined, undefined, true)
+      })
+      .catch(() => null)
+    return { discard: () => this.preloaded === entry && this.discard(entry) }
+  }
+
+  /** Drops a preload no load took over. */
+  private discard(dropped: Preloaded | null): void {
+    if (!dropped) return
+    if (this.preloaded === dropped) this.preloaded = null
+    void dropped.manager.then((manager) => manager?.destroy())
+  }
+
+  /** Loads the manifest and starts streaming at `startSeconds` (resume), from its preload when there is one. */
   async load(url: string, startSeconds: number): Promise<void> {
-    await this.player.load(url, startSeconds > 0 ? startSeconds : null)
+    const preloaded = this.preloaded
+    this.preloaded = null
+    let manager: shaka.media.PreloadManager | null = null
+    if (preloaded?.key === preloadKey(url, startSeconds, this.playConfig)) manager = await preloaded.manager
+    else this.discard(preloaded)
+    await this.player.load(manager ?? url, startSeconds > 0 ? startSeconds : null)
   }
 
   /** Streams again after a failure; false when Shaka has nothing to retry. */
@@ -248,7 +311,12 @@ export class ShakaEngine {
   }
 
   /** Ends the play: its hooks stop hearing from Shaka, and the player unloads with a fresh MediaSource for the next one. */
-  async release(): Promise<void> {
+  release(): Promise<void> {
+    this.releasing = this.unload()
+    return this.releasing
+  }
+
+  private async unload(): Promise<void> {
     this.hooks = null
     const textDisplayer = this.texts.current
     // Shaka destroys the text displayer as it unloads: the play's subtitles are cleared as before.

@@ -287,6 +287,46 @@ test('Details → Play by keys; Back returns to Details with Resume focused', as
   await page.close()
 })
 
+test('Details authorises and preloads the focused play: manifest, licence and first segments come before Enter, and Play starts from them', async () => {
+  const session = await signedInSession('demo')
+  await subscribe(session)
+  const { page, errors } = await open(`details/${subscriptionTitleId}`, { session })
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`))
+  await waitForText(page, 'Play')
+  // Nothing asked at the press (subscribed, no parental limit), so nothing waits for it.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('.mp4')), undefined, { timeout: 15_000, polling: 100 })
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/v1/license/')), undefined, { timeout: 15_000, polling: 100 })
+  expect(requests.filter((request) => request.startsWith('POST /v1/playback/'))).toHaveLength(1)
+  expect(await videoTime(page)).toBe(0)
+  const beforeEnter = requests.length
+  await press(page, 'Enter')
+  await waitForTime(page, 1)
+  const afterEnter = requests.slice(beforeEnter)
+  expect(afterEnter.filter((request) => request.startsWith('POST /v1/playback/') || request.endsWith('.mpd') || request.includes('/v1/license/'))).toEqual([])
+  expect(licenseRequests.every((request) => request.status === 200 && request.authorization?.startsWith('Bearer '))).toBe(true)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('a play prepared on Details is dropped when the viewer leaves another way: nothing plays, and the next Play still plays', async () => {
+  const { page, errors } = await open(`details/${freeTitleId}`)
+  await waitForText(page, 'Play')
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('.mp4')), undefined, { timeout: 15_000, polling: 100 })
+  await press(page, 'Backspace')
+  await page.waitForFunction(() => location.hash.startsWith('#home'), undefined, { timeout: 10_000 })
+  await page.waitForTimeout(1000)
+  expect(await page.evaluate(() => document.querySelector('video')?.paused ?? true)).toBe(true)
+  expect(await videoTime(page)).toBe(0)
+  await page.evaluate((id) => (location.hash = `#details/${id}`), freeTitleId)
+  await waitForText(page, 'Play')
+  await press(page, 'Enter')
+  await page.waitForFunction((id) => location.hash === `#player/${id}/play`, freeTitleId, { timeout: 10_000 })
+  await waitForTime(page, 1)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 /** Listeners on the one <video> the SDK keeps, by event type (DevTools protocol, as the memory benchmark counts them). */
 async function videoListeners(page: Page): Promise<Record<string, number>> {
   const cdp = await page.context().newCDPSession(page)

@@ -1,5 +1,6 @@
+import type { PlaybackResponse } from '../../../server/contract'
 import {
-  NO_PLAY_SHAKA_CONFIG, RETRY, bufferingFor, chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig,
+  AHEAD_MAX_AGE_MS, NO_PLAY_SHAKA_CONFIG, RETRY, aheadStillUsable, bufferingFor, chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig,
   playShakaConfigChange, streamingRetryDelayMs,
 } from '../../../src/player/config'
 
@@ -118,6 +119,19 @@ test('the license token is renewed a minute before it expires, at once when less
   const now = Date.parse('2026-11-25T12:00:00Z')
   expect(licenseRenewDelayMs('2026-11-25T12:05:00Z', now)).toBe(4 * 60_000)
   expect(licenseRenewDelayMs('2026-11-25T12:00:30Z', now)).toBe(0)
+})
+
+test('an authorisation got on Details serves the Play press while recent and its token is not about to run out', () => {
+  const now = Date.parse('2026-11-25T12:00:00Z')
+  const clear = { playback: { drm: null } }
+  const drm = (expiresAt: string): { playback: Pick<PlaybackResponse, 'drm'> } => ({
+    playback: { drm: { keySystems: [], licenseToken: 'token', licenseTokenExpiresAt: expiresAt, hlsKeyUrl: null } },
+  })
+  expect(aheadStillUsable({ ...clear, at: now - 10_000 }, now)).toBe(true)
+  expect(aheadStillUsable({ ...clear, at: now - AHEAD_MAX_AGE_MS }, now)).toBe(false)
+  expect(aheadStillUsable({ ...drm('2026-11-25T12:04:00Z'), at: now - 60_000 }, now)).toBe(true)
+  // Less than the renewal margin left: a new authorisation, not a renewal at once.
+  expect(aheadStillUsable({ ...drm('2026-11-25T12:00:50Z'), at: now - 10_000 }, now)).toBe(false)
 })
 
 test('the token goes to license requests and HLS key requests to our key URL, never to the CDN', () => {
