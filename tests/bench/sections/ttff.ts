@@ -149,7 +149,7 @@ export const ttffSection: BenchSection = {
       }
       return {
         figures,
-        method: `Debian Chromium headless, real server on 127.0.0.1; app: a fresh page on Details (free film anonymously; a VIP film as the subscribed demo account, ClearKey licence with the token), Enter keydown time stamp → first requestVideoFrameCallback presentationTime; bare Shaka: a fresh page, player creation → first presented frame, the same manifest and licence server the playback API gives the app; median of ${RUNS} runs each, a different title per run (same packaged assets). The app plays DASH wherever MSE exists (src/player/config.ts chooseManifest): HLS is measured for bare Shaka only, beside the DASH baseline`,
+        method: `Debian Chromium headless, real server on 127.0.0.1; app: a fresh page on Details (free film anonymously; a VIP film as the subscribed demo account, ClearKey licence with the token), Enter pressed 0.5 s after Details took focus (a quick viewer: the app authorises and preloads the focused play meanwhile, src/player/launch.ts), Enter keydown time stamp → first requestVideoFrameCallback presentationTime; bare Shaka: a fresh page, player creation → first presented frame, the same manifest and licence server the playback API gives the app; median of ${RUNS} runs each, a different title per run (same packaged assets). The app plays DASH wherever MSE exists (src/player/config.ts chooseManifest): HLS is measured for bare Shaka only, beside the DASH baseline`,
       }
     })
   },
