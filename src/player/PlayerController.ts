@@ -54,6 +54,9 @@ interface PlayPlan {
   config: PlayShakaConfig
 }
 
+/** The play whose loader and unloader the SDK VideoPlayer (one per app) calls: only it may close the video. */
+let videoOwner: PlayerController | null = null
+
 /** Events are sent every 30 s while playing, or sooner when a batch is full, and at stop. */
 const QOE_FLUSH_INTERVAL_MS = 30_000
 /** Hold the last seek target this long so quick repeated presses add up. */
@@ -216,6 +219,7 @@ export class PlayerController {
     this.scheduleRenewal()
     this.startAt = plan.startAt
 
+    videoOwner = this
     videoPlayer.loader((url, video) => this.loadInto(video, url, plan.config))
     videoPlayer.unloader(() => this.unload())
     videoPlayer.open(plan.manifestUrl)
@@ -277,11 +281,19 @@ export class PlayerController {
     // Stopped before its load took the preload over.
     this.preloaded?.discard()
     window.removeEventListener('online', this.onBrowserOnline)
-    const saved = this.progress ? await this.progress.stop() : false
+    // The last position is read now and saved in the background: the video closes at once, not after the
+    // save answers (a late close would unload the next play, which by then has the video).
+    const saving = this.progress ? this.progress.stop() : Promise.resolve(false)
     if (this.state !== 'idle') this.qoe.ended(position)
-    videoPlayer.close()
+    if (videoOwner === this) {
+      videoOwner = null
+      videoPlayer.close()
+    } else {
+      // Another play has the video already: only this play's listeners come off it.
+      this.detachVideo()
+    }
     this.dispatch('stop')
-    if (saved) announceChange('progress')
+    if (await saving) announceChange('progress')
     await this.flushQoe(true)
   }
 
@@ -354,11 +366,15 @@ export class PlayerController {
 
   /** The VideoPlayer unloader. */
   private async unload(): Promise<void> {
-    const video = this.video
-    if (video) for (const [event, listener] of this.videoListeners) video.removeEventListener(event, listener)
+    this.detachVideo()
     const engine = this.engine
     this.engine = null
     await engine?.release()
+  }
+
+  private detachVideo(): void {
+    const video = this.video
+    if (video) for (const [event, listener] of this.videoListeners) video.removeEventListener(event, listener)
   }
 
   private headersFor(kind: RequestKind, url: string): Record<string, string> {

@@ -327,6 +327,32 @@ test('a play prepared on Details is dropped when the viewer leaves another way: 
   await page.close()
 })
 
+test('a slow progress save at stop never closes the next play: leaving the player closes its video at once', async () => {
+  const other = (await catalogue()).find((t) => t.access.entitlement.kind === 'free' && t.id !== freeTitleId && t.kind === 'film')
+  if (!other) throw new Error('the seeded catalogue has one free film only')
+  const { page, errors } = await open(`details/${freeTitleId}`)
+  await waitForText(page, 'Play')
+  await press(page, 'Enter')
+  await waitForTime(page, 1)
+  // The save at stop answers 4 s late; meanwhile the viewer leaves by a deep link and plays another title.
+  await page.route('**/v1/me/progress/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4000))
+    await route.continue()
+  })
+  await page.evaluate((id) => (location.hash = `#details/${id}`), other.id)
+  const { body: shown } = await call<{ title: string }>(server.origin, 'GET', `/v1/titles/${other.id}`, { headers: { 'Accept-Language': 'en' } })
+  await waitForText(page, shown.title)
+  expect(await page.evaluate(() => document.querySelector('video')?.style.display)).toBe('none')
+  await press(page, 'Enter')
+  await page.waitForFunction((id) => location.hash.startsWith(`#player/${id}/`), other.id, { timeout: 10_000 })
+  const started = await waitForTime(page, 0.5)
+  // Past the late answer: still this play, still advancing.
+  await waitForTime(page, started + 5, 20_000)
+  expect(await page.evaluate(() => document.querySelector('video')?.style.display)).toBe('block')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 /** Listeners on the one <video> the SDK keeps, by event type (DevTools protocol, as the memory benchmark counts them). */
 async function videoListeners(page: Page): Promise<Record<string, number>> {
   const cdp = await page.context().newCDPSession(page)
@@ -345,7 +371,12 @@ async function videoListeners(page: Page): Promise<Record<string, number>> {
 test('plays one after another on the kept Shaka player leave no listeners behind on the video element', async () => {
   const { page, errors } = await open(`details/${freeTitleId}`)
   const playAndBack = async (): Promise<void> => {
-    await waitForText(page, 'Play')
+    // Details' play button has the focus (the player's "OK Play/Pause" hint may still be on screen while it leaves).
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[focused="true"] [texture-text]')].some((el) => /^(Play|Resume from)/.test(el.getAttribute('texture-text') ?? '')),
+      undefined,
+      { timeout: 15_000, polling: 100 },
+    )
     await press(page, 'Enter')
     await page.waitForFunction((id) => location.hash.startsWith(`#player/${id}/`), freeTitleId, { timeout: 10_000 })
     await waitForTime(page, 0.5)
