@@ -238,10 +238,15 @@ export class PlayerController {
 
   /** POST /v1/playback, with the device's support probed beside it (read-only and local). */
   private async authorise(): Promise<Authorised> {
-    const { titleId, mode, episodeId } = this.request
     const probed = probeSupport(this.env.keySystems)
-    const playback = await authorisePlayback(api(), titleId, { ...(mode === 'trailer' ? { trailer: true } : {}), ...(episodeId ? { episodeId } : {}) })
+    const playback = await this.requestPlayback()
     return { playback, support: await probed, at: Date.now() }
+  }
+
+  /** POST /v1/playback for this play: the first authorisation and each token renewal. */
+  private requestPlayback(): Promise<PlaybackResponse> {
+    const { titleId, mode, episodeId } = this.request
+    return authorisePlayback(api(), titleId, { ...(mode === 'trailer' ? { trailer: true } : {}), ...(episodeId ? { episodeId } : {}) })
   }
 
   /** What to load and how, from the authorisation and the device: or why it cannot play here. */
@@ -514,9 +519,8 @@ export class PlayerController {
   }
 
   private async renewLicenseToken(): Promise<void> {
-    const { titleId, mode, episodeId } = this.request
     try {
-      const renewed = await authorisePlayback(api(), titleId, { ...(mode === 'trailer' ? { trailer: true } : {}), ...(episodeId ? { episodeId } : {}) })
+      const renewed = await this.requestPlayback()
       if (this.stopped) return
       this.playback = { ...renewed, resumePositionSeconds: this.playback?.resumePositionSeconds ?? 0 }
       this.licenseToken = renewed.drm?.licenseToken ?? this.licenseToken
