@@ -12,6 +12,9 @@ jest.setTimeout(180_000)
 const expectedNoise = [/Failed to load resource: the server responded with a status of 404/]
 // The SDK Router logs a route's failed data load itself before it shows the error page.
 const routerLoadFailure = /^AppError: (No title|The server could not be reached)/
+// With the server stopped, Chromium logs the refused requests, and Lightning the posters not fetched before
+// it went (their tiles show title cards instead); nothing else may fail.
+const offlineNoise = /ERR_CONNECTION_REFUSED|Failed to load resource|texture load error Error: Image load error \S+\/images\/poster\//
 
 let server: AppServer
 /**
@@ -164,9 +167,6 @@ test('with the API down the app starts from the cached home feed with an offline
   await page.reload()
   await waitForText(page, 'Free to watch')
   await waitForNoText(page, 'You are offline')
-  // Offline means a network failure: Chromium logs the refused requests, and Lightning the posters not fetched
-  // before the server went (the tiles show their title cards); nothing else may fail.
-  const offlineNoise = /ERR_CONNECTION_REFUSED|Failed to load resource|texture load error Error: Image load error \S+\/images\/poster\//
   expect(errors.filter((error) => !offlineNoise.test(error))).toEqual([])
   await page.close()
 })
@@ -190,7 +190,7 @@ test('a page that fails to load shows the error page, and Retry loads it once th
   await press(page, 'Enter', 800)
   await waitForText(page, 'Trailer')
   expect(await visibleTexts(page)).toContain(tile[tile.length - 1])
-  expect(errors.filter((error) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(error))).toEqual([])
+  expect(errors.filter((error) => !offlineNoise.test(error))).toEqual([])
   await page.close()
 })
 
