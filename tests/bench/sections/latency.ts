@@ -1,11 +1,13 @@
 // Key-to-frame latency: from a keydown (the event's own time stamp, so time queued behind a busy main thread counts)
 // to the end of the first frame drawn with the new focus (the probe watches Lightning's focus path after each
 // frameEnd). On Home: 200 presses scrolling rails and moving between them. Baseline: the bare Lightning app moving
-// focus between two boxes, measured the same way in the same run.
+// focus between two boxes, measured the same way in the same run. Each press is split into its parts (queued, waiting
+// for the frame, the frame's JS), and Home is measured once more rendered at 720p (`?resolution=720`) at 4×.
 import type { Home } from '../../../server/contract'
 import { call } from '../../server/helpers'
 import { percentile, probe, withChromiumBench, waitForProbe, type ChromiumBench } from '../support/chromium'
 import { BARE_LIGHTNING_PATH } from '../support/pages'
+import type { PressParts } from '../support/probe'
 import type { BenchSection, Figure } from '../types'
 
 const THROTTLES = [4, 6]
@@ -41,8 +43,9 @@ export function homePresses(count: number, railLengths: readonly number[]): stri
   return keys
 }
 
-interface Run {
+export interface Run {
   samples: number[]
+  parts: PressParts[]
   misses: number
 }
 
@@ -60,7 +63,7 @@ async function measure(bench: ChromiumBench, url: string, mark: string, throttle
       await page.waitForTimeout(GAP_MS)
     }
     await waitForProbe(page, 'the last press to be drawn', (b) => b.latency.samples.length + b.latency.misses >= b.latency.presses, 5000)
-    const result = await probe(page, (b) => ({ samples: b.latency.samples, misses: b.latency.misses }))
+    const result = await probe(page, (b) => ({ samples: b.latency.samples, parts: b.latency.parts, misses: b.latency.misses }))
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`)
     return result
   } finally {
@@ -79,6 +82,37 @@ function figures(label: string, run: Run, baseline: Run, throttle: number, press
   ]
 }
 
+const PART_LABELS: Record<keyof PressParts, string> = {
+  queued: 'queued behind other tasks',
+  toFrame: 'waiting for the frame to start',
+  frame: "the frame's JS",
+}
+
+/** Mean of one part over `parts`. */
+export function meanPart(parts: readonly PressParts[], key: keyof PressParts): number {
+  return parts.length ? parts.reduce((sum, part) => sum + part[key], 0) / parts.length : 0
+}
+
+/** The parts of the presses at or above the p95: what makes the slowest presses slow. */
+export function slowestParts(run: Run): PressParts[] {
+  const p95 = percentile(run.samples, 95)
+  return run.parts.filter((_, index) => run.samples[index]! >= p95)
+}
+
+/** Mean parts of a press, each beside the bare app's; the note splits the slowest 5% the same way. */
+function partFigures(run: Run, baseline: Run, throttle: number): Figure[] {
+  const slowest = slowestParts(run)
+  const round = (ms: number): number => Math.round(ms * 10) / 10
+  return (Object.keys(PART_LABELS) as (keyof PressParts)[]).map((key) => ({
+    name: `Home press, ${PART_LABELS[key]} (mean), ${throttle}×`,
+    value: round(meanPart(run.parts, key)),
+    unit: 'ms',
+    better: 'lower' as const,
+    baseline: { name: 'bare Lightning, two boxes', value: round(meanPart(baseline.parts, key)) },
+    note: `presses at or above the p95: ${round(meanPart(slowest, key))} ms`,
+  }))
+}
+
 export const latencySection: BenchSection = {
   name: 'latency',
   title: 'Key-to-frame latency (Chromium, CPU throttled)',
@@ -92,11 +126,23 @@ export const latencySection: BenchSection = {
         ctx.log(`latency ${throttle}×: bare Lightning (${bareKeys.length} presses), then Home (${keys.length} presses)`)
         const baseline = await measure(bench, BARE_LIGHTNING_PATH, 'bare:interactive', throttle, bareKeys)
         const run = await measure(bench, '/?lang=en', 'marquee:home-interactive', throttle, keys)
-        out.push(...figures('Home', run, baseline, throttle, keys.length))
+        out.push(...figures('Home', run, baseline, throttle, keys.length), ...partFigures(run, baseline, throttle))
+        if (throttle !== 4) continue
+        // The same presses on a 1280×720 canvas (the layout drawn at precision 2/3): a third of the pixels per frame.
+        ctx.log(`latency ${throttle}×: Home rendered at 720p (${keys.length} presses)`)
+        const hd = await measure(bench, '/?lang=en&resolution=720', 'marquee:home-interactive', throttle, keys)
+        out.push({
+          name: `Home p95 rendered at 720p, ${throttle}×`,
+          value: Math.round(percentile(hd.samples, 95) * 10) / 10,
+          unit: 'ms',
+          better: 'lower',
+          baseline: { name: 'Home at 1080p, same presses', value: Math.round(percentile(run.samples, 95) * 10) / 10 },
+          note: `p50 ${Math.round(percentile(hd.samples, 50) * 10) / 10} ms; ${hd.misses} presses without a new focus`,
+        })
       }
       return {
         figures: out,
-        method: `Debian Chromium headless, CPU throttled (Emulation.setCPUThrottlingRate), real server on 127.0.0.1; key presses through the DevTools input pipeline every ${GAP_MS} ms; latency = keydown event time stamp → end of the first Lightning frame (stage frameEnd) whose focus path ends on a new component. Home: ${PRESSES} presses, nine along a rail then one to the next rail, down through the rails and back; baseline: the bare Lightning app alternating focus between two boxes (${BASELINE_PRESSES} presses)`,
+        method: `Debian Chromium headless, CPU throttled (Emulation.setCPUThrottlingRate), real server on 127.0.0.1; key presses through the DevTools input pipeline every ${GAP_MS} ms; latency = keydown event time stamp → end of the first Lightning frame (stage frameEnd) whose focus path ends on a new component, split into the time the keydown queued, the wait from its listener to the start of that frame, and the frame's JS (frameStart → frameEnd). Home: ${PRESSES} presses, nine along a rail then one to the next rail, down through the rails and back; baseline: the bare Lightning app alternating focus between two boxes (${BASELINE_PRESSES} presses); at 4× Home once more with ?resolution=720 (a 1280×720 canvas)`,
       }
     })
   },

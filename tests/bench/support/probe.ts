@@ -7,11 +7,24 @@
 //   texture manager's own memory count (pixels of loaded textures).
 // - Key-to-frame: a keydown listener that runs before Lightning's notes the event's time and the focused component;
 //   after each of the stage's `frameEnd` (the frame's GL calls are issued) it checks whether the focus changed: the
-//   first frame that has the new focus ends the measurement.
+//   first frame that has the new focus ends the measurement. Each press is also split into the time it queued, the
+//   wait for that frame to start and the frame's own JS.
 // - First video frame: requestVideoFrameCallback on every <video> after an Enter keydown.
+
+/** Where one press's time went: its three parts add up to its sample. */
+export interface PressParts {
+  /** keydown time stamp → its listener ran (the main thread was busy). */
+  queued: number
+  /** Listener → start of the frame that drew the new focus (frames wait for the last one's GPU work). */
+  toFrame: number
+  /** That frame's own JS: Lightning's update and render calls, frameStart → frameEnd. */
+  frame: number
+}
 
 export interface ProbeLatency {
   samples: number[]
+  /** Per drawn press, in the order of `samples`. */
+  parts: PressParts[]
   /** Presses whose focus did not change within a second (a rail end, a swallowed key). */
   misses: number
   presses: number
@@ -35,7 +48,7 @@ export interface ProbeWindow {
 export const PROBE_SCRIPT = `(() => {
   const bench = {
     stage: null,
-    latency: { samples: [], misses: 0, presses: 0 },
+    latency: { samples: [], parts: [], misses: 0, presses: 0 },
     measureKeys: false,
     video: null,
     armVideo: false,
@@ -89,13 +102,19 @@ export const PROBE_SCRIPT = `(() => {
       if (bench.stage || !value || typeof this.on !== 'function') return;
       bench.stage = this;
       delete Object.prototype.textureManager;
+      let frameStart = 0;
+      this.on('frameStart', () => {
+        frameStart = performance.now();
+      });
       this.on('frameEnd', () => {
         if (!pending.length) return;
         const now = performance.now();
         const current = focused();
         pending = pending.filter((press) => {
-          if (current !== press.before) bench.latency.samples.push(now - press.t0);
-          else if (now - press.t0 > 1000) bench.latency.misses++;
+          if (current !== press.before) {
+            bench.latency.samples.push(now - press.t0);
+            bench.latency.parts.push({ queued: press.handled - press.t0, toFrame: frameStart - press.handled, frame: now - frameStart });
+          } else if (now - press.t0 > 1000) bench.latency.misses++;
           else return true;
           return false;
         });
@@ -105,7 +124,7 @@ export const PROBE_SCRIPT = `(() => {
   window.addEventListener('keydown', (event) => {
     if (bench.measureKeys && bench.stage) {
       bench.latency.presses++;
-      pending.push({ t0: event.timeStamp, before: focused() });
+      pending.push({ t0: event.timeStamp, handled: performance.now(), before: focused() });
     }
     if (bench.armVideo && event.key === 'Enter') {
       const record = { t0: event.timeStamp, t1: null };
