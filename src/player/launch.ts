@@ -3,7 +3,7 @@ import { playbackProfile } from '../platform'
 import { operatorSettings } from '../settings'
 import { engineShakaConfig } from './config'
 import { PlayerController, type PlayerEnvironment } from './PlayerController'
-import { playRequestOf, samePlay, type PlayRequest } from './request'
+import { playRequestOf, routeShowsPlay, samePlay, type PlayRequest } from './request'
 import { viewerKey } from './preferences'
 import { probeSupport, ShakaEngine } from './shaka-engine'
 import { prefetchShaka } from './shaka-loader'
@@ -76,7 +76,14 @@ const UNCLAIMED_STOP_MS = 5000
 /** Details' own first frames come first: its play is prepared this long after the page shows it. */
 const AHEAD_DELAY_MS = 50
 
-let early: { request: PlayRequest; controller: Promise<PlayerController> } | null = null
+/** The play started at the Play press until the Player page claims it; `settle` ends its watch on the route. */
+interface EarlyPlay {
+  request: PlayRequest
+  controller: Promise<PlayerController>
+  settle(): void
+}
+
+let early: EarlyPlay | null = null
 let ahead: { request: PlayRequest; timer: ReturnType<typeof setTimeout> | null; controller: Promise<PlayerController> | null } | null = null
 
 /**
@@ -119,23 +126,39 @@ export function dropPlayAhead(): void {
 export function startPlay(hash: string): void {
   const request = playRequestOf(hash)
   if (!request) return
-  void early?.controller.then((previous) => previous.stop())
+  const previous = early
+  early = null
+  previous?.settle()
+  void previous?.controller.then((other) => other.stop())
   const prepared = ahead?.controller && samePlay(ahead.request, request) ? ahead.controller : null
   if (prepared) ahead = null
   dropPlayAhead()
-  const entry = {
-    request,
-    controller: (prepared ?? playerEnvironment().then((env) => new PlayerController(request, env))).then((controller) => {
-      void controller.start()
-      return controller
-    }),
+  const controller = (prepared ?? playerEnvironment().then((env) => new PlayerController(request, env))).then((started) => {
+    void started.start()
+    return started
+  })
+  // Back (or any other route) before the Player page took the play over: it stops now, not 5 s later behind
+  // Details or Home (npm run bench -- memory found it playing there, its sound and picture on).
+  const onRoute = (): void => {
+    if (early === entry && !routeShowsPlay(window.location.hash, request)) stopUnclaimed()
   }
-  early = entry
-  setTimeout(() => {
+  const stopUnclaimed = (): void => {
+    entry.settle()
     if (early !== entry) return
     early = null
-    void entry.controller.then((controller) => controller.stop())
-  }, UNCLAIMED_STOP_MS)
+    void controller.then((unclaimed) => unclaimed.stop())
+  }
+  const timer = setTimeout(stopUnclaimed, UNCLAIMED_STOP_MS)
+  window.addEventListener('hashchange', onRoute)
+  const entry: EarlyPlay = {
+    request,
+    controller,
+    settle: () => {
+      window.removeEventListener('hashchange', onRoute)
+      clearTimeout(timer)
+    },
+  }
+  early = entry
 }
 
 /** The play started for this request at the Play press, if any; the caller binds and owns it from now on. */
@@ -143,6 +166,7 @@ export function claimPlay(request: PlayRequest): Promise<PlayerController> | nul
   const entry = early
   early = null
   if (!entry) return null
+  entry.settle()
   if (samePlay(entry.request, request)) return entry.controller
   void entry.controller.then((other) => other.stop())
   return null

@@ -22,3 +22,9 @@ export function playRequestOf(hash: string): PlayRequest | null {
 export function samePlay(a: PlayRequest, b: PlayRequest): boolean {
   return a.titleId === b.titleId && a.mode === b.mode && a.episodeId === b.episodeId
 }
+
+/** Whether the route `hash` is the Player page's for this play (a play started at the press stops once it is not). */
+export function routeShowsPlay(hash: string, request: PlayRequest): boolean {
+  const shown = playRequestOf(hash)
+  return shown !== null && samePlay(shown, request)
+}

@@ -180,6 +180,8 @@ export class PlayerPage
   private noticeFocus: 'Back' | 'Retry' = 'Back'
   private lastSeekKey: { direction: number; at: number; repeats: number } | null = null
   private leaving = false
+  /** Counts the times the page was left: a begin() still waiting for its play when the viewer left must not keep it. */
+  private departures = 0
 
   override _init(): void {
     this.spinner = this.tag('Center.Spinner')!.animation({ duration: 1, repeat: -1, actions: [{ p: 'rotation', v: { 0: 0, 1: Math.PI * 2 } }] })
@@ -203,6 +205,7 @@ export class PlayerPage
   }
 
   override _inactive(): void {
+    this.departures++
     showScene(this.stage, 'background')
     if (this.tickTimer) clearInterval(this.tickTimer)
     this.tickTimer = null
@@ -217,8 +220,15 @@ export class PlayerPage
     this.leaving = false
     this.Notice.visible = false
     this.tag('Controls.Mode')!.text = request.mode === 'trailer' ? t('player.trailer') : ''
+    const departures = this.departures
     const claimed = fresh ? null : claimPlay(request)
     const controller = claimed ? await claimed : new PlayerController(request, await playerEnvironment())
+    // Left while the play was on its way (Back at once after Play): _inactive() found no play to stop, so it stops
+    // here; kept, it went on playing behind Details or Home.
+    if (departures !== this.departures) {
+      void controller.stop()
+      return
+    }
     this.controller = controller
     controller.bind({
       onState: (state) => this.showState(state),

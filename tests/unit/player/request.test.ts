@@ -1,4 +1,4 @@
-import { isPlayMode, playRequestOf, samePlay } from '../../../src/player/request'
+import { isPlayMode, playRequestOf, routeShowsPlay, samePlay } from '../../../src/player/request'
 
 test('the Player page route reads back as the play it shows', () => {
   expect(playRequestOf('player/t0012/play')).toEqual({ titleId: 't0012', mode: 'play', episodeId: null })
@@ -21,4 +21,14 @@ test('plays are the same only for the same title, mode and episode', () => {
   expect(samePlay(play, { ...play, episodeId: null })).toBe(false)
   expect(samePlay(play, { ...play, mode: 'startover' })).toBe(false)
   expect(samePlay(play, { ...play, titleId: 't2' })).toBe(false)
+})
+
+test('a play started at the press is shown only while the route is its own Player page', () => {
+  const play = { titleId: 't1', mode: 'play', episodeId: null } as const
+  expect(routeShowsPlay('#player/t1/play', play)).toBe(true)
+  // Back to Details, Home, another title or its trailer: the play must stop.
+  expect(routeShowsPlay('#details/t1', play)).toBe(false)
+  expect(routeShowsPlay('#home', play)).toBe(false)
+  expect(routeShowsPlay('#player/t2/play', play)).toBe(false)
+  expect(routeShowsPlay('#player/t1/trailer', play)).toBe(false)
 })
