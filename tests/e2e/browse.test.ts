@@ -84,9 +84,16 @@ test('Home → a free title’s details → Back keeps focus → a pay-per-view 
   expect(await visibleTexts(page)).toContain('Free')
   await shot(page, 'details-free')
 
+  const railRequests: string[] = []
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/v1/rails/')) railRequests.push(request.url())
+  })
   await press(page, 'Escape', 800)
   await waitForText(page, 'Free to watch')
   expect(await focusedTileTexts(page)).toEqual(freeTile)
+  // Only the rails near the focus ask for their next page (the stored feed's, then the fresh feed's), not all 15.
+  await page.waitForTimeout(500)
+  expect(railRequests.length).toBeLessThanOrEqual(10)
 
   // The new box office rail: rentals with their price on the badge.
   let paid: string[] = []

@@ -69,6 +69,8 @@ export class Rail
     },
   )
   private _onScreen = true
+  /** Its focus was set while off screen: it fetches around it on coming near. */
+  private _fetchOwed = false
 
   set title(value: string) {
     this.Title.text = value
@@ -114,8 +116,9 @@ export class Rail
   }
 
   /**
-   * Off-screen rails drop their tiles (and so their poster textures); the page
-   * turns a rail back on as it nears the viewport. Focus and items are kept.
+   * Off-screen rails drop their tiles (and so their poster textures) and fetch
+   * no pages; the page turns a rail back on as it nears the viewport. Focus and
+   * items are kept.
    */
   set onScreen(value: boolean) {
     this.setOnScreen(value, false)
@@ -125,8 +128,9 @@ export class Rail
   setOnScreen(value: boolean, soon: boolean): void {
     if (value === this._onScreen) return
     this._onScreen = value
-    if (value) this.layout(false, soon)
-    else this._tiles.clear()
+    if (!value) return this._tiles.clear()
+    this.layout(false, soon)
+    if (this._fetchOwed) this.fetchAround()
   }
 
   get onScreen(): boolean {
@@ -136,7 +140,11 @@ export class Rail
   /** Focus a given item, e.g. when Back returns to the page. */
   set focusIndex(value: number) {
     this._focusIndex = Math.max(0, Math.min(value, this._pages.length - 1))
-    if (this._onScreen) this.layout(false)
+    // An off-screen rail fetches around its focus when it comes near: a return to Home restores every rail's focus,
+    // and asking for all their pages then cost 15 requests (twice: the stored feed, then the fresh one).
+    this._fetchOwed = !this._onScreen
+    if (!this._onScreen) return
+    this.layout(false)
     this.fetchAround()
   }
 
@@ -172,6 +180,7 @@ export class Rail
 
   /** Fetches the next page near the end and dropped pages near the focus; drops pages far from it. */
   private fetchAround(): void {
+    this._fetchOwed = false
     const focus = this._focusIndex
     const near = railStyle.loadMoreThreshold
     const wanted = this._pages.droppedBetween(focus - near, focus + near)
