@@ -18,6 +18,11 @@ const GAP_MS = 120
 const FRAME_MS = 1000 / 60
 const TARGET_MS = 2 * FRAME_MS
 
+/** Milliseconds to one decimal, as every figure here is reported. */
+function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10
+}
+
 /**
  * Down into the rails one by one, nine steps along each (back Left where a rail ends), then back up the same way.
  * `railLengths` are the rails' item counts, Home's rows 1..n.
@@ -73,11 +78,10 @@ async function measure(bench: ChromiumBench, url: string, mark: string, throttle
 
 function figures(label: string, run: Run, baseline: Run, throttle: number, presses: number): Figure[] {
   const note = `${run.samples.length} of ${presses} presses drawn with a new focus, ${run.misses} without (a rail end or a key swallowed); baseline ${baseline.samples.length} presses`
-  const target = throttle === 4 ? { target: { max: Math.round(TARGET_MS * 10) / 10, label: 'p95 ≤ 2 frames (33 ms) at 4×' } } : {}
-  const round = (ms: number): number => Math.round(ms * 10) / 10
+  const target = throttle === 4 ? { target: { max: roundMs(TARGET_MS), label: 'p95 ≤ 2 frames (33 ms) at 4×' } } : {}
   return [
-    { name: `${label} p50, ${throttle}×`, value: round(percentile(run.samples, 50)), unit: 'ms', better: 'lower', baseline: { name: 'bare Lightning, two boxes', value: round(percentile(baseline.samples, 50)) }, note },
-    { name: `${label} p95, ${throttle}×`, value: round(percentile(run.samples, 95)), unit: 'ms', better: 'lower', baseline: { name: 'bare Lightning, two boxes', value: round(percentile(baseline.samples, 95)) }, ...target },
+    { name: `${label} p50, ${throttle}×`, value: roundMs(percentile(run.samples, 50)), unit: 'ms', better: 'lower', baseline: { name: 'bare Lightning, two boxes', value: roundMs(percentile(baseline.samples, 50)) }, note },
+    { name: `${label} p95, ${throttle}×`, value: roundMs(percentile(run.samples, 95)), unit: 'ms', better: 'lower', baseline: { name: 'bare Lightning, two boxes', value: roundMs(percentile(baseline.samples, 95)) }, ...target },
     { name: `${label} missed presses, ${throttle}×`, value: run.misses, unit: 'count', better: 'lower', target: { max: 0, label: 'every press moves the focus' } },
   ]
 }
@@ -102,14 +106,13 @@ export function slowestParts(run: Run): PressParts[] {
 /** Mean parts of a press, each beside the bare app's; the note splits the slowest 5% the same way. */
 function partFigures(run: Run, baseline: Run, throttle: number): Figure[] {
   const slowest = slowestParts(run)
-  const round = (ms: number): number => Math.round(ms * 10) / 10
   return (Object.keys(PART_LABELS) as (keyof PressParts)[]).map((key) => ({
     name: `Home press, ${PART_LABELS[key]} (mean), ${throttle}×`,
-    value: round(meanPart(run.parts, key)),
+    value: roundMs(meanPart(run.parts, key)),
     unit: 'ms',
     better: 'lower' as const,
-    baseline: { name: 'bare Lightning, two boxes', value: round(meanPart(baseline.parts, key)) },
-    note: `presses at or above the p95: ${round(meanPart(slowest, key))} ms`,
+    baseline: { name: 'bare Lightning, two boxes', value: roundMs(meanPart(baseline.parts, key)) },
+    note: `presses at or above the p95: ${roundMs(meanPart(slowest, key))} ms`,
   }))
 }
 
@@ -133,11 +136,11 @@ export const latencySection: BenchSection = {
         const hd = await measure(bench, '/?lang=en&resolution=720', 'marquee:home-interactive', throttle, keys)
         out.push({
           name: `Home p95 rendered at 720p, ${throttle}×`,
-          value: Math.round(percentile(hd.samples, 95) * 10) / 10,
+          value: roundMs(percentile(hd.samples, 95)),
           unit: 'ms',
           better: 'lower',
-          baseline: { name: 'Home at 1080p, same presses', value: Math.round(percentile(run.samples, 95) * 10) / 10 },
-          note: `p50 ${Math.round(percentile(hd.samples, 50) * 10) / 10} ms; ${hd.misses} presses without a new focus`,
+          baseline: { name: 'Home at 1080p, same presses', value: roundMs(percentile(run.samples, 95)) },
+          note: `p50 ${roundMs(percentile(hd.samples, 50))} ms; ${hd.misses} presses without a new focus`,
         })
       }
       return {
