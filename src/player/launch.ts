@@ -76,11 +76,20 @@ const UNCLAIMED_STOP_MS = 5000
 /** Details' own first frames come first: its play is prepared this long after the page shows it. */
 const AHEAD_DELAY_MS = 50
 
-/** The play started at the Play press until the Player page claims it; `settle` ends its watch on the route. */
+/**
+ * The play started at the Play press until the Player page claims it. It watches the route and a timer only while it
+ * is `early`: whatever takes it out of there (a claim, the next press, its own stop) settles it.
+ */
 interface EarlyPlay {
   request: PlayRequest
   controller: Promise<PlayerController>
   settle(): void
+}
+
+/** Stops an early play no page will take over. */
+function abandon(entry: EarlyPlay): void {
+  entry.settle()
+  void entry.controller.then((controller) => controller.stop())
 }
 
 let early: EarlyPlay | null = null
@@ -126,10 +135,8 @@ export function dropPlayAhead(): void {
 export function startPlay(hash: string): void {
   const request = playRequestOf(hash)
   if (!request) return
-  const previous = early
+  if (early) abandon(early)
   early = null
-  previous?.settle()
-  void previous?.controller.then((other) => other.stop())
   const prepared = ahead?.controller && samePlay(ahead.request, request) ? ahead.controller : null
   if (prepared) ahead = null
   dropPlayAhead()
@@ -140,13 +147,11 @@ export function startPlay(hash: string): void {
   // Back (or any other route) before the Player page took the play over: it stops now, not 5 s later behind
   // Details or Home (npm run bench -- memory found it playing there, its sound and picture on).
   const onRoute = (): void => {
-    if (early === entry && !routeShowsPlay(window.location.hash, request)) stopUnclaimed()
+    if (!routeShowsPlay(window.location.hash, request)) stopUnclaimed()
   }
   const stopUnclaimed = (): void => {
-    entry.settle()
-    if (early !== entry) return
     early = null
-    void controller.then((unclaimed) => unclaimed.stop())
+    abandon(entry)
   }
   const timer = setTimeout(stopUnclaimed, UNCLAIMED_STOP_MS)
   window.addEventListener('hashchange', onRoute)
@@ -166,8 +171,10 @@ export function claimPlay(request: PlayRequest): Promise<PlayerController> | nul
   const entry = early
   early = null
   if (!entry) return null
+  if (!samePlay(entry.request, request)) {
+    abandon(entry)
+    return null
+  }
   entry.settle()
-  if (samePlay(entry.request, request)) return entry.controller
-  void entry.controller.then((other) => other.stop())
-  return null
+  return entry.controller
 }
