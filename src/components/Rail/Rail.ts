@@ -69,8 +69,9 @@ export class Rail
     },
   )
   private _onScreen = true
-  /** Its focus was set while off screen: it fetches around it on coming near. */
+  /** Its focus was set while off screen or while fetches were held: it fetches around it when it can. */
   private _fetchOwed = false
+  private _fetchesHeld = false
 
   set title(value: string) {
     this.Title.text = value
@@ -137,11 +138,20 @@ export class Rail
     return this._onScreen
   }
 
+  /**
+   * Held while the page shows a stored feed that a fresh one is about to replace: the fresh rails ask for
+   * the same pages (a return to Home asked each near rail for its next page twice). Released, it fetches what it owes.
+   */
+  set fetchesHeld(value: boolean) {
+    this._fetchesHeld = value
+    if (!value && this._fetchOwed && this._onScreen) this.fetchAround()
+  }
+
   /** Focus a given item, e.g. when Back returns to the page. */
   set focusIndex(value: number) {
     this._focusIndex = Math.max(0, Math.min(value, this._pages.length - 1))
     // An off-screen rail fetches around its focus when it comes near: a return to Home restores every rail's focus,
-    // and asking for all their pages then cost 15 requests (twice: the stored feed, then the fresh one).
+    // and asking for all their pages then cost 15 requests.
     this._fetchOwed = !this._onScreen
     if (!this._onScreen) return
     this.layout(false)
@@ -180,7 +190,8 @@ export class Rail
 
   /** Fetches the next page near the end and dropped pages near the focus; drops pages far from it. */
   private fetchAround(): void {
-    this._fetchOwed = false
+    this._fetchOwed = this._fetchesHeld
+    if (this._fetchesHeld) return
     const focus = this._focusIndex
     const near = railStyle.loadMoreThreshold
     const wanted = this._pages.droppedBetween(focus - near, focus + near)

@@ -111,7 +111,7 @@ export class HomePage
     // The feed asked for at launch is often in by now: refresh() then draws it before the first frame, drawn once.
     if (!this.cache.earlyFeedArrived) {
       const cached = this.cache.cached()
-      if (cached) this.show(cached.home)
+      if (cached) this.show(cached.home, true)
       else this.showSkeleton()
     }
     void this.refresh()
@@ -169,7 +169,11 @@ export class HomePage
       console.warn('Home feed failed', error)
       // Nothing stored and nothing from the network: the error page, with Retry.
       if (!this._home) Router.navigate('!', { request: { hash: 'home', error: error instanceof AppError ? new Error(failureMessage(error)) : error } }, false)
-      else this.fireAncestors('$showToast', failureMessage(error, 'savedCatalogue'))
+      else {
+        this.fireAncestors('$showToast', failureMessage(error, 'savedCatalogue'))
+        // The stored feed stays: its rails fetch what they held back for the fresh one.
+        for (const rail of this.rails) rail.fetchesHeld = false
+      }
     }
   }
 
@@ -187,7 +191,8 @@ export class HomePage
     for (const rail of this.rails) rail.showLoading()
   }
 
-  private show(home: Home): void {
+  /** `stored`: a stored feed shown while the fresh one loads; its rails hold their page fetches until then. */
+  private show(home: Home, stored = false): void {
     // Always redraw, even a feed identical to the cached one drawn at start: skipping it
     // left the rails' last tiles without posters and badges until the viewer scrolled.
     // A refresh keeps the viewer where they are (by rail id: rails may come and go).
@@ -195,7 +200,7 @@ export class HomePage
     this._home = home
     this.renderHero()
     // Rails start off-screen: scroll() turns on those near the focus, so far rails never build tiles at all.
-    this.Rails.children = home.rails.map((rail, index) => ({ type: Rail, railId: rail.id, y: index * railStyle.height, onScreen: false }))
+    this.Rails.children = home.rails.map((rail, index) => ({ type: Rail, railId: rail.id, y: index * railStyle.height, onScreen: false, fetchesHeld: stored }))
     home.rails.forEach((data, index) => this.fillRail(this.rails[index]!, data))
     this._pending = keep ?? null
     this.restore()
