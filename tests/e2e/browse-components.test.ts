@@ -120,8 +120,44 @@ test('Tile: skeletons while the feed loads, then posters with badges', async () 
   await page.waitForTimeout(300)
   expect(await firstRailPosters()).toEqual({ shown: expect.any(Number), cardsDrawn: 0 })
   expect((await firstRailPosters()).shown).toBeGreaterThanOrEqual(7)
+
+  // Every poster is shaped in one shared canvas, copied out as it is drawn: each keeps its own picture (every
+  // title's card has its own colours), with its corners cut.
+  const boxes = await page.$eval('[type="Rail"]', (rail) =>
+    [...rail.querySelectorAll('[type="Tile"] [ref="Image"]')]
+      .map((image) => image.getBoundingClientRect())
+      .filter((box) => box.left >= 0 && box.right <= 1920)
+      .map((box) => ({ left: Math.round(box.left), top: Math.round(box.top), w: Math.round(box.width), h: Math.round(box.height) })),
+  )
+  expect(boxes.length).toBeGreaterThanOrEqual(5)
+  const points = boxes.flatMap((box) => [
+    { x: box.left + 1, y: box.top + 1 },
+    { x: box.left - 8, y: box.top + 1 },
+    { x: box.left + Math.round(box.w / 2), y: box.top + Math.round(box.h / 4) },
+  ])
+  const pixels = await pixelsAt(page, points)
+  const perTile = boxes.map((_, index) => pixels.slice(index * 3, index * 3 + 3))
+  // The backdrop's fade behind the rail shades the background by a few levels across a tile's width.
+  for (const [corner, beside] of perTile) expect(Math.max(...corner!.map((value, channel) => Math.abs(value - beside![channel]!)))).toBeLessThanOrEqual(4)
+  const pictures = perTile.map(([, , inside]) => inside!.join(','))
+  expect(new Set(pictures).size).toBe(pictures.length)
   expect(errors).toEqual([])
 })
+
+/** RGB of the page's pixels at `points`, read from a screenshot decoded in the page. */
+async function pixelsAt(page: Page, points: { x: number; y: number }[]): Promise<number[][]> {
+  const png = (await page.screenshot()).toString('base64')
+  return page.evaluate(
+    async ({ png, points }) => {
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0))
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+      context.drawImage(bitmap, 0, 0)
+      return points.map(({ x, y }) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)])
+    },
+    { png, points },
+  )
+}
 
 test('Tile: a title without a poster shows its title card instead of a hole', async () => {
   const { page, errors } = await open('#search')
