@@ -69,7 +69,7 @@ export class Rail
     },
   )
   private _onScreen = true
-  /** Its focus was set while off screen or while fetches were held: it fetches around it when it can. */
+  /** It was to fetch around its focus while off screen or held: it does when it can. */
   private _fetchOwed = false
   private _fetchesHeld = false
 
@@ -144,16 +144,12 @@ export class Rail
    */
   set fetchesHeld(value: boolean) {
     this._fetchesHeld = value
-    if (!value && this._fetchOwed && this._onScreen) this.fetchAround()
+    if (this._fetchOwed) this.fetchAround()
   }
 
   /** Focus a given item, e.g. when Back returns to the page. */
   set focusIndex(value: number) {
     this._focusIndex = Math.max(0, Math.min(value, this._pages.length - 1))
-    // An off-screen rail fetches around its focus when it comes near: a return to Home restores every rail's focus,
-    // and asking for all their pages then cost 15 requests.
-    this._fetchOwed = !this._onScreen
-    if (!this._onScreen) return
     this.layout(false)
     this.fetchAround()
   }
@@ -190,8 +186,10 @@ export class Rail
 
   /** Fetches the next page near the end and dropped pages near the focus; drops pages far from it. */
   private fetchAround(): void {
-    this._fetchOwed = this._fetchesHeld
-    if (this._fetchesHeld) return
+    // An off-screen rail fetches when it comes near: a return to Home restores every rail's focus, and asking
+    // for all their pages then cost 15 requests.
+    this._fetchOwed = !this._onScreen || this._fetchesHeld
+    if (this._fetchOwed) return
     const focus = this._focusIndex
     const near = railStyle.loadMoreThreshold
     const wanted = this._pages.droppedBetween(focus - near, focus + near)
