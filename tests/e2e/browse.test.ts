@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
@@ -55,6 +55,11 @@ async function textsIn(page: Page, selector: string): Promise<string[]> {
   return page.$$eval(`${selector} [texture-text]`, (elements) => elements.map((el) => el.getAttribute('texture-text') ?? ''))
 }
 
+/** A rail's page asked for by the app (`GET /v1/rails/:id?cursor=`). */
+function isRailPageRequest(request: Request): boolean {
+  return new URL(request.url()).pathname.startsWith('/v1/rails/')
+}
+
 async function focusedTileTexts(page: Page): Promise<string[]> {
   return textsIn(page, '[focused="true"][type="Tile"]')
 }
@@ -86,7 +91,7 @@ test('Home → a free title’s details → Back keeps focus → a pay-per-view 
 
   const railRequests: string[] = []
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/v1/rails/')) railRequests.push(request.url())
+    if (isRailPageRequest(request)) railRequests.push(request.url())
   })
   await press(page, 'Escape', 800)
   await waitForText(page, 'Free to watch')
@@ -189,18 +194,14 @@ test('a stored feed kept because the fresh one was refused still fetches its rai
   await page.route('**/v1/home', (route) =>
     route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: { code: 'forbidden', message: 'Not here' } }) }),
   )
-  const railRequests: string[] = []
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/v1/rails/')) railRequests.push(request.url())
-  })
   await page.reload()
   await waitForText(page, 'The service had a problem: showing the catalogue saved earlier', 30_000)
   await waitForText(page, 'Free to watch')
   // Into the first rail and along it: near its loaded end, it asks for the next page.
+  const railRequest = page.waitForRequest(isRailPageRequest, { timeout: 5000 })
   await press(page, 'ArrowDown', 400)
   await press(page, 'ArrowRight', 400)
-  for (let waited = 0; railRequests.length === 0 && waited < 5000; waited += 100) await page.waitForTimeout(100)
-  expect(railRequests.length).toBeGreaterThan(0)
+  await railRequest
   expect(errors).toEqual([])
   await page.close()
 })
