@@ -52,6 +52,10 @@ export interface Run {
   samples: number[]
   parts: PressParts[]
   misses: number
+  /** Frames Lightning drew from the first press until the last was drawn, per press. */
+  framesPerPress: number
+  /** Median ms from one drawn frame to the next when drawn back to back: what a frame in flight costs a press. */
+  framePeriod: number
 }
 
 async function measure(bench: ChromiumBench, url: string, mark: string, throttle: number, keys: string[]): Promise<Run> {
@@ -60,17 +64,19 @@ async function measure(bench: ChromiumBench, url: string, mark: string, throttle
     await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, { timeout: 30_000, polling: 50 })
     // Let the first posters and the feed refresh land before measuring.
     await page.waitForTimeout(1500)
-    await probe(page, (b) => {
+    const framesBefore = await probe(page, (b) => {
       b.measureKeys = true
+      return b.drawnFrames
     })
     for (const key of keys) {
       await page.keyboard.press(key)
       await page.waitForTimeout(GAP_MS)
     }
     await waitForProbe(page, 'the last press to be drawn', (b) => b.latency.samples.length + b.latency.misses >= b.latency.presses, 5000)
-    const result = await probe(page, (b) => ({ samples: b.latency.samples, parts: b.latency.parts, misses: b.latency.misses }))
+    const result = await probe(page, (b) => ({ samples: b.latency.samples, parts: b.latency.parts, misses: b.latency.misses, frames: b.drawnFrames, periods: b.framePeriods }))
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`)
-    return result
+    const { frames, periods, ...presses } = result
+    return { ...presses, framesPerPress: (frames - framesBefore) / keys.length, framePeriod: percentile(periods, 50) }
   } finally {
     await page.close()
   }
@@ -116,6 +122,33 @@ function partFigures(run: Run, baseline: Run, throttle: number): Figure[] {
   }))
 }
 
+/**
+ * What a press's frame waits behind: how many frames Home draws a press, and how long one takes when frames
+ * run back to back (on a saturated GPU, its time to draw one).
+ */
+function frameFigures(run: Run, baseline: Run, throttle: number): Figure[] {
+  const perPress = (frames: number): number => Math.round(frames * 100) / 100
+  const bare = 'bare Lightning, two boxes'
+  return [
+    {
+      name: `Home frames drawn per press, ${throttle}×`,
+      value: perPress(run.framesPerPress),
+      unit: 'frames',
+      better: 'lower',
+      baseline: { name: bare, value: perPress(baseline.framesPerPress) },
+      note: "frames whose render ran, from the first press until the last was drawn: the press's own, then the tiles built after it, their captions and posters, and the transitions (the bare app's focus animates too)",
+    },
+    {
+      name: `Home frame period while drawing (median), ${throttle}×`,
+      value: roundMs(run.framePeriod),
+      unit: 'ms',
+      better: 'lower',
+      baseline: { name: bare, value: roundMs(baseline.framePeriod) },
+      note: 'from a drawn frame to the next when drawn back to back: what a press waits for behind a frame in flight',
+    },
+  ]
+}
+
 export const latencySection: BenchSection = {
   name: 'latency',
   title: 'Key-to-frame latency (Chromium, CPU throttled)',
@@ -129,7 +162,7 @@ export const latencySection: BenchSection = {
         ctx.log(`latency ${throttle}×: bare Lightning (${bareKeys.length} presses), then Home (${keys.length} presses)`)
         const baseline = await measure(bench, BARE_LIGHTNING_PATH, 'bare:interactive', throttle, bareKeys)
         const run = await measure(bench, '/?lang=en', 'marquee:home-interactive', throttle, keys)
-        out.push(...figures('Home', run, baseline, throttle, keys.length), ...partFigures(run, baseline, throttle))
+        out.push(...figures('Home', run, baseline, throttle, keys.length), ...partFigures(run, baseline, throttle), ...frameFigures(run, baseline, throttle))
         if (throttle !== 4) continue
         // The same presses on a 1280×720 canvas (the layout drawn at precision 2/3): a third of the pixels per frame.
         ctx.log(`latency ${throttle}×: Home rendered at 720p (${keys.length} presses)`)
@@ -140,12 +173,12 @@ export const latencySection: BenchSection = {
           unit: 'ms',
           better: 'lower',
           baseline: { name: 'Home at 1080p, same presses', value: roundMs(percentile(run.samples, 95)) },
-          note: `p50 ${roundMs(percentile(hd.samples, 50))} ms; ${hd.misses} presses without a new focus`,
+          note: `p50 ${roundMs(percentile(hd.samples, 50))} ms; frame period while drawing ${roundMs(hd.framePeriod)} ms (1080p ${roundMs(run.framePeriod)} ms); ${hd.misses} presses without a new focus`,
         })
       }
       return {
         figures: out,
-        method: `Debian Chromium headless, CPU throttled (Emulation.setCPUThrottlingRate), real server on 127.0.0.1; key presses through the DevTools input pipeline every ${GAP_MS} ms; latency = keydown event time stamp → end of the first Lightning frame (stage frameEnd) whose focus path ends on a new component, split into the time the keydown queued, the wait from its listener to the start of that frame, and the frame's JS (frameStart → frameEnd). Home: ${PRESSES} presses, nine along a rail then one to the next rail, down through the rails and back; baseline: the bare Lightning app alternating focus between two boxes (${BASELINE_PRESSES} presses); at 4× Home once more with ?resolution=720 (a 1280×720 canvas)`,
+        method: `Debian Chromium headless, CPU throttled (Emulation.setCPUThrottlingRate), real server on 127.0.0.1; key presses through the DevTools input pipeline every ${GAP_MS} ms; latency = keydown event time stamp → end of the first Lightning frame (stage frameEnd) whose focus path ends on a new component, split into the time the keydown queued, the wait from its listener to the start of that frame, and the frame's JS (frameStart → frameEnd); frames drawn per press count Lightning's renders from the first press until the last was drawn, and the frame period is the median time from one drawn frame to the next when drawn back to back. Home: ${PRESSES} presses, nine along a rail then one to the next rail, down through the rails and back; baseline: the bare Lightning app alternating focus between two boxes (${BASELINE_PRESSES} presses); at 4× Home once more with ?resolution=720 (a 1280×720 canvas)`,
       }
     })
   },

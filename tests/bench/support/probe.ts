@@ -9,6 +9,9 @@
 //   after each of the stage's `frameEnd` (the frame's GL calls are issued) it checks whether the focus changed: the
 //   first frame that has the new focus ends the measurement. Each press is also split into the time it queued, the
 //   wait for that frame to start and the frame's own JS.
+//   It also counts the frames Lightning drew (its render ran: something changed) and, while keys are measured,
+//   the time from one drawn frame to the next when no frame was skipped between them: how long a frame takes
+//   when frames run back to back, which is what a press waits for behind a frame in flight.
 // - First video frame: requestVideoFrameCallback on every <video> after an Enter keydown.
 
 /** Where one press's time went: its three parts add up to its sample. */
@@ -38,6 +41,10 @@ export interface ProbeWindow {
     scrollRail(target: number, timeoutMs: number): Promise<number>
     textureBytes(): number
     latency: ProbeLatency
+    /** Frames Lightning drew since the stage was built: frames with no change are not drawn. */
+    drawnFrames: number
+    /** While keys are measured: ms from a drawn frame to the next, for frames drawn back to back. */
+    framePeriods: number[]
     measureKeys: boolean
     /** Set on an Enter keydown while `armVideo` is on; t1 when a new video frame was presented. */
     video: { t0: number; t1: number | null } | null
@@ -49,6 +56,8 @@ export const PROBE_SCRIPT = `(() => {
   const bench = {
     stage: null,
     latency: { samples: [], parts: [], misses: 0, presses: 0 },
+    drawnFrames: 0,
+    framePeriods: [],
     measureKeys: false,
     video: null,
     armVideo: false,
@@ -105,6 +114,21 @@ export const PROBE_SCRIPT = `(() => {
       let frameStart = 0;
       this.on('frameStart', () => {
         frameStart = performance.now();
+        // The context exists once the stage runs frames; its render is called only for a frame that changed.
+        const stage = this;
+        const ctx = stage.ctx;
+        if (ctx && !ctx.__counted) {
+          ctx.__counted = true;
+          const render = ctx.render.bind(ctx);
+          let last = null;
+          ctx.render = () => {
+            bench.drawnFrames++;
+            const drawn = { frame: stage.frameCounter, t: performance.now() };
+            if (bench.measureKeys && last && drawn.frame === last.frame + 1) bench.framePeriods.push(drawn.t - last.t);
+            last = drawn;
+            return render();
+          };
+        }
       });
       this.on('frameEnd', () => {
         if (!pending.length) return;
