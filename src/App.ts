@@ -11,6 +11,7 @@ import { languageConfig } from './i18n'
 import { closeApp } from './platform/application'
 import { announceFocus } from './a11y'
 import { showScene } from './pages/scene'
+import { useExactSampling } from './components/render/ExactSamplingShader'
 
 interface AppTemplateSpec extends Router.App.TemplateSpec {
   Widgets: {
@@ -47,6 +48,7 @@ export default class App extends Router.App {
   }
 
   override _setup(): void {
+    useExactSampling(this.stage)
     showScene(this.stage, 'background')
     Router.startRouter(routerConfig(), this)
   }
