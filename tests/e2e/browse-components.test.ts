@@ -159,6 +159,97 @@ async function pixelsAt(page: Page, points: { x: number; y: number }[]): Promise
   )
 }
 
+/**
+ * Watches the page's real WebGL calls: each texture's size (from its upload) and filter, and the draw calls of the
+ * last frame drawn. With `forceLinear` every filter stays bilinear, as Lightning's own default shader draws.
+ */
+function watchSampling(forceLinear: boolean): void {
+  interface Watched { size: string; filter: number }
+  const proto = WebGLRenderingContext.prototype
+  const textures = new WeakMap<WebGLTexture, Watched>()
+  let bound: WebGLTexture | null = null
+  let frame = 0
+  let drawn: { frame: number; draws: { size: string; nearest: boolean }[] } = { frame: -1, draws: [] }
+  const sampling = window as unknown as { __lastFrameDraws: () => { size: string; nearest: boolean }[] }
+  sampling.__lastFrameDraws = () => drawn.draws
+  const raf = window.requestAnimationFrame.bind(window)
+  window.requestAnimationFrame = (callback) => raf((time) => (frame++, callback(time)))
+  const bindTexture = proto.bindTexture
+  proto.bindTexture = function (target, texture) {
+    bound = texture
+    if (texture && !textures.has(texture)) textures.set(texture, { size: '', filter: this.LINEAR })
+    return bindTexture.call(this, target, texture)
+  }
+  const texImage2D = proto.texImage2D as (...args: unknown[]) => void
+  proto.texImage2D = function (this: WebGLRenderingContext, ...args: unknown[]) {
+    const source = args[args.length - 1] as { width?: number; height?: number } | null
+    const size = args.length === 6 ? `${source?.width}x${source?.height}` : `${args[3]}x${args[4]}`
+    if (bound) textures.get(bound)!.size = size
+    return texImage2D.apply(this, args)
+  } as typeof proto.texImage2D
+  const texParameteri = proto.texParameteri
+  proto.texParameteri = function (target, name, value) {
+    const filter = name === this.TEXTURE_MAG_FILTER || name === this.TEXTURE_MIN_FILTER
+    if (filter && forceLinear) value = this.LINEAR
+    if (name === this.TEXTURE_MAG_FILTER && bound) textures.get(bound)!.filter = value
+    return texParameteri.call(this, target, name, value)
+  }
+  const drawElements = proto.drawElements
+  proto.drawElements = function (mode, count, type, offset) {
+    if (drawn.frame !== frame) drawn = { frame, draws: [] }
+    const texture = bound ? textures.get(bound) : undefined
+    drawn.draws.push({ size: texture?.size ?? '', nearest: texture?.filter === this.NEAREST })
+    return drawElements.call(this, mode, count, type, offset)
+  }
+}
+
+test('Sampling: unzoomed posters are drawn nearest, the zoomed focused one bilinear, and the picture is the same', async () => {
+  const screenshots: string[] = []
+  for (const forceLinear of [false, true]) {
+    browser = await launchBrowser()
+    const page = await browser.context.newPage()
+    const errors = collectPageErrors(page, expectedNoise)
+    await page.addInitScript(watchSampling, forceLinear)
+    await page.goto(`${server.origin}/?inspector=1&lang=en`)
+    await waitForText(page, 'Free to watch')
+    await press(page, 'ArrowDown')
+    await page.waitForFunction(() => {
+      const rail = document.querySelector('[type="Rail"]')
+      return [...(rail?.querySelectorAll('[type="Tile"] [ref="Image"]') ?? [])].filter((image) => image.getAttribute('src') && image.getAttribute('alpha') === null).length >= 7
+    })
+    await page.waitForTimeout(800)
+    // The last frame drawn (the end of the posters' fade-in): every poster texture is 240×360 (Tile.styles).
+    const posters = (await page.evaluate(() => (window as unknown as { __lastFrameDraws: () => { size: string; nearest: boolean }[] }).__lastFrameDraws())).filter(
+      (draw) => draw.size === '240x360',
+    )
+    expect(posters.length).toBeGreaterThanOrEqual(7)
+    if (forceLinear) expect(posters.filter((draw) => draw.nearest)).toEqual([])
+    else expect(posters.filter((draw) => !draw.nearest)).toHaveLength(1)
+    screenshots.push((await page.screenshot()).toString('base64'))
+    expect(errors).toEqual([])
+    await browser.close()
+    browser = null
+  }
+  // Drawn one texel to one pixel, nearest and bilinear sampling give the same pixels.
+  browser = await launchBrowser()
+  const page = await browser.context.newPage()
+  const differing = await page.evaluate(async (pngs) => {
+    const pixels = await Promise.all(
+      pngs.map(async (png) => {
+        const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(png), (c) => c.charCodeAt(0))], { type: 'image/png' }))
+        const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+        context.drawImage(bitmap, 0, 0)
+        return context.getImageData(0, 0, bitmap.width, bitmap.height).data
+      }),
+    )
+    const [a, b] = pixels as [Uint8ClampedArray, Uint8ClampedArray]
+    let count = 0
+    for (let i = 0; i < a.length; i += 4) if (Math.max(Math.abs(a[i]! - b[i]!), Math.abs(a[i + 1]! - b[i + 1]!), Math.abs(a[i + 2]! - b[i + 2]!)) > 2) count++
+    return count / (a.length / 4)
+  }, screenshots)
+  expect(differing).toBeLessThan(0.0005)
+})
+
 test('Tile: a title without a poster shows its title card instead of a hole', async () => {
   const { page, errors } = await open('#search')
   await waitForText(page, 'Type a title, pinyin or initials')
