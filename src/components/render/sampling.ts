@@ -26,6 +26,7 @@ export interface QuadGeometry {
   textureH: number
 }
 
+/** Float error in the world transform, far below any zoom that shows. */
 const ONE_TO_ONE_TOLERANCE_PX = 0.01
 
 /** `precision`: screen pixels per stage unit (Lightning's render precision: 1 at 1080p, 2/3 on a 720p canvas). */
