@@ -3,7 +3,7 @@
 // bilinear and nearest (what src/components/render draws unzoomed quads with), and many small draw calls, each beside
 // a frame that only clears; every frame is read back (one pixel) so its time is the GPU process's, not the queue's.
 import { launchBrowser } from '../../e2e/support/browser'
-import { median } from '../support/chromium'
+import { median, roundMs } from '../support/chromium'
 import type { BenchSection, Figure } from '../types'
 
 const ROUNDS = 4
@@ -90,7 +90,7 @@ export const fillSection: BenchSection = {
           times[index]!.push(...((await page.evaluate(`window.frameMs(${JSON.stringify(fill)}, ${FRAMES}, ${WARM_UP_FRAMES})`)) as number[]))
         }
       }
-      const [clear, bilinear, nearest, smallDraws] = times.map((caseTimes) => Math.round(median(caseTimes) * 10) / 10) as [number, number, number, number]
+      const [clear, bilinear, nearest, smallDraws] = times.map((caseTimes) => roundMs(median(caseTimes))) as [number, number, number, number]
       const cleared = { name: 'a frame that only clears', value: clear }
       const figures: Figure[] = [
         { name: 'a screen of posters, bilinear', value: bilinear, unit: 'ms', better: 'lower', baseline: cleared, note: '24 quads of 240×360, each its own texture, one texel to one pixel (Lightning’s default filter)' },

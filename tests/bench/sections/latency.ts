@@ -5,7 +5,7 @@
 // for the frame, the frame's JS), and Home is measured once more rendered at 720p (`?resolution=720`) at 4×.
 import type { Home } from '../../../server/contract'
 import { call } from '../../server/helpers'
-import { percentile, probe, withChromiumBench, waitForProbe, type ChromiumBench } from '../support/chromium'
+import { percentile, probe, roundMs, withChromiumBench, waitForProbe, type ChromiumBench } from '../support/chromium'
 import { BARE_LIGHTNING_PATH } from '../support/pages'
 import type { PressParts } from '../support/probe'
 import type { BenchSection, Figure } from '../types'
@@ -19,11 +19,6 @@ const FRAME_MS = 1000 / 60
 const TARGET_MS = 2 * FRAME_MS
 /** The baseline every Home figure is set beside. */
 const BARE_BASELINE = 'bare Lightning, two boxes'
-
-/** Milliseconds to one decimal, as every figure here is reported. */
-function roundMs(ms: number): number {
-  return Math.round(ms * 10) / 10
-}
 
 /**
  * Down into the rails one by one, nine steps along each (back Left where a rail ends), then back up the same way.

@@ -132,6 +132,11 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
 }
 
+/** Milliseconds to one decimal, as the Chromium benchmarks report them. */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10
+}
+
 export function median(values: readonly number[]): number {
   return percentile(values, 50)
 }
