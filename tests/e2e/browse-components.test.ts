@@ -57,6 +57,14 @@ function focusedTileTexts(page: Page): Promise<string[]> {
   return page.$$eval('[focused="true"][type="Tile"] [texture-text]', (elements) => elements.map((el) => el.getAttribute('texture-text') ?? ''))
 }
 
+/** Until `count` posters of Home's first rail have faded in (alpha 1: no attribute in the inspector). */
+function waitForFirstRailPosters(page: Page, count: number): Promise<unknown> {
+  return page.waitForFunction((count) => {
+    const rail = document.querySelector('[type="Rail"]')
+    return [...(rail?.querySelectorAll('[type="Tile"] [ref="Image"]') ?? [])].filter((image) => image.getAttribute('src') && image.getAttribute('alpha') === null).length >= count
+  }, count)
+}
+
 test('Rail: only the tiles around focus exist, and the next page loads as focus nears the end', async () => {
   const { page, errors } = await open()
   await waitForText(page, 'Free to watch')
@@ -113,10 +121,7 @@ test('Tile: skeletons while the feed loads, then posters with badges', async () 
       })
       return { shown: shown.length, cardsDrawn: shown.filter((tile) => tile.querySelector('[ref="Placeholder"]')?.getAttribute('visible') !== 'false').length }
     })
-  await page.waitForFunction(() => {
-    const rail = document.querySelector('[type="Rail"]')
-    return [...(rail?.querySelectorAll('[type="Tile"] [ref="Image"]') ?? [])].filter((image) => image.getAttribute('src') && image.getAttribute('alpha') === null).length >= 7
-  })
+  await waitForFirstRailPosters(page, 7)
   await page.waitForTimeout(300)
   expect(await firstRailPosters()).toEqual({ shown: expect.any(Number), cardsDrawn: 0 })
   expect((await firstRailPosters()).shown).toBeGreaterThanOrEqual(7)
@@ -163,14 +168,20 @@ async function pixelsAt(page: Page, points: { x: number; y: number }[]): Promise
  * Watches the page's real WebGL calls: each texture's size (from its upload) and filter, and the draw calls of the
  * last frame drawn. With `forceLinear` every filter stays bilinear, as Lightning's own default shader draws.
  */
+/** A draw call of the last frame: its texture's size as uploaded, and whether it was sampled nearest. */
+interface FrameDraw {
+  size: string
+  nearest: boolean
+}
+
 function watchSampling(forceLinear: boolean): void {
   interface Watched { size: string; filter: number }
   const proto = WebGLRenderingContext.prototype
   const textures = new WeakMap<WebGLTexture, Watched>()
   let bound: WebGLTexture | null = null
   let frame = 0
-  let drawn: { frame: number; draws: { size: string; nearest: boolean }[] } = { frame: -1, draws: [] }
-  const sampling = window as unknown as { __lastFrameDraws: () => { size: string; nearest: boolean }[] }
+  let drawn: { frame: number; draws: FrameDraw[] } = { frame: -1, draws: [] }
+  const sampling = window as unknown as { __lastFrameDraws: () => FrameDraw[] }
   sampling.__lastFrameDraws = () => drawn.draws
   const raf = window.requestAnimationFrame.bind(window)
   window.requestAnimationFrame = (callback) => raf((time) => (frame++, callback(time)))
@@ -213,13 +224,10 @@ test('Sampling: unzoomed posters are drawn nearest, the zoomed focused one bilin
     await page.goto(`${server.origin}/?inspector=1&lang=en`)
     await waitForText(page, 'Free to watch')
     await press(page, 'ArrowDown')
-    await page.waitForFunction(() => {
-      const rail = document.querySelector('[type="Rail"]')
-      return [...(rail?.querySelectorAll('[type="Tile"] [ref="Image"]') ?? [])].filter((image) => image.getAttribute('src') && image.getAttribute('alpha') === null).length >= 7
-    })
+    await waitForFirstRailPosters(page, 7)
     await page.waitForTimeout(800)
     // The last frame drawn (the end of the posters' fade-in): every poster texture is 240×360 (Tile.styles).
-    const posters = (await page.evaluate(() => (window as unknown as { __lastFrameDraws: () => { size: string; nearest: boolean }[] }).__lastFrameDraws())).filter(
+    const posters = (await page.evaluate(() => (window as unknown as { __lastFrameDraws: () => FrameDraw[] }).__lastFrameDraws())).filter(
       (draw) => draw.size === '240x360',
     )
     expect(posters.length).toBeGreaterThanOrEqual(7)
