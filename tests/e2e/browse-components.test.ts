@@ -164,16 +164,16 @@ async function pixelsAt(page: Page, points: { x: number; y: number }[]): Promise
   )
 }
 
-/**
- * Watches the page's real WebGL calls: each texture's size (from its upload) and filter, and the draw calls of the
- * last frame drawn. With `forceLinear` every filter stays bilinear, as Lightning's own default shader draws.
- */
 /** A draw call of the last frame: its texture's size as uploaded, and whether it was sampled nearest. */
 interface FrameDraw {
   size: string
   nearest: boolean
 }
 
+/**
+ * Watches the page's real WebGL calls: each texture's size (from its upload) and filter, and the draw calls of the
+ * last frame drawn. With `forceLinear` every filter stays bilinear, as Lightning's own default shader draws.
+ */
 function watchSampling(forceLinear: boolean): void {
   interface Watched { size: string; filter: number }
   const proto = WebGLRenderingContext.prototype
