@@ -4,6 +4,7 @@ import type { Page, Request } from 'playwright-core'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
+import { waitFor } from './support/wait'
 import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
 
 jest.setTimeout(180_000)
@@ -263,7 +264,10 @@ async function focusedButtonText(page: Page): Promise<string[]> {
 test('details/<id>/buy (where the player sends a viewer who must pay) focuses a purchase choice and says why', async () => {
   const { page, errors } = await open('#details/t0008/buy', 'en')
   await waitForText(page, 'This title needs a VIP subscription or a purchase.')
-  expect((await focusedButtonText(page)).some((text) => /^(Rent|Buy|Subscribe) ¥/.test(text))).toBe(true)
+  // The page takes the focus once the Router's transition ends, which can be after its texts show.
+  await waitFor('a purchase choice (Rent, Buy or Subscribe) to take the focus', async () =>
+    (await focusedButtonText(page)).find((text) => /^(Rent|Buy|Subscribe) ¥/.test(text)) ?? null,
+  )
   await shot(page, 'details-buy')
   expect(errors).toEqual([])
   await page.close()

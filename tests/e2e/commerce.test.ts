@@ -8,6 +8,7 @@ import { startAppServer, type AppServer } from './support/app-server'
 import { startFaultProxy } from './support/fault-proxy'
 import { collectPageErrors, focusedRefs, press, visibleTexts, waitForText } from './support/lightning'
 import { outputDir } from './support/paths'
+import { waitFor } from './support/wait'
 import { signInAt } from '../server/helpers'
 
 /**
@@ -81,16 +82,6 @@ function purchasesOf(titleId: string): Array<{ id: string; status: string; kind:
     return db.prepare('SELECT id, status, kind FROM purchases WHERE title_id = ?').all(titleId) as Array<{ id: string; status: string; kind: string }>
   } finally {
     db.close()
-  }
-}
-
-async function waitFor<T>(what: string, read: () => Promise<T | null> | T | null, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (value !== null) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
   }
 }
 
