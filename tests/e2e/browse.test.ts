@@ -5,7 +5,7 @@ import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
-import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText, waitForWholeText } from './support/lightning'
 
 jest.setTimeout(180_000)
 
@@ -87,7 +87,7 @@ test('Home → a free title’s details → Back keeps focus → a pay-per-view 
   await press(page, 'Enter', 600)
   await waitForText(page, 'Play')
   await waitForText(page, 'Trailer')
-  expect(await visibleTexts(page)).toContain('Free')
+  await waitForWholeText(page, 'Free')
   await shot(page, 'details-free')
 
   const railRequests: string[] = []
@@ -225,7 +225,7 @@ test('a page that fails to load shows the error page, and Retry loads it once th
   }
   await press(page, 'Enter', 800)
   await waitForText(page, 'Trailer')
-  expect(await visibleTexts(page)).toContain(tile[tile.length - 1])
+  await waitForWholeText(page, tile[tile.length - 1]!)
   expect(errors.filter((error) => !offlineNoise.test(error))).toEqual([])
   await page.close()
 })
@@ -249,7 +249,7 @@ test('My list: added on a title’s page, it shows as a rail on Home', async () 
   const title = (await (await fetch(`${server.origin}/v1/titles/t0010`, { headers: { 'accept-language': 'en' } })).json()) as { title: string }
   const name = title.title
   expect(name.length).toBeGreaterThan(0)
-  expect(await visibleTexts(page)).toContain(name)
+  await waitForWholeText(page, name)
   await press(page, 'Escape', 800)
   await waitForText(page, 'My list')
   await waitForText(page, name)

@@ -6,7 +6,7 @@ import type { TitleDetails } from '../../server/contract'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { startFaultProxy } from './support/fault-proxy'
-import { collectPageErrors, focusedRefs, press, visibleTexts, waitForText } from './support/lightning'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForText, waitForWholeText } from './support/lightning'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
 import { signInAt } from '../server/helpers'
@@ -165,7 +165,7 @@ test('rent a pay-per-view title with the PIN: price and terms shown, then it pla
   await press(tv, 'Enter')
   await waitForText(tv, film!.title)
   await waitForText(tv, '48 hours to finish once you start, 30 days to start')
-  expect(await visibleTexts(tv)).toContain(price)
+  await waitForWholeText(tv, price)
   await shot(tv, 'purchase-confirm')
 
   await payWithPin(tv, '1234')

@@ -26,11 +26,24 @@ export function focusedRefs(page: Page): Promise<string[]> {
 }
 
 export async function waitForText(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
+  await waitForTexts(page, `"${text}"`, (texts) => texts.some((t) => t.includes(text)), timeoutMs)
+}
+
+/**
+ * `text` as the whole text of an element on screen (a badge's "Free", not "Free to watch"). Polled even
+ * right after another text of the same page showed: the inspector writes a text once its texture is
+ * made, and texts of one page can be made in different frames.
+ */
+export async function waitForWholeText(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
+  await waitForTexts(page, `"${text}" as a whole text`, (texts) => texts.includes(text), timeoutMs)
+}
+
+async function waitForTexts(page: Page, what: string, found: (texts: string[]) => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const texts = await visibleTexts(page)
-    if (texts.some((t) => t.includes(text))) return
-    if (Date.now() > deadline) throw new Error(`"${text}" did not appear; on screen: ${JSON.stringify(texts)}`)
+    if (found(texts)) return
+    if (Date.now() > deadline) throw new Error(`${what} did not appear; on screen: ${JSON.stringify(texts)}`)
     await page.waitForTimeout(100)
   }
 }
