@@ -70,11 +70,24 @@ test('Rail: only the tiles around focus exist, and the next page loads as focus 
   await waitForText(page, 'Free to watch')
   const free = await railItems('free', 40)
   expect(free.totalCount).toBeGreaterThan(20)
+  // Each page of the rail answered after 300 ms, as over a real network: presses go on while it is in flight.
+  const pageRequests: string[] = []
+  await page.route(
+    (url) => url.pathname === '/v1/rails/free',
+    async (route) => {
+      pageRequests.push(new URL(route.request().url()).search)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await route.continue()
+    },
+  )
   await press(page, 'ArrowDown', 400)
-  // Past the first page of 20: the rail must have asked for the next one.
+  // Past the first page of 20: the rail must have asked for the next one, once (the presses while it is in
+  // flight, each asking after its own frame, must not ask again).
   for (let i = 0; i < 24; i++) await press(page, 'ArrowRight', 120)
   await page.waitForTimeout(600)
   expect(await focusedTileTexts(page)).toContain(free.items[24]!.title)
+  expect(pageRequests.length).toBeGreaterThan(0)
+  expect(pageRequests.filter((search, index) => pageRequests.indexOf(search) !== index)).toEqual([])
   // 7 on screen + 2 either side, however far the viewer has scrolled.
   expect((await tilesPerRail(page))[0]).toBeLessThanOrEqual(11)
   expect(errors).toEqual([])
