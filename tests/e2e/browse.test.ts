@@ -264,7 +264,7 @@ async function focusedButtonText(page: Page): Promise<string[]> {
 test('details/<id>/buy (where the player sends a viewer who must pay) focuses a purchase choice and says why', async () => {
   const { page, errors } = await open('#details/t0008/buy', 'en')
   await waitForText(page, 'This title needs a VIP subscription or a purchase.')
-  // The page takes the focus once the Router's transition ends, which can be after its texts show.
+  // The focused button's label reaches the inspector once its texture is made, which can be frames after the notice's.
   await waitFor('a purchase choice (Rent, Buy or Subscribe) to take the focus', async () =>
     (await focusedButtonText(page)).find((text) => /^(Rent|Buy|Subscribe) ¥/.test(text)) ?? null,
   )

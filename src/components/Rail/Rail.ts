@@ -214,7 +214,7 @@ export class Rail
     return !this._fetchOwed
   }
 
-  /** Chosen when the fetch starts, so moves in the meantime count and a page that just arrived is not asked twice. */
+  /** The pages to ask for, chosen after the frame: moves in between count, and a page that arrived in between is not asked for again. */
   private fetchNear(): void {
     const focus = this._focusIndex
     const near = railStyle.loadMoreThreshold
