@@ -13,6 +13,7 @@ import { startAppServer, type AppServer } from './support/app-server'
 import { DEFAULT_RETRY } from '../../src/api/retry'
 import { API_FAULTS, startFaultProxy, type Fault, type FaultProxy, type FaultRule } from './support/fault-proxy'
 import { collectPageErrors, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
+import { waitFor } from './support/wait'
 
 jest.setTimeout(300_000)
 
@@ -122,14 +123,6 @@ async function waitForAny(page: Page, texts: string[], timeoutMs = 25_000): Prom
 
 function faultsSeen(path: RegExp, fault: Fault): number {
   return proxy.requests.filter((request) => request.fault === fault && path.test(request.path)).length
-}
-
-async function waitUntil(what: string, done: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
 }
 
 /** A text on screen that matches `pattern`, once one does. */
@@ -445,7 +438,7 @@ test('browse paging (GET /v1/rails/genre-*?cursor): a toast, and scrolling on lo
     // Any move near the end asks for the next page again (up and down, as the last row may be reached).
     const loaded = pagesLoaded()
     for (let i = 0; i < 4 && pagesLoaded() === loaded; i++) await press(page, i % 2 === 0 ? 'ArrowDown' : 'ArrowUp', 1000)
-    await waitUntil('the next page to load', () => pagesLoaded() > loaded)
+    await waitFor('the next page to load', () => pagesLoaded() > loaded || null, 30_000, 100)
   }
   await page.close()
 })
@@ -462,7 +455,7 @@ test('sign-in poll (POST /v1/auth/token): the code stays up while the polls fail
     // Approved on the phone, but the TV's polls fail: once a second poll (5 s on) has begun, the first one's
     // failure was handled, and the code is still up.
     const before = faultsSeen(SIGN_IN_TOKEN, fault)
-    await waitUntil('two failed polls', () => faultsSeen(SIGN_IN_TOKEN, fault) >= before + 2, 30_000)
+    await waitFor('two failed polls', () => faultsSeen(SIGN_IN_TOKEN, fault) >= before + 2 || null, 30_000, 100)
     await waitForText(page, code)
     expect(await visibleTexts(page)).not.toContain('Sign-in was declined on the phone.')
     proxy.clear()
@@ -491,7 +484,7 @@ test('scan-to-pay status poll (GET /v1/purchases/:id): the QR stays up while the
     // Paid on the phone, but the TV's polls fail (each a GET with its retries): once a second poll has begun,
     // the first one's failure was handled, and the QR is still up with nothing said to have failed.
     const firstPollAttempts = 1 + DEFAULT_RETRY.retries
-    await waitUntil('a second failing poll', () => faultsSeen(PURCHASE_STATUS, fault) > before + firstPollAttempts, 45_000)
+    await waitFor('a second failing poll', () => faultsSeen(PURCHASE_STATUS, fault) > before + firstPollAttempts || null, 45_000, 100)
     await waitForText(page, 'Scan the code with your phone')
     expect((await visibleTexts(page)).filter((text) => /did not go through|expired|cancelled/.test(text))).toEqual([])
     proxy.clear()

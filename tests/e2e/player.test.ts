@@ -10,6 +10,7 @@ import { call, postForm, registerDevice } from '../server/helpers'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
+import { waitFor } from './support/wait'
 import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
 
 jest.setTimeout(180_000)
@@ -374,15 +375,19 @@ async function videoListeners(page: Page): Promise<Record<string, number>> {
  */
 async function settledVideoListeners(page: Page): Promise<Record<string, number>> {
   const counts = (listeners: Record<string, number>): string => JSON.stringify(Object.entries(listeners).sort())
-  const deadline = Date.now() + 10_000
-  let last = await videoListeners(page)
-  for (;;) {
-    await page.waitForTimeout(300)
-    const now = await videoListeners(page)
-    if (counts(now) === counts(last)) return now
-    if (Date.now() > deadline) throw new Error(`the video's listeners kept changing: ${counts(now)}`)
-    last = now
-  }
+  // The first reading only starts the comparison: each answer compares two readings 300 ms apart.
+  let last: string | null = null
+  return waitFor(
+    "the video's listeners to stop changing",
+    async () => {
+      const now = await videoListeners(page)
+      const settled = counts(now) === last
+      last = counts(now)
+      return settled ? now : null
+    },
+    10_000,
+    300,
+  )
 }
 
 test('plays one after another on the kept Shaka player leave no listeners behind on the video element', async () => {

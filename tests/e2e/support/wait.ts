@@ -1,13 +1,13 @@
 /**
- * Polls `read` until it gives a value other than null: what the app shows
+ * Polls `read` every `everyMs` until it gives a value other than null: what the app shows
  * settles over frames, transitions and loads, later on a loaded CI machine.
  */
-export async function waitFor<T>(what: string, read: () => Promise<T | null> | T | null, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(what: string, read: () => Promise<T | null> | T | null, timeoutMs = 20_000, everyMs = 200): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await read()
     if (value !== null) return value
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await new Promise((resolve) => setTimeout(resolve, everyMs))
   }
 }
