@@ -9,7 +9,7 @@ import { currentPlatform, stageOptionsFor } from './platform'
 import { asSdkApplication, type SdkApplication } from './platform/application'
 import { APP_VERSION } from './version'
 import { startAnnouncer } from './a11y'
-import { currentLanguage } from './i18n'
+import { currentLanguage, preloadLanguage } from './i18n'
 import { api, ensureDevice } from './api/session'
 import { requestHomeEarly } from './api/home-cache'
 import { detectPlatform, readSignals, type PlatformId } from './platform/detect'
@@ -54,6 +54,7 @@ function launchOpensHome(platformId: PlatformId): boolean {
 
 async function start(): Promise<void> {
   const settings = await loadSettings(window)
+  preloadLanguage(document, settings.platformSettings.path)
   let app: SdkApplication | undefined
   const platform = currentPlatform(window, () => {
     app?.close()

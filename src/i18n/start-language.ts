@@ -9,3 +9,11 @@ export function startLanguage(configured: LanguageCode, stored: unknown, search:
   if (new URLSearchParams(search).has('lang')) return configured
   return typeof stored === 'string' && (LANGUAGES as readonly string[]).includes(stored) ? (stored as LanguageCode) : configured
 }
+
+/**
+ * Where the SDK's Language plugin asks for a language's dictionary: the translations index (rollup.config.js) names
+ * `i18n/<language>.json`, which the SDK reads under the platform's static path, resolved against the page.
+ */
+export function dictionaryUrl(language: LanguageCode, staticPath: string, pageUrl: string): string {
+  return new URL(`${staticPath.replace(/\/?$/, '/')}i18n/${language}.json`, pageUrl).href
+}

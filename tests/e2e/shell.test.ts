@@ -20,6 +20,8 @@ let server: StaticServer
 let api: AppServer
 let browser: LaunchedBrowser
 let localSettings: string | null = null
+/** Every path the pages asked the server for, in the order it arrived. */
+let asked: string[] = []
 
 function proxyToApi(req: http.IncomingMessage, res: http.ServerResponse): void {
   const upstream = http.request(new URL(req.url ?? '/', api.origin), { method: req.method, headers: req.headers }, (answer) => {
@@ -36,6 +38,7 @@ beforeAll(async () => {
   server = await startStaticServer({
     routes: { '/': distDir },
     extra: (req, res) => {
+      asked.push(req.url ?? '')
       if (req.url?.startsWith('/v1/') || req.url?.startsWith('/images/')) {
         proxyToApi(req, res)
         return true
@@ -138,6 +141,29 @@ test('the URL query switches language for QA and settings.local.json overrides f
   const broken = await open()
   await waitForText(broken.page, '长安夜行')
   await broken.page.close()
+})
+
+test("the start language's index and dictionary are asked once, before Launch, whatever chose the language", async () => {
+  // Before, the SDK asked for them one after the other once Launch had built the stage, after the home feed.
+  const askedAt = (file: string): number[] => asked.flatMap((url, at) => (url.split('?')[0] === file ? [at] : []))
+  const starts: Array<{ query: string; local: string | null; dictionary: string }> = [
+    { query: '', local: null, dictionary: '/static/i18n/zh-CN.json' },
+    { query: '&lang=en', local: null, dictionary: '/static/i18n/en.json' },
+    { query: '', local: JSON.stringify({ operator: { locale: { language: 'id' } } }), dictionary: '/static/i18n/id.json' },
+  ]
+  for (const start of starts) {
+    asked = []
+    localSettings = start.local
+    const { page, errors } = await open(start.query)
+    await page.waitForFunction(() => performance.getEntriesByName('marquee:home-interactive').length > 0, null, { timeout: 30_000 })
+    expect(askedAt('/static/translations.json')).toHaveLength(1)
+    expect(asked.filter((url) => url.startsWith('/static/i18n/'))).toEqual([start.dictionary])
+    const home = askedAt('/v1/home')
+    expect(home.length).toBeGreaterThan(0)
+    expect(askedAt(start.dictionary)[0]).toBeLessThan(home[0]!)
+    expect(errors).toEqual([])
+    await page.close()
+  }
 })
 
 test('an unknown deep link shows the not-found page with a way Home', async () => {
