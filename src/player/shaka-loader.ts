@@ -1,5 +1,6 @@
 import type shakaNamespace from 'shaka-player'
 import { APP_VERSION, BUNDLE_FLAVOUR } from '../version'
+import { whenIdle } from '../platform/idle'
 
 /**
  * Shaka (more than half of the bundle) is its own file, fetched and
@@ -45,15 +46,8 @@ export function loadShaka(): Promise<Shaka> {
 /** How long an idle moment may wait before the prefetch goes anyway. */
 const PREFETCH_IDLE_TIMEOUT_MS = 5000
 
-interface IdleWindow {
-  requestIdleCallback?(callback: () => void, options: { timeout: number }): number
-}
-
 /** Loads Shaka in the next idle moment (engines without requestIdleCallback: after a short delay), ready before a Play. */
 export function prefetchShaka(): void {
   // A failed prefetch is the play's to report: it loads again and shows its error screen.
-  const load = (): void => void loadShaka().catch(() => undefined)
-  const idle = (window as unknown as IdleWindow).requestIdleCallback
-  if (idle) idle.call(window, load, { timeout: PREFETCH_IDLE_TIMEOUT_MS })
-  else setTimeout(load, 1000)
+  whenIdle(() => void loadShaka().catch(() => undefined), PREFETCH_IDLE_TIMEOUT_MS)
 }

@@ -5,6 +5,7 @@ import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
+import { waitForStoredFeed } from './support/app-storage'
 import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText, waitForWholeText } from './support/lightning'
 
 jest.setTimeout(180_000)
@@ -158,10 +159,11 @@ async function typeOnKeyboard(page: Page, word: string): Promise<void> {
 }
 
 test('with the API down the app starts from the cached home feed with an offline toast, and recovers when it is back', async () => {
+  const opened = Date.now()
   const { page, errors } = await open('', 'en')
   await waitForText(page, 'Free to watch')
-  // Let the feed be stored, then take the API away mid-session.
-  await page.waitForTimeout(500)
+  // Let this start's feed be stored (in an idle moment after Home is drawn), then take the API away mid-session.
+  await waitForStoredFeed(page, opened)
   await server.stop()
   try {
     // Menu → Search → Home: Home is built anew (the router destroys pages left behind) and asks the API again.
@@ -188,9 +190,10 @@ test('with the API down the app starts from the cached home feed with an offline
 })
 
 test('a stored feed kept because the fresh one was refused still fetches its rails’ next pages', async () => {
+  const opened = Date.now()
   const { page, errors } = await open('', 'en', [/status of 403/])
   await waitForText(page, 'Free to watch')
-  await page.waitForTimeout(500)
+  await waitForStoredFeed(page, opened)
   // A refusal is no reason to retry: Home keeps the stored feed, whose rails held their fetches for a fresh one.
   await page.route('**/v1/home', (route) =>
     route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: { code: 'forbidden', message: 'Not here' } }) }),

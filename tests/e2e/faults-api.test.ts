@@ -14,6 +14,7 @@ import { DEFAULT_RETRY } from '../../src/api/retry'
 import { API_FAULTS, startFaultProxy, type Fault, type FaultProxy, type FaultRule } from './support/fault-proxy'
 import { collectPageErrors, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
 import { waitFor } from './support/wait'
+import { waitForStoredFeed } from './support/app-storage'
 
 jest.setTimeout(300_000)
 
@@ -194,8 +195,10 @@ test('home feed (GET /v1/home): error page with Retry for every fault, Retry bri
 test('home feed with a catalogue saved on the device: the saved one is shown, and the notice says offline only when no answer came', async () => {
   const page = await newPage()
   for (const fault of API_FAULTS) {
+    const opened = Date.now()
     await openApp(page, 'home')
     await waitForText(page, 'More info', 30_000)
+    await waitForStoredFeed(page, opened)
     proxy.setFaults(faultOn('GET', HOME, fault))
     await openApp(page, 'home', { clearStorage: false })
     const notice = unanswered(fault) ? 'You are offline: showing the catalogue saved earlier' : 'The service had a problem: showing the catalogue saved earlier'
