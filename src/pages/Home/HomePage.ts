@@ -100,8 +100,8 @@ export class HomePage
     api(),
     {
       read: () => readStored('cache.home'),
-      // Serialising and storing ~110 KB cost ~25 ms at 4× CPU throttling before Home's first frame (npm run bench
-      // profile); the stored feed is only for the next start, so it waits for an idle moment.
+      // Serialising and storing ~110 KB cost ~24 ms at 4× CPU throttling before Home’s first frame (CPU profile of
+      // first launches, README Performance); the stored feed is only for the next start, so it waits for an idle moment.
       write: (entry) => whenIdle(() => writeStored('cache.home', entry), STORE_FEED_IDLE_TIMEOUT_MS),
     },
     currentLanguage,
