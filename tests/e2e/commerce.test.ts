@@ -6,7 +6,7 @@ import type { TitleDetails } from '../../server/contract'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { startFaultProxy } from './support/fault-proxy'
-import { collectPageErrors, focusedRefs, press, visibleTexts, waitForText, waitForWholeText } from './support/lightning'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
 import { signInAt } from '../server/helpers'
@@ -129,7 +129,7 @@ test('an anonymous device asked to buy signs in first with the device code (phon
   await press(tv, 'Enter')
   await waitForText(tv, 'Sign in to Marquee')
   await waitForText(tv, 'Sign in first to buy')
-  const code = await waitFor('the user code', async () => (await visibleTexts(tv)).find((text) => /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(text)) ?? null)
+  const code = await waitForTextMatching(tv, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 20_000)
   await waitForText(tv, `${server.origin}/activate`)
   await tv.waitForTimeout(500)
   await shot(tv, 'sign-in')
@@ -188,7 +188,8 @@ test('subscribe through scan to pay on the phone, then play another included tit
   expect(await focusedRefs(tv)).toContain('ScanToPay')
   await press(tv, 'Enter')
   await waitForText(tv, 'Scan the code with your phone')
-  const payUrl = await waitFor('the pay link', async () => (await visibleTexts(tv)).find((text) => text.startsWith(`${server.origin}/pay/`)) ?? null)
+  const payUrl = await waitForTextMatching(tv, /\/pay\/[^/]+$/, 20_000)
+  expect(payUrl.startsWith(`${server.origin}/pay/`)).toBe(true)
   await waitForText(tv, 'The code expires in')
   await tv.waitForTimeout(500)
   await shot(tv, 'scan-to-pay')

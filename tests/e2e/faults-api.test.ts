@@ -12,7 +12,7 @@ import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { DEFAULT_RETRY } from '../../src/api/retry'
 import { API_FAULTS, startFaultProxy, type Fault, type FaultProxy, type FaultRule } from './support/fault-proxy'
-import { collectPageErrors, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
+import { collectPageErrors, press, visibleTexts, waitForAnyText, waitForNoText, waitForText, waitForTextMatching } from './support/lightning'
 import { waitFor } from './support/wait'
 import { waitForStoredFeed } from './support/app-storage'
 
@@ -111,30 +111,8 @@ function faultOn(method: string, path: RegExp, fault: Fault): FaultRule[] {
   return [{ method, path, fault }]
 }
 
-async function waitForAny(page: Page, texts: string[], timeoutMs = 25_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const onScreen = await visibleTexts(page)
-    const found = texts.find((text) => onScreen.some((shown) => shown.includes(text)))
-    if (found) return found
-    if (Date.now() > deadline) throw new Error(`none of ${JSON.stringify(texts)} appeared; on screen: ${JSON.stringify(onScreen)}`)
-    await page.waitForTimeout(100)
-  }
-}
-
 function faultsSeen(path: RegExp, fault: Fault): number {
   return proxy.requests.filter((request) => request.fault === fault && path.test(request.path)).length
-}
-
-/** A text on screen that matches `pattern`, once one does. */
-async function textMatching(page: Page, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const found = (await visibleTexts(page)).find((text) => pattern.test(text))
-    if (found) return found
-    if (Date.now() > deadline) throw new Error(`nothing matching ${pattern} appeared`)
-    await page.waitForTimeout(100)
-  }
 }
 
 const OFFLINE = 'You are offline. Check the network and try again.'
@@ -324,7 +302,7 @@ test('progress and QoE at stop (PUT /v1/me/progress, POST /v1/events): Back stil
       { method: 'POST', path: EVENTS, fault },
     ])
     await press(page, 'Backspace')
-    await waitForAny(page, ['More info', 'Play'], 20_000)
+    await waitForAnyText(page, ['More info', 'Play'], 20_000)
     await page.waitForFunction(() => !location.hash.startsWith('#player'), undefined, { timeout: 5_000 })
   }
   // The saves were attempted under the fault (so the test saw them fail, not skip).
@@ -453,7 +431,7 @@ test('sign-in poll (POST /v1/auth/token): the code stays up while the polls fail
     await openApp(page, 'account')
     await waitForText(page, 'Sign in', 30_000)
     await press(page, 'Enter')
-    const code = await textMatching(page, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 30_000)
+    const code = await waitForTextMatching(page, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 30_000)
     await approveSignIn(code)
     // Approved on the phone, but the TV's polls fail: once a second poll (5 s on) has begun, the first one's
     // failure was handled, and the code is still up.
@@ -479,7 +457,7 @@ test('scan-to-pay status poll (GET /v1/purchases/:id): the QR stays up while the
     proxy.setFaults(faultOn('GET', PURCHASE_STATUS, fault))
     await press(page, 'Enter')
     await waitForText(page, 'Scan the code with your phone', 20_000)
-    const payUrl = await textMatching(page, /\/pay\/[^/]+$/)
+    const payUrl = await waitForTextMatching(page, /\/pay\/[^/]+$/, 20_000)
     const purchaseId = payUrl.slice(payUrl.lastIndexOf('/') + 1)
     const before = faultsSeen(PURCHASE_STATUS, fault)
     const paid = await postForm(server.origin, `/pay/${purchaseId}`, { action: 'confirm' })

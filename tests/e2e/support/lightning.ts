@@ -26,7 +26,7 @@ export function focusedRefs(page: Page): Promise<string[]> {
 }
 
 export async function waitForText(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
-  await waitForTexts(page, `"${text}"`, (texts) => texts.some((t) => t.includes(text)), timeoutMs)
+  await waitForTexts(page, `"${text}"`, (texts) => texts.find((t) => t.includes(text)), timeoutMs)
 }
 
 /**
@@ -35,14 +35,26 @@ export async function waitForText(page: Page, text: string, timeoutMs = 15_000):
  * made, and texts of one page can be made in different frames.
  */
 export async function waitForWholeText(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
-  await waitForTexts(page, `"${text}" as a whole text`, (texts) => texts.includes(text), timeoutMs)
+  await waitForTexts(page, `"${text}" as a whole text`, (texts) => texts.find((t) => t === text), timeoutMs)
 }
 
-async function waitForTexts(page: Page, what: string, found: (texts: string[]) => boolean, timeoutMs: number): Promise<void> {
+/** The first text on screen that matches `pattern` (a user code, a link), once one does. */
+export function waitForTextMatching(page: Page, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  return waitForTexts(page, `a text matching ${pattern}`, (texts) => texts.find((t) => pattern.test(t)), timeoutMs)
+}
+
+/** Whichever of `candidates` shows first (as part of a text on screen). */
+export function waitForAnyText(page: Page, candidates: string[], timeoutMs = 15_000): Promise<string> {
+  return waitForTexts(page, `any of ${JSON.stringify(candidates)}`, (texts) => candidates.find((c) => texts.some((t) => t.includes(c))), timeoutMs)
+}
+
+/** Polls the texts on screen until `pick` finds one; the timeout's error lists what was on screen. */
+async function waitForTexts(page: Page, what: string, pick: (texts: string[]) => string | undefined, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const texts = await visibleTexts(page)
-    if (found(texts)) return
+    const found = pick(texts)
+    if (found !== undefined) return found
     if (Date.now() > deadline) throw new Error(`${what} did not appear; on screen: ${JSON.stringify(texts)}`)
     await page.waitForTimeout(100)
   }
