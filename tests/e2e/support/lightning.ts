@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { waitFor } from './wait'
 
 /**
  * Reading the screen through Lightning's inspector DOM (`?inspector=1`): every
@@ -49,25 +50,13 @@ export function waitForAnyText(page: Page, candidates: string[], timeoutMs = 15_
 }
 
 /** Polls the texts on screen until `pick` finds one; the timeout's error lists what was on screen. */
-async function waitForTexts(page: Page, what: string, pick: (texts: string[]) => string | undefined, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const texts = await visibleTexts(page)
-    const found = pick(texts)
-    if (found !== undefined) return found
-    if (Date.now() > deadline) throw new Error(`${what} did not appear; on screen: ${JSON.stringify(texts)}`)
-    await page.waitForTimeout(100)
-  }
+function waitForTexts(page: Page, what: string, pick: (texts: string[]) => string | undefined, timeoutMs: number): Promise<string> {
+  let texts: string[] = []
+  return waitFor(() => `${what}; on screen: ${JSON.stringify(texts)}`, async () => pick((texts = await visibleTexts(page))) ?? null, timeoutMs, 100)
 }
 
 export async function waitForNoText(page: Page, text: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const texts = await visibleTexts(page)
-    if (!texts.some((t) => t.includes(text))) return
-    if (Date.now() > deadline) throw new Error(`"${text}" is still on screen`)
-    await page.waitForTimeout(100)
-  }
+  await waitFor(`"${text}" to leave the screen`, async () => ((await visibleTexts(page)).some((t) => t.includes(text)) ? null : true), timeoutMs, 100)
 }
 
 /** A remote key press (keyboard stand-in), then a frame or two for Lightning to settle. */
