@@ -25,6 +25,8 @@ export interface PlayerEnvironment {
   keySystems: readonly string[]
   /** Operator license URLs that replace the playback API's (settings operator.drm.licenseServers). */
   licenseOverrides: OperatorSettings['drm']['licenseServers']
+  /** The manifest wanted where the device plays both (settings operator.streamFormat). */
+  streamFormat: OperatorSettings['streamFormat']
   /** Whose track choices to use and remember (see preferences.ts). */
   viewer: string
   panel: Panel
@@ -251,7 +253,7 @@ export class PlayerController {
 
   /** What to load and how, from the authorisation and the device: or why it cannot play here. */
   private planOf({ playback, support }: Authorised): PlayPlan | PlayerProblem {
-    const manifest = chooseManifest(playback.manifests, support)
+    const manifest = chooseManifest(playback.manifests, support, this.env.streamFormat)
     if (!support.browserSupported || !manifest) return { kind: 'unsupported', code: null }
     const drm = playback.drm
     const licenseServers = drm ? licenseServersFor(this.env.keySystems, this.env.licenseOverrides, drm.keySystems, support.keySystems) : []

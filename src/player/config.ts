@@ -1,6 +1,6 @@
 import type shaka from 'shaka-player'
 import type { Drm, PlaybackResponse } from '../../server/contract'
-import type { KeySystem, OperatorSettings } from '../settings'
+import type { KeySystem, OperatorSettings, StreamFormat } from '../settings'
 import type { PlatformId } from '../platform'
 
 /**
@@ -145,14 +145,17 @@ export function playShakaConfigChange(configured: PlayShakaConfig, next: PlaySha
   return { ...next, drm: { ...next.drm, servers } }
 }
 
-export type ManifestKind = 'dash' | 'hls'
-
 /**
- * DASH is preferred. HLS is for engines that play it natively but have no
- * Media Source Extensions (older webOS/Safari-based web views).
+ * The operator's format (settings `operator.streamFormat`) wherever Media
+ * Source lets Shaka play either. An engine without it but with native HLS
+ * (older webOS and Safari-based web views) plays HLS whatever the setting.
  */
-export function chooseManifest(manifests: PlaybackResponse['manifests'], capabilities: { mse: boolean; nativeHls: boolean }): { kind: ManifestKind; url: string } | null {
-  if (capabilities.mse) return { kind: 'dash', url: manifests.dash }
+export function chooseManifest(
+  manifests: PlaybackResponse['manifests'],
+  capabilities: { mse: boolean; nativeHls: boolean },
+  preferred: StreamFormat,
+): { kind: StreamFormat; url: string } | null {
+  if (capabilities.mse) return preferred === 'hls' ? { kind: 'hls', url: manifests.hls } : { kind: 'dash', url: manifests.dash }
   if (capabilities.nativeHls) return { kind: 'hls', url: manifests.hls }
   return null
 }

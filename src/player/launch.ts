@@ -23,6 +23,7 @@ export async function playerEnvironment(): Promise<PlayerEnvironment> {
     platform: profile.platform,
     keySystems: profile.keySystems,
     licenseOverrides: operatorSettings().drm.licenseServers,
+    streamFormat: operatorSettings().streamFormat,
     viewer: viewerKey(signedInAccount()?.id ?? null),
     panel: profile.maxResolution,
   }

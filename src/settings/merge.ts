@@ -1,4 +1,4 @@
-import { LANGUAGES, type LanguageCode, type MarqueeSettings, type SettingsOverlay } from './types'
+import { LANGUAGES, STREAM_FORMATS, type LanguageCode, type MarqueeSettings, type SettingsOverlay, type StreamFormat } from './types'
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -29,6 +29,10 @@ function isLanguage(value: string | null): value is LanguageCode {
   return value !== null && (LANGUAGES as readonly string[]).includes(value)
 }
 
+function isStreamFormat(value: string | null): value is StreamFormat {
+  return value !== null && (STREAM_FORMATS as readonly string[]).includes(value)
+}
+
 /**
  * The panels we design for. The scene is laid out in 1080p coordinates; on a
  * 720p panel the canvas is 1280×720 and Lightning scales every coordinate by 2/3.
@@ -46,13 +50,14 @@ function longRailSize(value: string | null): number | undefined {
 }
 
 /**
- * QA overrides from the launch URL, e.g. `?lang=en&inspector=1&resolution=720&api=http://10.0.0.2:8080/v1&longRail=10000`.
+ * QA overrides from the launch URL, e.g. `?lang=en&inspector=1&resolution=720&api=http://10.0.0.2:8080/v1&longRail=10000&stream=hls`.
  * Unknown or malformed values are ignored rather than breaking the launch.
  */
 export function overlayFromQuery(search: string): SettingsOverlay {
   const q = new URLSearchParams(search)
   const lang = q.get('lang')
   const api = q.get('api')
+  const stream = q.get('stream')
   return {
     appSettings: { stage: stageFor(q.get('resolution')) },
     platformSettings: {
@@ -63,6 +68,7 @@ export function overlayFromQuery(search: string): SettingsOverlay {
     },
     operator: {
       api: { baseUrl: api && /^(https?:\/\/|\/)/.test(api) ? api : undefined },
+      streamFormat: isStreamFormat(stream) ? stream : undefined,
       locale: { language: isLanguage(lang) ? lang : undefined },
       debugOverlay: flag(q.get('debug')),
       longRail: longRailSize(q.get('longRail')),

@@ -6,6 +6,10 @@ export const LANGUAGES: readonly LanguageCode[] = ['zh-CN', 'en', 'id']
 
 export type KeySystem = 'org.w3.clearkey' | 'com.widevine.alpha' | 'com.microsoft.playready'
 
+/** The two manifests the playback API gives for every play. */
+export type StreamFormat = 'dash' | 'hls'
+export const STREAM_FORMATS: readonly StreamFormat[] = ['dash', 'hls']
+
 /** The operator's section of settings.json: where the API and DRM live, and the market. */
 export interface OperatorSettings {
   api: {
@@ -19,6 +23,12 @@ export interface OperatorSettings {
     /** License URLs that override the ones the playback API returns (production DRM vendors). */
     licenseServers: Partial<Record<KeySystem, string>>
   }
+  /**
+   * The manifest to play where the device can play both: DASH, or HLS (for an
+   * operator whose CDN or packager serves HLS best). A device that can play
+   * only one plays that one.
+   */
+  streamFormat: StreamFormat
   locale: {
     language: LanguageCode
     region: string

@@ -1,5 +1,5 @@
 // The Player in Debian's Chromium against the real server and the packaged
-// media: Shaka behind the SDK VideoPlayer, clear and ClearKey-encrypted DASH,
+// media: Shaka behind the SDK VideoPlayer, clear and ClearKey-encrypted DASH (and HLS with ?stream=hls),
 // the purchase choices when not entitled, audio and subtitle switching,
 // resume, and recovery after the media requests are blocked mid-play.
 import fs from 'node:fs'
@@ -24,6 +24,8 @@ let freeTitleId: string
 let subscriptionTitleId: string
 let eventBatches: Array<{ events: Array<{ type: string; data?: Record<string, unknown> }> }> = []
 let licenseRequests: Array<{ url: string; authorization: string | undefined; status: number }> = []
+/** Paths of the DASH and HLS manifests asked for. */
+let manifestRequests: string[] = []
 
 interface StoredSession {
   device: RegisterDeviceResponse
@@ -72,6 +74,8 @@ async function open(hash: string, options: { session?: StoredSession; query?: st
   })
   page.on('request', (request) => {
     if (request.method() === 'POST' && request.url().endsWith('/v1/events')) eventBatches.push(JSON.parse(request.postData() ?? '{}'))
+    const { pathname } = new URL(request.url())
+    if (/\.(mpd|m3u8)$/.test(pathname)) manifestRequests.push(pathname)
   })
   if (!keepStorage) {
     await page.addInitScript((stored: StoredSession | null) => {
@@ -123,6 +127,7 @@ afterAll(async () => {
 beforeEach(() => {
   eventBatches = []
   licenseRequests = []
+  manifestRequests = []
 })
 
 test('a free title plays by deep link: time advances, the controls show title and time, Enter pauses and resumes', async () => {
@@ -170,6 +175,28 @@ test('a subscription title as a subscriber: ClearKey license issued with the tok
   expect(licenses.every((r) => r.status === 200 && /^Bearer .+/.test(r.authorization ?? ''))).toBe(true)
   expect(errors).toEqual([])
   await page.close()
+})
+
+test('?stream=hls plays the HLS manifest through Shaka: a free title, and a ClearKey one with its key asked with the token', async () => {
+  const session = await signedInSession('demo')
+  await subscribe(session)
+  for (const { titleId, encrypted } of [
+    { titleId: freeTitleId, encrypted: false },
+    { titleId: subscriptionTitleId, encrypted: true },
+  ]) {
+    licenseRequests = []
+    manifestRequests = []
+    const { page, errors } = await open(`player/${titleId}/startover`, { session, query: '&stream=hls' })
+    await waitForTime(page, 2)
+    expect(manifestRequests.length).toBeGreaterThan(0)
+    expect(manifestRequests.every((manifest) => manifest.endsWith('.m3u8'))).toBe(true)
+    // The EXT-X-KEY identity URI is the server's HLS key URL: asked with the licence token, answered.
+    const keys = licenseRequests.filter((r) => r.url.includes('/v1/license/clearkey/hls/'))
+    if (encrypted) expect(keys.length > 0 && keys.every((r) => r.status === 200 && /^Bearer .+/.test(r.authorization ?? ''))).toBe(true)
+    else expect(licenseRequests).toEqual([])
+    expect(errors).toEqual([])
+    await page.close()
+  }
 })
 
 test('a paid title without entitlement lands on the purchase choices', async () => {

@@ -104,11 +104,13 @@ test('TV boxes keep less buffer than desktop browsers; every retry policy retrie
   }
 })
 
-test('DASH where Media Source exists, HLS only for native-HLS engines without it, nothing otherwise', () => {
+test('the operator\'s format where Media Source plays both, HLS for native-HLS engines without it, nothing otherwise', () => {
   const manifests = { dash: 'a.mpd', hls: 'a.m3u8' }
-  expect(chooseManifest(manifests, { mse: true, nativeHls: true })).toEqual({ kind: 'dash', url: 'a.mpd' })
-  expect(chooseManifest(manifests, { mse: false, nativeHls: true })).toEqual({ kind: 'hls', url: 'a.m3u8' })
-  expect(chooseManifest(manifests, { mse: false, nativeHls: false })).toBeNull()
+  expect(chooseManifest(manifests, { mse: true, nativeHls: true }, 'dash')).toEqual({ kind: 'dash', url: 'a.mpd' })
+  expect(chooseManifest(manifests, { mse: true, nativeHls: false }, 'hls')).toEqual({ kind: 'hls', url: 'a.m3u8' })
+  expect(chooseManifest(manifests, { mse: false, nativeHls: true }, 'dash')).toEqual({ kind: 'hls', url: 'a.m3u8' })
+  expect(chooseManifest(manifests, { mse: false, nativeHls: true }, 'hls')).toEqual({ kind: 'hls', url: 'a.m3u8' })
+  for (const preferred of ['dash', 'hls'] as const) expect(chooseManifest(manifests, { mse: false, nativeHls: false }, preferred)).toBeNull()
 })
 
 test('VOD streaming retries back off 1, 2, 4, 8 s and stay at 15 s', () => {

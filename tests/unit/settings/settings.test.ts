@@ -51,3 +51,10 @@ test('?longRail=N asks Home for the long benchmark rail; a size the API refuses 
   expect(mergeSettings(base, overlayFromQuery('?longRail=10000')).operator.longRail).toBe(10000)
   for (const bad of ['0', '-5', '1.5', 'many', '20001']) expect(mergeSettings(base, overlayFromQuery(`?longRail=${bad}`)).operator.longRail).toBeUndefined()
 })
+
+test('?stream=hls plays the HLS manifest where both play; DASH stays the default and an unknown format is ignored', () => {
+  expect(base.operator.streamFormat).toBe('dash')
+  expect(mergeSettings(base, overlayFromQuery('?stream=hls')).operator.streamFormat).toBe('hls')
+  expect(mergeSettings(base, { operator: { streamFormat: 'hls' } }, overlayFromQuery('?stream=dash')).operator.streamFormat).toBe('dash')
+  for (const bad of ['HLS', 'mp4', '']) expect(mergeSettings(base, overlayFromQuery(`?stream=${bad}`)).operator.streamFormat).toBe('dash')
+})
