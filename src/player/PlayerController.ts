@@ -5,7 +5,7 @@ import { saveProgress } from '../api/progress'
 import { MAX_EVENTS_PER_REQUEST, sendEvents } from '../api/events'
 import { announceChange } from '../api/changes'
 import { AppError } from '../api/errors'
-import type { OperatorSettings } from '../settings'
+import type { OperatorSettings, StreamFormat } from '../settings'
 import type { PlatformId } from '../platform'
 import { aheadStillUsable, chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig, streamingRetryDelayMs, type Panel, type PlayShakaConfig } from './config'
 import { asShakaError, classifyShakaError, CODE, CRITICAL, type PlayerFailure, type ShakaErrorLike } from './errors'
@@ -51,6 +51,7 @@ interface Authorised {
 
 /** A play ready to load. */
 interface PlayPlan {
+  format: StreamFormat
   manifestUrl: string
   startAt: number
   config: PlayShakaConfig
@@ -217,6 +218,7 @@ export class PlayerController {
     const plan = this.planOf(authorised)
     if ('kind' in plan) return this.fail(plan)
     this.manifestUrl = plan.manifestUrl
+    this.qoe.stream(plan.format)
     this.licenseToken = authorised.playback.drm?.licenseToken ?? null
     this.scheduleRenewal()
     this.startAt = plan.startAt
@@ -260,6 +262,7 @@ export class PlayerController {
     // shaka.util.Error.Code.REQUESTED_KEY_SYSTEM_CONFIG_UNAVAILABLE: none of our key systems works here.
     if (drm && licenseServers.length === 0) return { kind: 'drm', code: 6001 }
     return {
+      format: manifest.kind,
       manifestUrl: manifest.url,
       startAt: this.request.mode === 'play' ? playback.resumePositionSeconds : 0,
       config: playShakaConfig({ licenseServers, audioLanguage: this.preferences.audioLanguage, textLanguage: this.preferences.textLanguage }),

@@ -1,4 +1,5 @@
 import type { QoeEvent } from '../../server/contract'
+import type { StreamFormat } from '../settings'
 
 /** What QA sees live in the debug overlay and what a play reports at its end. */
 export interface QoeSnapshot {
@@ -12,6 +13,8 @@ export interface QoeSnapshot {
   bandwidth: number | null
   height: number | null
   keySystem: string | null
+  /** The manifest played (null until the play is authorised). */
+  format: StreamFormat | null
 }
 
 /**
@@ -29,6 +32,7 @@ export class QoeRecorder {
   private bandwidth: number | null = null
   private height: number | null = null
   private keySystem: string | null = null
+  private format: StreamFormat | null = null
   private queue: QoeEvent[] = []
 
   constructor(
@@ -43,7 +47,7 @@ export class QoeRecorder {
   firstFrame(): void {
     if (this.firstFrameAt !== null || this.startedAt === null) return
     this.firstFrameAt = this.now()
-    this.push('play.start', { timeToFirstFrameMs: this.firstFrameAt - this.startedAt, keySystem: this.keySystem })
+    this.push('play.start', { timeToFirstFrameMs: this.firstFrameAt - this.startedAt, keySystem: this.keySystem, format: this.format })
   }
 
   bufferingStarted(): void {
@@ -68,6 +72,10 @@ export class QoeRecorder {
     }
     this.bandwidth = bandwidth
     this.height = height
+  }
+
+  stream(format: StreamFormat): void {
+    this.format = format
   }
 
   drm(keySystem: string | null): void {
@@ -96,6 +104,7 @@ export class QoeRecorder {
       bandwidth: this.bandwidth,
       height: this.height,
       keySystem: this.keySystem,
+      format: this.format,
     }
   }
 

@@ -159,6 +159,7 @@ test('a free title plays by deep link: time advances, the controls show title an
   const overlay = (await visibleTexts(page)).find((text) => text.startsWith('Playback quality'))
   expect(overlay).toMatch(/Time to first frame \d+\.\d\d s/)
   expect(overlay).toContain('State playing')
+  expect(overlay).toContain('DASH · DRM —')
   await press(page, 'F4')
   await waitForNoText(page, 'Playback quality (QoE)')
   expect(errors).toEqual([])
@@ -194,6 +195,11 @@ test('?stream=hls plays the HLS manifest through Shaka: a free title, and a Clea
     const keys = licenseRequests.filter((r) => r.url.includes('/v1/license/clearkey/hls/'))
     if (encrypted) expect(keys.length > 0 && keys.every((r) => r.status === 200 && /^Bearer .+/.test(r.authorization ?? ''))).toBe(true)
     else expect(licenseRequests).toEqual([])
+    // QA's overlay (Blue/F4) says which manifest and key system play.
+    await press(page, 'F4')
+    await waitForText(page, 'Playback quality (QoE)')
+    const overlay = (await visibleTexts(page)).find((text) => text.startsWith('Playback quality'))
+    expect(overlay).toContain(encrypted ? 'HLS · DRM org.w3.clearkey' : 'HLS · DRM —')
     expect(errors).toEqual([])
     await page.close()
   }

@@ -43,7 +43,7 @@ export class DebugOverlay
       t('player.debug.bitrate', { value: qoe.bandwidth === null ? '—' : `${Math.round(qoe.bandwidth / 1000)} kbps`, height: qoe.height === null ? '—' : `${qoe.height}p` }),
       t('player.debug.switches', { value: qoe.bitrateSwitches }),
       t('player.debug.errors', { value: qoe.errors }),
-      t('player.debug.drm', { value: qoe.keySystem ?? '—' }),
+      t('player.debug.drm', { format: qoe.format?.toUpperCase() ?? '—', value: qoe.keySystem ?? '—' }),
     ].join('\n')
   }
 }

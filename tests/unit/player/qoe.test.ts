@@ -43,6 +43,7 @@ test('bitrate switches count changes of the playing rendition, not the first one
 test('events queue for POST /v1/events in order and drain in batches; a failed batch goes back in front', () => {
   const { qoe, clock } = recorder()
   qoe.loadStarted()
+  qoe.stream('hls')
   clock.now += 500
   qoe.firstFrame()
   qoe.variant(650_000, 360)
@@ -51,10 +52,10 @@ test('events queue for POST /v1/events in order and drain in batches; a failed b
   qoe.ended(12.5)
   const first = qoe.drain(2)
   expect(first.map((e) => e.type)).toEqual(['play.start', 'play.bitrate'])
-  expect(first[0]).toEqual({ type: 'play.start', titleId: 't0001', at: 1_000_500, data: { timeToFirstFrameMs: 500, keySystem: null } })
+  expect(first[0]).toEqual({ type: 'play.start', titleId: 't0001', at: 1_000_500, data: { timeToFirstFrameMs: 500, keySystem: null, format: 'hls' } })
   qoe.requeue(first)
   const all = qoe.drain(100)
   expect(all.map((e) => e.type)).toEqual(['play.start', 'play.bitrate', 'play.error', 'play.end'])
-  expect(all[3]?.data).toMatchObject({ errors: 1, bitrateSwitches: 1, timeToFirstFrameMs: 500, positionSeconds: 12.5 })
+  expect(all[3]?.data).toMatchObject({ errors: 1, bitrateSwitches: 1, timeToFirstFrameMs: 500, format: 'hls', positionSeconds: 12.5 })
   expect(qoe.drain(100)).toEqual([])
 })
