@@ -49,6 +49,16 @@ interface Authorised {
   at: number
 }
 
+interface Licence {
+  token: string
+  hlsKeyUrl: string | null
+}
+
+/** What a play's licence and HLS key requests carry; read from the authorisation as a whole, as the preload needs it too. */
+function licenceOf(playback: PlaybackResponse): Licence | null {
+  return playback.drm ? { token: playback.drm.licenseToken, hlsKeyUrl: playback.drm.hlsKeyUrl } : null
+}
+
 /** A play ready to load. */
 interface PlayPlan {
   format: StreamFormat
@@ -81,7 +91,8 @@ export class PlayerController {
   /** Where the next load starts: the resume position, or where a failed play stood. */
   private startAt = 0
   private title: PlaybackTitle | null = null
-  private licenseToken: string | null = null
+  /** The licence token and the HLS key URL it also goes to; null for a clear play. */
+  private licence: Licence | null = null
   private renewTimer: ReturnType<typeof setTimeout> | null = null
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private flushTimer: ReturnType<typeof setInterval> | null = null
@@ -178,7 +189,7 @@ export class PlayerController {
         const plan = this.planOf(authorised)
         // Cannot play here: start() reports it from this authorisation.
         if ('kind' in plan || this.stopped) return authorised
-        this.licenseToken = authorised.playback.drm?.licenseToken ?? null
+        this.licence = licenceOf(authorised.playback)
         const engine = await ShakaEngine.ready(videoPlayer._videoEl, engineShakaConfig(this.env))
         if (!this.stopped) this.preloaded = engine.preload(plan.manifestUrl, plan.startAt, plan.config, (kind, url) => this.headersFor(kind, url))
         return authorised
@@ -219,7 +230,7 @@ export class PlayerController {
     if ('kind' in plan) return this.fail(plan)
     this.manifestUrl = plan.manifestUrl
     this.qoe.stream(plan.format)
-    this.licenseToken = authorised.playback.drm?.licenseToken ?? null
+    this.licence = licenceOf(authorised.playback)
     this.scheduleRenewal()
     this.startAt = plan.startAt
 
@@ -388,9 +399,8 @@ export class PlayerController {
   }
 
   private headersFor(kind: RequestKind, url: string): Record<string, string> {
-    const hlsKeyUrl = this.playback?.drm?.hlsKeyUrl ?? null
-    if (!this.licenseToken || !needsLicenseToken(kind, url, hlsKeyUrl)) return {}
-    return { Authorization: `Bearer ${this.licenseToken}` }
+    if (!this.licence || !needsLicenseToken(kind, url, this.licence.hlsKeyUrl)) return {}
+    return { Authorization: `Bearer ${this.licence.token}` }
   }
 
   private dispatch(event: PlayerEvent): void {
@@ -528,7 +538,7 @@ export class PlayerController {
       const renewed = await this.requestPlayback()
       if (this.stopped) return
       this.playback = { ...renewed, resumePositionSeconds: this.playback?.resumePositionSeconds ?? 0 }
-      this.licenseToken = renewed.drm?.licenseToken ?? this.licenseToken
+      this.licence = licenceOf(renewed) ?? this.licence
       this.scheduleRenewal()
     } catch (error) {
       if (this.stopped) return
