@@ -1,4 +1,4 @@
-import { LANGUAGES, STREAM_FORMATS, type LanguageCode, type MarqueeSettings, type SettingsOverlay, type StreamFormat } from './types'
+import { LANGUAGES, STREAM_FORMATS, type MarqueeSettings, type SettingsOverlay } from './types'
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -25,12 +25,9 @@ function flag(value: string | null): boolean | undefined {
   return value === '' || value === '1' || value === 'true'
 }
 
-function isLanguage(value: string | null): value is LanguageCode {
-  return value !== null && (LANGUAGES as readonly string[]).includes(value)
-}
-
-function isStreamFormat(value: string | null): value is StreamFormat {
-  return value !== null && (STREAM_FORMATS as readonly string[]).includes(value)
+/** Whether a query value is one of a setting's allowed values. */
+function isOneOf<T extends string>(allowed: readonly T[], value: string | null): value is T {
+  return value !== null && (allowed as readonly string[]).includes(value)
 }
 
 /**
@@ -68,8 +65,8 @@ export function overlayFromQuery(search: string): SettingsOverlay {
     },
     operator: {
       api: { baseUrl: api && /^(https?:\/\/|\/)/.test(api) ? api : undefined },
-      streamFormat: isStreamFormat(stream) ? stream : undefined,
-      locale: { language: isLanguage(lang) ? lang : undefined },
+      streamFormat: isOneOf(STREAM_FORMATS, stream) ? stream : undefined,
+      locale: { language: isOneOf(LANGUAGES, lang) ? lang : undefined },
       debugOverlay: flag(q.get('debug')),
       longRail: longRailSize(q.get('longRail')),
       a11y: { announce: flag(q.get('announce')) },
