@@ -11,7 +11,7 @@ import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
-import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText, waitForTextMatching } from './support/lightning'
 
 jest.setTimeout(180_000)
 
@@ -155,8 +155,7 @@ test('a free title plays by deep link: time advances, the controls show title an
 
   // Blue (F4) shows the QoE overlay live, and hides it again.
   await press(page, 'F4')
-  await waitForText(page, 'Playback quality (QoE)')
-  const overlay = (await visibleTexts(page)).find((text) => text.startsWith('Playback quality'))
+  const overlay = await waitForTextMatching(page, /^Playback quality \(QoE\)/)
   expect(overlay).toMatch(/Time to first frame \d+\.\d\d s/)
   expect(overlay).toContain('State playing')
   expect(overlay).toContain('DASH · DRM —')
@@ -197,8 +196,7 @@ test('?stream=hls plays the HLS manifest through Shaka: a free title, and a Clea
     else expect(licenseRequests).toEqual([])
     // QA's overlay (Blue/F4) says which manifest and key system play.
     await press(page, 'F4')
-    await waitForText(page, 'Playback quality (QoE)')
-    const overlay = (await visibleTexts(page)).find((text) => text.startsWith('Playback quality'))
+    const overlay = await waitForTextMatching(page, /^Playback quality \(QoE\)/)
     expect(overlay).toContain(encrypted ? 'HLS · DRM org.w3.clearkey' : 'HLS · DRM —')
     expect(errors).toEqual([])
     await page.close()
