@@ -6,7 +6,7 @@ import { PlayerController, type PlayerEnvironment } from './PlayerController'
 import { playRequestOf, routeShowsPlay, samePlay, type PlayRequest } from './request'
 import { viewerKey } from './preferences'
 import { probeSupport, ShakaEngine } from './shaka-engine'
-import { prefetchShaka } from './shaka-loader'
+import { prefetchShaka, preloadShakaFile } from './shaka-loader'
 import { videoPlayer } from './video-player'
 
 /**
@@ -56,10 +56,14 @@ function launchSkipsHome(): boolean {
 /**
  * Shaka's file is fetched and evaluated in the first idle moment after Home
  * is interactive, so start-up does not pay for it and the first Play finds it
- * ready; a launch that skips Home fetches it in the first idle moment.
+ * ready; a launch that skips Home asks for it at once and evaluates it in the
+ * first idle moment.
  */
 export function prefetchPlayerAfterHome(): void {
-  if (launchSkipsHome()) return prefetchShaka()
+  if (launchSkipsHome()) {
+    preloadShakaFile(document)
+    return prefetchShaka()
+  }
   if (typeof PerformanceObserver !== 'function') {
     setTimeout(prefetchShaka, PREFETCH_FALLBACK_MS)
     return

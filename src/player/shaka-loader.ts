@@ -18,12 +18,17 @@ interface ShakaWindow {
 
 let loading: Promise<Shaka> | null = null
 
+/** Shaka's file for this bundle: the script loadShaka() adds and the preload asks for (one URL, so the script takes the preload's answer). */
+function shakaFileUrl(): string {
+  return `shaka.${BUNDLE_FLAVOUR}.js?v=${APP_VERSION}`
+}
+
 /** Shaka's namespace, its file loaded on first call (a failed load is tried again by the next call). */
 export function loadShaka(): Promise<Shaka> {
   if (!loading) {
     const attempt = new Promise<Shaka>((resolve, reject) => {
       const script = document.createElement('script')
-      script.src = `shaka.${BUNDLE_FLAVOUR}.js?v=${APP_VERSION}`
+      script.src = shakaFileUrl()
       script.onload = () => {
         const shaka = (window as unknown as ShakaWindow).shaka
         if (shaka) resolve(shaka)
@@ -50,4 +55,20 @@ const PREFETCH_IDLE_TIMEOUT_MS = 5000
 export function prefetchShaka(): void {
   // A failed prefetch is the play's to report: it loads again and shows its error screen.
   whenIdle(() => void loadShaka().catch(() => undefined), PREFETCH_IDLE_TIMEOUT_MS)
+}
+
+/**
+ * Asks for Shaka's file now without running it: a launch straight into
+ * Details may play within a second, and the file's download then overlaps
+ * the page's build instead of following it; loadShaka() runs it from the
+ * preloaded answer. Low priority, so the page's own requests go first.
+ * Engines without preload ignore the link and fetch at loadShaka().
+ */
+export function preloadShakaFile(doc: Document): void {
+  const link = doc.createElement('link')
+  link.rel = 'preload'
+  link.as = 'script'
+  link.setAttribute('fetchpriority', 'low')
+  link.href = shakaFileUrl()
+  doc.head.appendChild(link)
 }

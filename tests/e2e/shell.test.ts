@@ -166,6 +166,41 @@ test("the start language's index and dictionary are asked once, before Launch, w
   }
 })
 
+test("Shaka's file is fetched once: after Home is interactive on a launch into Home, at once on a launch into Details", async () => {
+  type Fetch = { initiatorType: string; startTime: number }
+  const shakaFetches = (page: Page): Promise<Fetch[]> =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/shaka\.modern\.js\?/.test(e.name))
+        .map((e) => ({ initiatorType: (e as PerformanceResourceTiming).initiatorType, startTime: e.startTime })),
+    )
+  const shakaRan = (page: Page): Promise<unknown> =>
+    page.waitForFunction(() => typeof (window as unknown as { shaka?: unknown }).shaka === 'object', null, { timeout: 30_000 })
+
+  // Home never plays: its start must not pay for Shaka's 700 KB, so the file waits for Home's first interactive frame.
+  const home = await open()
+  await shakaRan(home.page)
+  const interactiveAt = await home.page.evaluate(() => performance.getEntriesByName('marquee:home-interactive')[0]!.startTime)
+  const fromHome = await shakaFetches(home.page)
+  expect(fromHome).toEqual([{ initiatorType: 'script', startTime: expect.any(Number) }])
+  expect(fromHome[0]!.startTime).toBeGreaterThanOrEqual(interactiveAt)
+  expect(home.errors).toEqual([])
+  await home.page.close()
+
+  // A launch into Details may play within a second: the file is preloaded from the start and run from that answer.
+  const details = await open('', '#details/t0005')
+  await shakaRan(details.page)
+  const titleAskedAt = await details.page.evaluate(
+    () => performance.getEntriesByType('resource').find((e) => e.name.includes('/v1/titles/t0005'))?.startTime ?? NaN,
+  )
+  const fromDetails = await shakaFetches(details.page)
+  expect(fromDetails).toEqual([{ initiatorType: 'link', startTime: expect.any(Number) }])
+  expect(fromDetails[0]!.startTime).toBeLessThan(titleAskedAt)
+  expect(details.errors).toEqual([])
+  await details.page.close()
+})
+
 test('an unknown deep link shows the not-found page with a way Home', async () => {
   const { page, errors } = await open('', '#no/such/page')
   await waitForText(page, '找不到这个页面。')
