@@ -15,7 +15,7 @@ import { requestHomeEarly } from './api/home-cache'
 import { detectPlatform, readSignals, type PlatformId } from './platform/detect'
 import { platformLaunchTarget } from './platform/launch'
 import { HOME_ROUTE, resolveDeepLink } from './deeplink/deeplink'
-import { prefetchPlayerAfterHome } from './player'
+import { prefetchPlayer } from './player'
 
 /** Shown when the browser refuses window.close(): a closed app is never a blank screen. */
 function showClosedNotice(message: string): void {
@@ -36,11 +36,11 @@ function showBootFailure(error: unknown): void {
  * dictionary's loading and the Router's start; Boot and Home take the answers. The feed needs no token: on a
  * first launch it comes without one, as for any device that holds nothing yet.
  */
-function requestEarly(platformId: PlatformId): void {
+function requestEarly(opensHome: boolean): void {
   // Boot waits on the same registration and reports its failure.
   ensureDevice(detectPlatform(readSignals(window, window.location.search))).catch(() => undefined)
   // Only for a launch that opens Home: a Home built later (Back from a deep link) must not get a feed from before.
-  if (launchOpensHome(platformId)) requestHomeEarly(api(), currentLanguage())
+  if (opensHome) requestHomeEarly(api(), currentLanguage())
 }
 
 /** The launch URL's hash as it was: the Router rewrites it to its boot route once it starts. */
@@ -73,8 +73,9 @@ async function start(): Promise<void> {
   )
   app = launched
   // After Launch: it sets up the Storage plugin these read the stored device and account through.
-  requestEarly(platform.id)
-  prefetchPlayerAfterHome()
+  const opensHome = launchOpensHome(platform.id)
+  requestEarly(opensHome)
+  prefetchPlayer(opensHome)
   document.body.appendChild(launched.stage.getCanvas())
 }
 

@@ -1,6 +1,6 @@
 export { PlayerController, type PlayerEnvironment, type PlayerProblem, type PlayerCallbacks } from './PlayerController'
 export { isPlayMode, type PlayMode, type PlayRequest } from './request'
-export { claimPlay, dropPlayAhead, playerEnvironment, prefetchPlayerAfterHome, preparePlayAhead, preparePlayer, startPlay } from './launch'
+export { claimPlay, dropPlayAhead, playerEnvironment, prefetchPlayer, preparePlayAhead, preparePlayer, startPlay } from './launch'
 export { isControllable, type PlayerState } from './state'
 export type { QoeSnapshot } from './qoe'
 export type { Track } from './shaka-engine'

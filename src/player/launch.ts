@@ -43,24 +43,15 @@ const HOME_INTERACTIVE_MARK = 'marquee:home-interactive'
 /** Engines without PerformanceObserver (the legacy bundle's oldest): this long after start instead. */
 const PREFETCH_FALLBACK_MS = 4000
 
-/** The launch URL as it was: the Router rewrites the hash to its boot route once it starts. */
-const launchHash = window.location.hash
-const launchSearch = window.location.search
-
-/** A launch straight into another page than Home: a hash route or a `deeplink=` (Details, the player). */
-function launchSkipsHome(): boolean {
-  const page = launchHash.replace(/^#\/?/, '').split('/')[0] ?? ''
-  return (page !== '' && page !== 'home') || /[?&]deeplink=/.test(launchSearch)
-}
-
 /**
  * Shaka's file is fetched and evaluated in the first idle moment after Home
  * is interactive, so start-up does not pay for it and the first Play finds it
- * ready; a launch that skips Home asks for it at once and evaluates it in the
- * first idle moment.
+ * ready; a launch that skips Home (a deep link, from the URL or the TV's
+ * launch parameters) asks for it at once and evaluates it in the first idle
+ * moment.
  */
-export function prefetchPlayerAfterHome(): void {
-  if (launchSkipsHome()) {
+export function prefetchPlayer(launchOpensHome: boolean): void {
+  if (!launchOpensHome) {
     preloadShakaFile(document)
     return prefetchShaka()
   }

@@ -189,16 +189,18 @@ test("Shaka's file is fetched once: after Home is interactive on a launch into H
   await home.page.close()
 
   // A launch into Details may play within a second: the file is preloaded from the start and run from that answer.
-  const details = await open('', '#details/t0005')
-  await shakaRan(details.page)
-  const titleAskedAt = await details.page.evaluate(
-    () => performance.getEntriesByType('resource').find((e) => e.name.includes('/v1/titles/t0005'))?.startTime ?? NaN,
-  )
-  const fromDetails = await shakaFetches(details.page)
-  expect(fromDetails).toEqual([{ initiatorType: 'link', startTime: expect.any(Number) }])
-  expect(fromDetails[0]!.startTime).toBeLessThan(titleAskedAt)
-  expect(details.errors).toEqual([])
-  await details.page.close()
+  for (const [query, hash] of [['', '#details/t0005'], ['&deeplink=details/t0005', '']] as const) {
+    const details = await open(query, hash)
+    await shakaRan(details.page)
+    const titleAskedAt = await details.page.evaluate(
+      () => performance.getEntriesByType('resource').find((e) => e.name.includes('/v1/titles/t0005'))?.startTime ?? NaN,
+    )
+    const fromDetails = await shakaFetches(details.page)
+    expect(fromDetails).toEqual([{ initiatorType: 'link', startTime: expect.any(Number) }])
+    expect(fromDetails[0]!.startTime).toBeLessThan(titleAskedAt)
+    expect(details.errors).toEqual([])
+    await details.page.close()
+  }
 })
 
 test('an unknown deep link shows the not-found page with a way Home', async () => {
