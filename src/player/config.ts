@@ -155,6 +155,7 @@ export function chooseManifest(
   capabilities: { mse: boolean; nativeHls: boolean },
   preferred: StreamFormat,
 ): { kind: StreamFormat; url: string } | null {
+  // Anything but 'hls' plays DASH: settings.local.json is merged unchecked, so an operator's typo lands here.
   if (capabilities.mse) return preferred === 'hls' ? { kind: 'hls', url: manifests.hls } : { kind: 'dash', url: manifests.dash }
   if (capabilities.nativeHls) return { kind: 'hls', url: manifests.hls }
   return null

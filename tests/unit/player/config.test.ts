@@ -1,4 +1,5 @@
 import type { PlaybackResponse } from '../../../server/contract'
+import type { StreamFormat } from '../../../src/settings'
 import {
   AHEAD_MAX_AGE_MS, NO_PLAY_SHAKA_CONFIG, RETRY, aheadStillUsable, bufferingFor, chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig,
   playShakaConfigChange, streamingRetryDelayMs,
@@ -111,6 +112,8 @@ test('the operator\'s format where Media Source plays both, HLS for native-HLS e
   expect(chooseManifest(manifests, { mse: false, nativeHls: true }, 'dash')).toEqual({ kind: 'hls', url: 'a.m3u8' })
   expect(chooseManifest(manifests, { mse: false, nativeHls: true }, 'hls')).toEqual({ kind: 'hls', url: 'a.m3u8' })
   for (const preferred of ['dash', 'hls'] as const) expect(chooseManifest(manifests, { mse: false, nativeHls: false }, preferred)).toBeNull()
+  // settings.local.json is merged unchecked: an operator's typo plays DASH rather than no manifest.
+  expect(chooseManifest(manifests, { mse: true, nativeHls: true }, 'HLS' as StreamFormat)).toEqual({ kind: 'dash', url: 'a.mpd' })
 })
 
 test('VOD streaming retries back off 1, 2, 4, 8 s and stay at 15 s', () => {
