@@ -23,11 +23,16 @@ export const typography = {
   caption: { fontSize: 28, lineHeight: 36 },
 } as const
 
+/** Where text is cut to its lines: one ellipsis character, not Lightning's default `..`. */
+export const ellipsis = '…'
+
 /**
  * For text that holds catalogue names and synopses: Chinese has no spaces to
- * wrap at, so lines also break inside words (Lightning's advanced renderer).
+ * wrap at, so lines also break inside words. Lightning's plain renderer wraps
+ * with the CJK tokenizer (text/line-breaking.ts) and draws a line per
+ * `fillText`; the advanced one would draw every token, each ideograph, alone.
  */
-export const wrapping = { advancedRenderer: true, wordBreak: true } as const
+export const wrapping = { wordBreak: true, maxLinesSuffix: ellipsis } as const
 
 export const layout = {
   screenW: 1920,

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { collectPageErrors, press, waitForText } from './support/lightning'
+import { waitFor } from './support/wait'
 
 /**
  * The browse components in the real renderer: the built app in Chromium, read
@@ -322,6 +323,39 @@ test('long, Chinese and emoji titles stay inside the details text column, two li
     // Two lines of the 88 px display line height, never a third.
     expect(box.height).toBeLessThan(3 * 88)
     await page.screenshot({ path: `${process.cwd()}/test-output/e2e/browse-long-title-${hash.slice(9)}-${lang}.png` })
+    expect(errors).toEqual([])
+    await browser.close()
+    browser = null
+  }
+})
+
+test('a title cut to two lines is drawn a line at a time, its last line ending in one "…"', async () => {
+  for (const [id, lang] of [
+    ['t0008', 'en'],
+    ['t0005', 'zh-CN'],
+  ] as const) {
+    browser = await launchBrowser()
+    const page = await browser.context.newPage()
+    const errors = collectPageErrors(page, expectedNoise)
+    // Every string the app's text textures draw, in order.
+    await page.addInitScript(() => {
+      const drawn: string[] = []
+      Object.assign(window, { drawnTexts: drawn })
+      const fillText = CanvasRenderingContext2D.prototype.fillText
+      CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+        drawn.push(text)
+        if (maxWidth === undefined) fillText.call(this, text, x, y)
+        else fillText.call(this, text, x, y, maxWidth)
+      }
+    })
+    await page.goto(`${server.origin}/?inspector=1&lang=${lang}#details/${id}`)
+    const titleElement = await page.waitForSelector('[ref="Title"][texture-text]:not([texture-text=""])', { timeout: 15_000 })
+    const title = (await titleElement.getAttribute('texture-text')) ?? ''
+    const readDrawn = (): Promise<string[]> => page.evaluate(() => (window as unknown as { drawnTexts: string[] }).drawnTexts)
+    const cutLine = await waitFor(`the cut last line of "${title}"`, async () => (await readDrawn()).find((text) => text.length > 1 && text.endsWith('…') && title.includes(text.slice(0, -1))) ?? null)
+    // The line before it is drawn as one string: the title up to where the cut line starts.
+    expect(await readDrawn()).toContain(title.slice(0, title.indexOf(cutLine.slice(0, -1))))
+    expect((await readDrawn()).filter((text) => text.endsWith('..'))).toEqual([])
     expect(errors).toEqual([])
     await browser.close()
     browser = null

@@ -2,8 +2,8 @@ import { TextTokenizer } from '@lightningjs/core'
 import { cjkTokens } from './cjk-tokens'
 
 /**
- * Makes Lightning's advanced text renderer (the `wrapping` style in theme.ts)
- * break Chinese between characters. Pure-ASCII text keeps the default
+ * Makes Lightning's text wrapping (the `wrapping` style in theme.ts) break
+ * Chinese between characters. Pure-ASCII text keeps the default
  * tokenizer. Called once at boot, before any catalogue text is drawn.
  */
 export function installCjkLineBreaking(): void {
