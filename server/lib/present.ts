@@ -22,8 +22,9 @@ export function summary(p: Presenter, t: CatalogTitle): TitleSummary {
     title: titleName(t, p.lang),
     year: t.year,
     rating: t.rating,
-    posterUrl: t.hasPoster ? `${p.base}/images/poster/${t.id}.svg` : null,
-    backdropUrl: `${p.base}/images/backdrop/${t.id}.svg`,
+    // The art is drawn in the language the viewer reads the catalogue in, which a TV's Accept-Language may not be.
+    posterUrl: t.hasPoster ? `${p.base}/images/poster/${t.id}.svg?lang=${p.lang}` : null,
+    backdropUrl: `${p.base}/images/backdrop/${t.id}.svg?lang=${p.lang}`,
     access: accessFor(t, p.holdings, p.catalog.plans),
   }
 }

@@ -7,38 +7,63 @@ import { ApiError } from '../lib/errors'
 import { hashString, mulberry32 } from '../lib/random'
 import { titleName } from '../lib/present'
 import type { CatalogTitle } from '../lib/catalog'
-import type { Language } from '../contract'
+import { LanguageSchema, type Language } from '../contract'
 
 const ImageParamsSchema = Type.Object({
   kind: Type.Union([Type.Literal('poster'), Type.Literal('backdrop')]),
   file: Type.String({ maxLength: 80, pattern: '^[A-Za-z0-9_-]+\\.svg$' }),
 })
 
+const ImageQuerySchema = Type.Object({ lang: Type.Optional(LanguageSchema) })
+
 export function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string)
 }
 
-/** Splits a name into at most `maxLines` lines of about `perLine` characters (CJK counts double). */
-function wrap(text: string, perLine: number, maxLines: number): string[] {
-  const chars = [...text]
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/
+
+/**
+ * A name's pieces a line may break between: each CJK character with the closing punctuation after it (never at a
+ * line's start), each run of other characters, each run of spaces.
+ */
+const BREAKABLE = /[\u3000-\u9fff\uff00-\uffef][、。，：；！？）」』》]*|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+/gu
+
+/** How wide a piece is in Latin characters: a CJK character counts double. */
+function widthOf(piece: string): number {
+  return [...piece].reduce((sum, ch) => sum + (CJK.test(ch) ? 2 : 1), 0)
+}
+
+/**
+ * Splits a name into at most `maxLines` lines of about `perLine` Latin characters (CJK counts double), breaking
+ * between words and between CJK characters, inside a word only when it is longer than a line; a name cut short
+ * ends in '…'.
+ */
+export function wrapTitle(text: string, perLine: number, maxLines: number): string[] {
+  const pieces = text.match(BREAKABLE) ?? []
   const lines: string[] = []
   let line = ''
-  let width = 0
-  for (const ch of chars) {
-    const w = /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1
-    if (width + w > perLine && line) {
-      lines.push(line)
-      line = ''
-      width = 0
-      if (lines.length === maxLines) break
-    }
-    line += ch
-    width += w
+  let cut = false
+  const endLine = (): void => {
+    lines.push(line.trimEnd())
+    line = ''
   }
-  if (lines.length < maxLines && line) lines.push(line)
-  const used = lines.join('').length
-  if (used < text.length && lines.length) lines[lines.length - 1] = `${[...lines[lines.length - 1]].slice(0, -1).join('')}…`
-  return lines.map((l) => l.trim())
+  for (const piece of pieces.flatMap((p) => (widthOf(p) > perLine ? [...p] : [p]))) {
+    if (line && widthOf(line + piece.trimEnd()) > perLine) {
+      if (lines.length === maxLines - 1) {
+        cut = true
+        break
+      }
+      endLine()
+    }
+    if (line || piece.trim()) line += piece
+  }
+  if (line) endLine()
+  if (cut) {
+    const last = [...lines.pop()!]
+    while (last.length && widthOf(last.join('') + '…') > perLine) last.pop()
+    lines.push(`${last.join('').trimEnd()}…`)
+  }
+  return lines
 }
 
 export function titleCardSvg(t: CatalogTitle, kind: 'poster' | 'backdrop', lang: Language): string {
@@ -48,7 +73,7 @@ export function titleCardSvg(t: CatalogTitle, kind: 'poster' | 'backdrop', lang:
   const [w, h] = kind === 'poster' ? [300, 450] : [1280, 720]
   const name = titleName(t, lang)
   const fontSize = kind === 'poster' ? 34 : 72
-  const lines = wrap(name, kind === 'poster' ? 14 : 26, kind === 'poster' ? 4 : 3)
+  const lines = wrapTitle(name, kind === 'poster' ? 14 : 26, kind === 'poster' ? 4 : 3)
   const lineHeight = fontSize * 1.25
   const startY = kind === 'poster' ? h * 0.62 : h * 0.58
   const font = `"Noto Sans CJK SC","Noto Sans SC",sans-serif`
@@ -68,9 +93,9 @@ export function titleCardSvg(t: CatalogTitle, kind: 'poster' | 'backdrop', lang:
 }
 
 export function registerImageRoutes(app: FastifyInstance, ctx: Ctx): void {
-  app.get<{ Params: { kind: 'poster' | 'backdrop'; file: string } }>(
+  app.get<{ Params: { kind: 'poster' | 'backdrop'; file: string }; Querystring: { lang?: Language } }>(
     '/images/:kind/:file',
-    { schema: { params: ImageParamsSchema }, config: { doc: { summary: 'Generated title art (SVG)', tags: ['images'], auth: 'none', hidden: true } } },
+    { schema: { params: ImageParamsSchema, querystring: ImageQuerySchema }, config: { doc: { summary: 'Generated title art (SVG)', tags: ['images'], auth: 'none', hidden: true } } },
     async (req, reply) => {
       const id = req.params.file.slice(0, -'.svg'.length)
       const t = ctx.catalog.byId.get(id)
@@ -79,7 +104,7 @@ export function registerImageRoutes(app: FastifyInstance, ctx: Ctx): void {
         .type('image/svg+xml; charset=utf-8')
         .header('cache-control', 'public, max-age=86400')
         .header('vary', 'Accept-Language')
-        .send(titleCardSvg(t, req.params.kind, language(req)))
+        .send(titleCardSvg(t, req.params.kind, req.query.lang ?? language(req)))
     },
   )
 }

@@ -191,6 +191,27 @@ describe('offers, images, openapi, static files', () => {
     expect((await call(server.base, 'GET', '/images/poster/..%2Fx.svg')).status).toBe(400)
   })
 
+  test('title art is drawn in the language its URL names, else the Accept-Language one', async () => {
+    const inEnglish = await call(server.base, 'GET', '/images/poster/t0001.svg?lang=en', { headers: { 'accept-language': 'zh-CN' } })
+    expect(inEnglish.text).toContain('Night Watch of')
+    expect(inEnglish.text).not.toContain('长安夜行')
+    expect((await call(server.base, 'GET', '/images/backdrop/t0001.svg', { headers: { 'accept-language': 'en' } })).text).toContain('Night Watch of')
+    const unknown = await call<{ error: { message: string } }>(server.base, 'GET', '/images/poster/t0001.svg?lang=fr')
+    expect(unknown.status).toBe(400)
+    expect(unknown.body.error.message).toMatch(/lang/)
+  })
+
+  test("the catalogue's art URLs name the language it was asked in", async () => {
+    const item = async (lang: string): Promise<TitleSummary> =>
+      (await call<{ items: TitleSummary[] }>(server.base, 'GET', '/v1/rails/catalog-all?limit=1', { headers: { 'accept-language': lang } })).body.items[0]!
+    const english = await item('en')
+    expect(english.backdropUrl).toMatch(/\/images\/backdrop\/t\d+\.svg\?lang=en$/)
+    const chinese = await item('zh-CN')
+    expect(chinese.backdropUrl).toMatch(/\?lang=zh-CN$/)
+    const art = new URL(chinese.backdropUrl!)
+    expect((await call(server.base, 'GET', art.pathname + art.search)).status).toBe(200)
+  })
+
   test('the OpenAPI document lists every API route with its schemas', async () => {
     const res = await call<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>> }>(
       server.base,
