@@ -31,11 +31,14 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
+/** A fresh browser on the app in `lang` at `hash`; `prepare` runs on the page before it loads. */
+async function open(hash = '', lang = 'en', prepare?: (page: Page) => Promise<void>): Promise<{ page: Page; errors: string[] }> {
+  await browser?.close()
   browser = await launchBrowser()
   const page = await browser.context.newPage()
   const errors = collectPageErrors(page, expectedNoise)
-  await page.goto(`${server.origin}/?inspector=1&lang=en${hash}`)
+  await prepare?.(page)
+  await page.goto(`${server.origin}/?inspector=1&lang=${lang}${hash}`)
   return { page, errors }
 }
 
@@ -309,10 +312,7 @@ test('long, Chinese and emoji titles stay inside the details text column, two li
     ['#details/t0008', 'en'],
     ['#details/t0006', 'zh-CN'],
   ] as const) {
-    browser = await launchBrowser()
-    const page = await browser.context.newPage()
-    const errors = collectPageErrors(page, expectedNoise)
-    await page.goto(`${server.origin}/?inspector=1&lang=${lang}${hash}`)
+    const { page, errors } = await open(hash, lang)
     await page.waitForSelector('[ref="Title"][texture-text]:not([texture-text=""])', { timeout: 15_000 })
     await page.waitForTimeout(500)
     const box = await page.$eval('[ref="Title"][texture-text]:not([texture-text=""])', (el) => {
@@ -324,31 +324,29 @@ test('long, Chinese and emoji titles stay inside the details text column, two li
     expect(box.height).toBeLessThan(3 * 88)
     await page.screenshot({ path: `${process.cwd()}/test-output/e2e/browse-long-title-${hash.slice(9)}-${lang}.png` })
     expect(errors).toEqual([])
-    await browser.close()
-    browser = null
   }
 })
+
+/** Keeps every string the page's text textures draw, in order, as `window.drawnTexts`. */
+async function recordDrawnTexts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const drawn: string[] = []
+    Object.assign(window, { drawnTexts: drawn })
+    const fillText = CanvasRenderingContext2D.prototype.fillText
+    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      drawn.push(text)
+      if (maxWidth === undefined) fillText.call(this, text, x, y)
+      else fillText.call(this, text, x, y, maxWidth)
+    }
+  })
+}
 
 test('a title cut to two lines is drawn a line at a time, its last line ending in one "…"', async () => {
   for (const [id, lang] of [
     ['t0008', 'en'],
     ['t0005', 'zh-CN'],
   ] as const) {
-    browser = await launchBrowser()
-    const page = await browser.context.newPage()
-    const errors = collectPageErrors(page, expectedNoise)
-    // Every string the app's text textures draw, in order.
-    await page.addInitScript(() => {
-      const drawn: string[] = []
-      Object.assign(window, { drawnTexts: drawn })
-      const fillText = CanvasRenderingContext2D.prototype.fillText
-      CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
-        drawn.push(text)
-        if (maxWidth === undefined) fillText.call(this, text, x, y)
-        else fillText.call(this, text, x, y, maxWidth)
-      }
-    })
-    await page.goto(`${server.origin}/?inspector=1&lang=${lang}#details/${id}`)
+    const { page, errors } = await open(`#details/${id}`, lang, recordDrawnTexts)
     const titleElement = await page.waitForSelector('[ref="Title"][texture-text]:not([texture-text=""])', { timeout: 15_000 })
     const title = (await titleElement.getAttribute('texture-text')) ?? ''
     const readDrawn = (): Promise<string[]> => page.evaluate(() => (window as unknown as { drawnTexts: string[] }).drawnTexts)
@@ -357,7 +355,5 @@ test('a title cut to two lines is drawn a line at a time, its last line ending i
     expect(await readDrawn()).toContain(title.slice(0, title.indexOf(cutLine.slice(0, -1))))
     expect((await readDrawn()).filter((text) => text.endsWith('..'))).toEqual([])
     expect(errors).toEqual([])
-    await browser.close()
-    browser = null
   }
 })
