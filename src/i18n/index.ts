@@ -2,6 +2,7 @@ import { Language } from '@lightningjs/sdk'
 import type zhCN from './locales/zh-CN.json'
 import { operatorSettings, type LanguageCode } from '../settings'
 import { readStored, writeStored } from '../storage'
+import { preload } from '../platform/preload'
 import { dictionaryUrl, startLanguage } from './start-language'
 
 /** Every message key; zh-CN is the reference dictionary, the test holds the others to it. */
@@ -49,12 +50,7 @@ export function languageConfig(): { file: string; language: LanguageCode } {
  */
 export function preloadLanguage(doc: Document, staticPath: string): void {
   for (const href of [TRANSLATIONS_INDEX, dictionaryUrl(startingLanguage(), staticPath, doc.baseURI)]) {
-    const link = doc.createElement('link')
-    link.rel = 'preload'
-    link.as = 'fetch'
     // An XHR is a CORS-mode request with same-origin credentials; a preload is used only by a request of its kind.
-    link.crossOrigin = 'anonymous'
-    link.href = href
-    doc.head.appendChild(link)
+    preload(doc, href, 'fetch', { crossOrigin: 'anonymous' })
   }
 }

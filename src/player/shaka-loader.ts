@@ -1,6 +1,7 @@
 import type shakaNamespace from 'shaka-player'
 import { APP_VERSION, BUNDLE_FLAVOUR } from '../version'
 import { whenIdle } from '../platform/idle'
+import { preload } from '../platform/preload'
 
 /**
  * Shaka (more than half of the bundle) is its own file, fetched and
@@ -65,10 +66,5 @@ export function prefetchShaka(): void {
  * Engines without preload ignore the link and fetch at loadShaka().
  */
 export function preloadShakaFile(doc: Document): void {
-  const link = doc.createElement('link')
-  link.rel = 'preload'
-  link.as = 'script'
-  link.setAttribute('fetchpriority', 'low')
-  link.href = shakaFileUrl()
-  doc.head.appendChild(link)
+  preload(doc, shakaFileUrl(), 'script', { fetchPriority: 'low' })
 }
