@@ -10,6 +10,7 @@ import { asSdkApplication, type SdkApplication } from './platform/application'
 import { APP_VERSION } from './version'
 import { startAnnouncer } from './a11y'
 import { currentLanguage, preloadLanguage } from './i18n'
+import { fontStackFor } from './i18n/fonts'
 import { api, ensureDevice } from './api/session'
 import { requestHomeEarly } from './api/home-cache'
 import { detectPlatform, readSignals, type PlatformId } from './platform/detect'
@@ -65,7 +66,7 @@ async function start(): Promise<void> {
 
   if (settings.platformSettings.inspector) window.attachInspector(Lightning)
 
-  const stage = { ...settings.appSettings.stage, ...stageOptionsFor(platform.id) }
+  const stage = { defaultFontFace: fontStackFor(currentLanguage()), ...settings.appSettings.stage, ...stageOptionsFor(platform.id) }
   const appSettings = { ...settings.appSettings, stage, version: APP_VERSION, keys: { ...platform.keyMap } }
   const launched = asSdkApplication(
     // The SDK deep-merges these over its defaults, so a partial set is what it expects.

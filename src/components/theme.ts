@@ -14,8 +14,7 @@ export const colors = {
   danger: 0xffe5484d,
 } as const
 
-export const fontFace = 'sans-serif'
-
+/** Texts name no font: they are drawn in the stage's `defaultFontFace`, the start language's (src/i18n/fonts.ts). */
 export const typography = {
   display: { fontSize: 72, lineHeight: 88 },
   title: { fontSize: 48, lineHeight: 60 },

@@ -50,6 +50,8 @@ export interface StageSettings {
   /** 1 for 1080p panels, 2/3 for 720p panels: the scene is designed at 1920×1080. */
   precision: number
   useImageWorker: boolean
+  /** The fonts every text is drawn in, the first the device has first; unset, the start language's (src/i18n/fonts.ts). */
+  defaultFontFace?: string[]
 }
 
 export interface AppSettings {

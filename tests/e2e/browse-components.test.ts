@@ -328,13 +328,16 @@ test('long, Chinese and emoji titles stay inside the details text column, two li
 })
 
 /** Keeps every string the page's text textures draw, in order, as `window.drawnTexts`. */
+/** Records every canvas text the page draws (`window.drawnTexts`) and the fonts they were drawn in (`drawnFonts`). */
 async function recordDrawnTexts(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const drawn: string[] = []
-    Object.assign(window, { drawnTexts: drawn })
+    const fonts = new Set<string>()
+    Object.assign(window, { drawnTexts: drawn, drawnFonts: fonts })
     const fillText = CanvasRenderingContext2D.prototype.fillText
     CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
       drawn.push(text)
+      fonts.add(this.font)
       if (maxWidth === undefined) fillText.call(this, text, x, y)
       else fillText.call(this, text, x, y, maxWidth)
     }
@@ -354,6 +357,21 @@ test('a title cut to two lines is drawn a line at a time, its last line ending i
     // The line before it is drawn as one string: the title up to where the cut line starts.
     expect(await readDrawn()).toContain(title.slice(0, title.indexOf(cutLine.slice(0, -1))))
     expect((await readDrawn()).filter((text) => text.endsWith('..'))).toEqual([])
+    expect(errors).toEqual([])
+  }
+})
+
+test('Home is drawn in the fonts of the language it starts in: Chinese in a Chinese font first, English in sans-serif', async () => {
+  for (const [lang, family] of [
+    ['zh-CN', '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'],
+    ['en', 'sans-serif'],
+  ] as const) {
+    const { page, errors } = await open('', lang, recordDrawnTexts)
+    await page.waitForFunction(() => performance.getEntriesByName('marquee:home-interactive').length > 0, null, { timeout: 30_000 })
+    const fonts = await page.evaluate(() => [...(window as unknown as { drawnFonts: Set<string> }).drawnFonts])
+    // Each as the canvas reads it back: style, size, then the families (the Menu's logo, rails, captions, badges).
+    expect(fonts.length).toBeGreaterThan(2)
+    expect(fonts.filter((font) => !font.endsWith(`px ${family}`))).toEqual([])
     expect(errors).toEqual([])
   }
 })

@@ -1,5 +1,4 @@
 import { Lightning } from '@lightningjs/sdk'
-import { fontFace } from '../theme'
 import { badgeColors, badgeStyle, type BadgeTone } from './AccessBadge.styles'
 
 export type { BadgeTone } from './AccessBadge.styles'
@@ -33,7 +32,7 @@ export class AccessBadge
         x: badgeStyle.paddingX,
         y: badgeStyle.height / 2,
         mountY: 0.5,
-        text: { text: '', fontFace, fontSize: badgeStyle.fontSize, lineHeight: badgeStyle.height, verticalAlign: 'middle' },
+        text: { text: '', fontSize: badgeStyle.fontSize, lineHeight: badgeStyle.height, verticalAlign: 'middle' },
       },
     }
   }

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, fontFace, layout, motion, typography } from '../theme'
+import { colors, layout, motion, typography } from '../theme'
 
 export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
   label: string
@@ -27,7 +27,7 @@ export class Button
         mount: 0.5,
         x: (w: number) => w / 2,
         y: (h: number) => h / 2,
-        text: { text: '', fontFace, ...typography.body, textColor: colors.text, verticalAlign: 'middle' },
+        text: { text: '', ...typography.body, textColor: colors.text, verticalAlign: 'middle' },
       },
     }
   }

@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { Season } from '../../../server/contract'
-import { colors, fontFace, layout, motion, typography, wrapping } from '../theme'
+import { colors, layout, motion, typography, wrapping } from '../theme'
 import { episodeStyle } from './EpisodeList.styles'
 
 export interface EpisodeListLabels {
@@ -65,7 +65,7 @@ export class EpisodeList
         x: 28,
         y: episodeStyle.chipH / 2,
         mountY: 0.5,
-        text: { text: labels.season(season.number), fontFace, ...typography.caption, textColor: colors.text, verticalAlign: 'middle' },
+        text: { text: labels.season(season.number), ...typography.caption, textColor: colors.text, verticalAlign: 'middle' },
       },
     }))
     let x = 0
@@ -95,7 +95,6 @@ export class EpisodeList
         y: 20,
         text: {
           text: labels.episode(episode.number, episode.title),
-          fontFace,
           ...typography.caption,
           ...wrapping,
           wordWrapWidth: episodeStyle.cardW - 48,
@@ -108,7 +107,7 @@ export class EpisodeList
         x: 24,
         y: episodeStyle.cardH - 24,
         mountY: 1,
-        text: { text: labels.duration(episode.durationSeconds), fontFace, fontSize: 24, textColor: colors.textMuted },
+        text: { text: labels.duration(episode.durationSeconds), fontSize: 24, textColor: colors.textMuted },
       },
     }))
     this.highlight()

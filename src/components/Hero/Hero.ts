@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, fontFace, layout, motion, typography, wrapping } from '../theme'
+import { colors, layout, motion, typography, wrapping } from '../theme'
 import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
 import { posterTexture } from '../Poster/PosterTexture'
 
@@ -48,14 +48,14 @@ export class Hero
       Title: {
         x: layout.safeX,
         y: 170,
-        text: { text: '', fontFace, ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: 1000, maxLines: 2, textOverflow: 'ellipsis' },
+        text: { text: '', ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: 1000, maxLines: 2, textOverflow: 'ellipsis' },
       },
-      Meta: { x: layout.safeX, y: 350, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
+      Meta: { x: layout.safeX, y: 350, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
       Badge: { type: AccessBadge, x: layout.safeX, y: 300 },
       Synopsis: {
         x: layout.safeX,
         y: 400,
-        text: { text: '', fontFace, ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: 900, maxLines: 2, textOverflow: 'ellipsis' },
+        text: { text: '', ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: 900, maxLines: 2, textOverflow: 'ellipsis' },
       },
       Action: {
         x: layout.safeX,
@@ -65,7 +65,7 @@ export class Hero
         rect: true,
         color: colors.surface,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
-        Label: { mount: 0.5, x: 150, y: 36, text: { text: '', fontFace, ...typography.body, textColor: colors.text, verticalAlign: 'middle' } },
+        Label: { mount: 0.5, x: 150, y: 36, text: { text: '', ...typography.body, textColor: colors.text, verticalAlign: 'middle' } },
       },
     }
   }

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, fontFace, motion, wrapping } from '../theme'
+import { colors, motion, wrapping } from '../theme'
 import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
 import { tileStyle } from './Tile.styles'
 import { posterTexture } from '../Poster/PosterTexture'
@@ -69,7 +69,7 @@ export class Tile
           x: 20,
           y: h / 2,
           mountY: 0.5,
-          text: { text: '', fontFace, ...wrapping, fontSize: 30, lineHeight: 40, wordWrapWidth: w - 40, maxLines: 4, textAlign: 'center', textColor: colors.text },
+          text: { text: '', ...wrapping, fontSize: 30, lineHeight: 40, wordWrapWidth: w - 40, maxLines: 4, textAlign: 'center', textColor: colors.text },
         },
         // Its corners are cut into the poster's pixels when it loads (PosterTexture), not by a shader every frame.
         Image: { w, h, alpha: IMAGE_LOADING_ALPHA },
@@ -88,7 +88,6 @@ export class Tile
         y: h + tileStyle.titleGap,
         text: {
           text: '',
-          fontFace,
           ...wrapping,
           fontSize: tileStyle.titleFontSize,
           wordWrapWidth: w,

@@ -1,7 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { t } from '../../i18n'
 import type { PageTypeConfig } from '../page'
-import { colors, fontFace, layout, typography } from '../../components/theme'
+import { colors, layout, typography } from '../../components/theme'
 import { resumeFromLaunch } from '../../deeplink/start'
 import { ensureDevice } from '../../api/session'
 import { installCjkLineBreaking } from '../../components/text/line-breaking'
@@ -27,13 +27,13 @@ export class BootPage
         mount: 0.5,
         x: layout.screenW / 2,
         y: layout.screenH / 2 - 40,
-        text: { text: 'MARQUEE', fontFace, fontSize: 120, letterSpacing: 16, textColor: colors.accent },
+        text: { text: 'MARQUEE', fontSize: 120, letterSpacing: 16, textColor: colors.accent },
       },
       Status: {
         mount: 0.5,
         x: layout.screenW / 2,
         y: layout.screenH / 2 + 80,
-        text: { text: '', fontFace, ...typography.body, textColor: colors.textMuted },
+        text: { text: '', ...typography.body, textColor: colors.textMuted },
       },
     }
   }

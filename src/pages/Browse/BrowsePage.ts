@@ -4,7 +4,7 @@ import { t } from '../../i18n'
 import { api } from '../../api/session'
 import { fetchHome, fetchRailPage, genresOf, type GenreEntry } from '../../api/catalog'
 import { onChange } from '../../api/changes'
-import { colors, fontFace, layout, motion, typography, wrapping } from '../../components/theme'
+import { colors, layout, motion, typography, wrapping } from '../../components/theme'
 import { Grid } from '../../components/Grid/Grid'
 import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
@@ -51,9 +51,9 @@ export class BrowsePage
 {
   static override _template(): Lightning.Component.Template<BrowseTemplateSpec> {
     return {
-      Heading: { x: layout.safeX, y: 140, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
+      Heading: { x: layout.safeX, y: 140, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
       Genres: { x: layout.safeX, y: GENRES_Y + 40 },
-      Count: { x: GRID_X, y: 140, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
+      Count: { x: GRID_X, y: 140, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
       Grid: { type: Grid, x: GRID_X, y: 196, columns: 5, visibleRows: 2 },
     }
   }
@@ -139,7 +139,7 @@ export class BrowsePage
         x: 24,
         y: (GENRE_H - 12) / 2,
         mountY: 0.5,
-        text: { text: genre.name, fontFace, ...typography.body, ...wrapping, verticalAlign: 'middle', textColor: colors.textMuted, wordWrapWidth: 300, maxLines: 1, textOverflow: 'ellipsis' },
+        text: { text: genre.name, ...typography.body, ...wrapping, verticalAlign: 'middle', textColor: colors.textMuted, wordWrapWidth: 300, maxLines: 1, textOverflow: 'ellipsis' },
       },
     }))
     this.showGenre()

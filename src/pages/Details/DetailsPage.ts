@@ -8,7 +8,7 @@ import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
   actionLabel, actionTarget, badgeModel, detailActions, episodeHash, formatDuration, initialActionIndex, initialSeasonIndex, playsWithoutAsking, startsRentalWindow, type DetailAction,
 } from '../../domain'
-import { colors, fontFace, layout, typography, wrapping } from '../../components/theme'
+import { colors, layout, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
 import { Button } from '../../components/Button/Button'
 import { posterTexture } from '../../components/Poster/PosterTexture'
@@ -84,25 +84,25 @@ export class DetailsPage
       ScrimSolid: { w: 1000, h: layout.screenH, rect: true, color: colors.background },
       ScrimLeft: { x: 1000, w: 640, h: layout.screenH, rect: true, colorLeft: 0xff0b0b12, colorRight: 0x000b0b12 },
       ScrimBottom: { y: 360, w: layout.screenW, h: 720, rect: true, colorTop: 0x000b0b12, colorBottom: 0xff0b0b12 },
-      Kicker: { x: LEFT, y: 150, text: { text: '', fontFace, ...typography.caption, textColor: colors.accent } },
+      Kicker: { x: LEFT, y: 150, text: { text: '', ...typography.caption, textColor: colors.accent } },
       Title: {
         x: LEFT,
         y: TITLE_Y,
-        text: { text: '', fontFace, ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 2, textOverflow: 'ellipsis' },
+        text: { text: '', ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 2, textOverflow: 'ellipsis' },
       },
-      Meta: { x: LEFT, y: 376, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, maxLines: 1 } },
+      Meta: { x: LEFT, y: 376, text: { text: '', ...typography.caption, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, maxLines: 1 } },
       Badge: { type: AccessBadge, x: LEFT, y: 424 },
       Synopsis: {
         x: LEFT,
         y: 484,
-        text: { text: '', fontFace, ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 3, textOverflow: 'ellipsis' },
+        text: { text: '', ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 3, textOverflow: 'ellipsis' },
       },
       Cast: {
         x: LEFT,
         y: 624,
-        text: { text: '', fontFace, ...typography.caption, ...wrapping, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, maxLines: 1, textOverflow: 'ellipsis' },
+        text: { text: '', ...typography.caption, ...wrapping, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, maxLines: 1, textOverflow: 'ellipsis' },
       },
-      Notice: { x: LEFT, y: 660, visible: false, text: { text: '', fontFace, ...typography.caption, ...wrapping, textColor: colors.accent, wordWrapWidth: TEXT_WIDTH } },
+      Notice: { x: LEFT, y: 660, visible: false, text: { text: '', ...typography.caption, ...wrapping, textColor: colors.accent, wordWrapWidth: TEXT_WIDTH } },
       Actions: { x: LEFT, y: ACTIONS_Y },
       Episodes: { type: EpisodeList, x: LEFT, y: ACTIONS_Y + EPISODES_GAP, visible: false },
     }

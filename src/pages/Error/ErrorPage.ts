@@ -4,7 +4,7 @@ import { Button } from '../../components/Button/Button'
 import { AppError } from '../../api/errors'
 import type { PageTypeConfig } from '../page'
 import { failureMessage } from '../failure-message'
-import { colors, fontFace, layout, typography } from '../../components/theme'
+import { colors, layout, typography } from '../../components/theme'
 
 interface ErrorTemplateSpec extends Lightning.Component.TemplateSpec {
   Title: Lightning.Element
@@ -40,16 +40,16 @@ export class ErrorPage
 {
   static override _template(): Lightning.Component.Template<ErrorTemplateSpec> {
     return {
-      Title: { x: layout.safeX * 2, y: 300, text: { text: '', fontFace, ...typography.display, textColor: colors.text } },
+      Title: { x: layout.safeX * 2, y: 300, text: { text: '', ...typography.display, textColor: colors.text } },
       Message: {
         x: layout.safeX * 2,
         y: 420,
-        text: { text: '', fontFace, ...typography.body, textColor: colors.textMuted, wordWrapWidth: 1400 },
+        text: { text: '', ...typography.body, textColor: colors.textMuted, wordWrapWidth: 1400 },
       },
       Detail: {
         x: layout.safeX * 2,
         y: 500,
-        text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted, wordWrapWidth: 1400, maxLines: 2 },
+        text: { text: '', ...typography.caption, textColor: colors.textMuted, wordWrapWidth: 1400, maxLines: 2 },
       },
       Retry: { type: Button, x: layout.safeX * 2, y: 620 },
       Home: { type: Button, x: layout.safeX * 2 + 360, y: 620 },

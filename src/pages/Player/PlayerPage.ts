@@ -1,7 +1,7 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { t } from '../../i18n'
 import { Button } from '../../components/Button/Button'
-import { colors, fontFace, layout, typography } from '../../components/theme'
+import { colors, layout, typography } from '../../components/theme'
 import type { PageTypeConfig } from '../page'
 import { operatorSettings } from '../../settings'
 import {
@@ -81,7 +81,6 @@ export class PlayerPage
         zIndex: 5,
         text: {
           text: '',
-          fontFace,
           fontSize: 56,
           lineHeight: 72,
           textAlign: 'center',
@@ -104,11 +103,11 @@ export class PlayerPage
         Title: {
           x: layout.safeX,
           y: layout.safeY,
-          text: { text: '', fontFace, ...typography.title, textColor: colors.text, wordWrapWidth: 1400, maxLines: 1 },
+          text: { text: '', ...typography.title, textColor: colors.text, wordWrapWidth: 1400, maxLines: 1 },
         },
-        Mode: { x: layout.safeX, y: layout.safeY + 72, text: { text: '', fontFace, ...typography.caption, textColor: colors.accent } },
+        Mode: { x: layout.safeX, y: layout.safeY + 72, text: { text: '', ...typography.caption, textColor: colors.accent } },
         BottomScrim: { y: layout.screenH - 320, w: layout.screenW, h: 320, rect: true, colorTop: 0x00000000, colorBottom: 0xe6000000 },
-        PlayState: { x: BAR_X, y: 850, text: { text: '', fontFace, ...typography.body, textColor: colors.text } },
+        PlayState: { x: BAR_X, y: 850, text: { text: '', ...typography.body, textColor: colors.text } },
         Bar: {
           x: BAR_X,
           y: 910,
@@ -119,9 +118,9 @@ export class PlayerPage
           Fill: { h: 10, w: 0, rect: true, color: colors.accent },
           Knob: { y: 5, mount: 0.5, w: 28, h: 28, rect: true, color: colors.accent, shader: { type: Lightning.shaders.RoundedRectangle, radius: 14 } },
         },
-        Elapsed: { x: BAR_X, y: 940, text: { text: '0:00', fontFace, ...typography.body, textColor: colors.text } },
-        Remaining: { x: BAR_X + BAR_W, y: 940, mountX: 1, text: { text: '', fontFace, ...typography.body, textColor: colors.text } },
-        Hint: { x: layout.screenW / 2, y: 950, mountX: 0.5, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
+        Elapsed: { x: BAR_X, y: 940, text: { text: '0:00', ...typography.body, textColor: colors.text } },
+        Remaining: { x: BAR_X + BAR_W, y: 940, mountX: 1, text: { text: '', ...typography.body, textColor: colors.text } },
+        Hint: { x: layout.screenW / 2, y: 950, mountX: 0.5, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
       },
       Center: {
         x: layout.screenW / 2,
@@ -142,7 +141,7 @@ export class PlayerPage
             shader: { type: Lightning.shaders.RoundedRectangle, radius: 8 },
           })),
         },
-        Label: { y: 88, mountX: 0.5, text: { text: '', fontFace, ...typography.body, textColor: colors.text, shadow: true, shadowColor: 0xff000000 } },
+        Label: { y: 88, mountX: 0.5, text: { text: '', ...typography.body, textColor: colors.text, shadow: true, shadowColor: 0xff000000 } },
       },
       Notice: {
         x: layout.screenW / 2,
@@ -153,9 +152,9 @@ export class PlayerPage
         visible: false,
         zIndex: 10,
         Background: { w: 1100, h: 440, rect: true, color: 0xf21b1b26, shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius * 2 } },
-        Title: { x: 64, y: 56, text: { text: '', fontFace, ...typography.title, textColor: colors.text, wordWrapWidth: 972 } },
-        Message: { x: 64, y: 140, text: { text: '', fontFace, ...typography.body, textColor: colors.textMuted, wordWrapWidth: 972, maxLines: 3 } },
-        Code: { x: 64, y: 264, text: { text: '', fontFace, ...typography.caption, textColor: colors.danger } },
+        Title: { x: 64, y: 56, text: { text: '', ...typography.title, textColor: colors.text, wordWrapWidth: 972 } },
+        Message: { x: 64, y: 140, text: { text: '', ...typography.body, textColor: colors.textMuted, wordWrapWidth: 972, maxLines: 3 } },
+        Code: { x: 64, y: 264, text: { text: '', ...typography.caption, textColor: colors.danger } },
         Back: { type: Button, x: 64, y: 320 },
         Retry: { type: Button, x: 424, y: 320 },
       },

@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import { t, type MessageKey } from '../../i18n'
-import { colors, fontFace, layout, typography } from '../../components/theme'
+import { colors, layout, typography } from '../../components/theme'
 import type { Track } from '../../player'
 
 interface TrackMenuTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -47,8 +47,8 @@ export class TrackMenu
         color: 0xe61b1b26,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius * 2 },
       },
-      AudioTitle: { x: 40, y: 32, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
-      TextTitle: { x: 56 + COLUMN_W, y: 32, text: { text: '', fontFace, ...typography.caption, textColor: colors.textMuted } },
+      AudioTitle: { x: 40, y: 32, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
+      TextTitle: { x: 56 + COLUMN_W, y: 32, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
       AudioItems: { x: 24, y: 88 },
       TextItems: { x: 40 + COLUMN_W, y: 88 },
     }
@@ -148,7 +148,6 @@ export class TrackMenu
           mountY: 0.5,
           text: {
             text: `${choice.active ? '✓ ' : '    '}${choice.label}`,
-            fontFace,
             ...typography.body,
             textColor: focused ? colors.textOnAccent : colors.text,
           },

@@ -1,7 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { t } from '../../i18n'
 import { Button } from '../../components/Button/Button'
-import { colors, fontFace, layout, typography } from '../../components/theme'
+import { colors, layout, typography } from '../../components/theme'
 
 interface ExitDialogTemplateSpec extends Lightning.Component.TemplateSpec {
   Scrim: Lightning.Element
@@ -44,7 +44,7 @@ export class ExitDialog
           x: 400,
           y: 90,
           mountX: 0.5,
-          text: { text: '', fontFace, ...typography.title, textColor: colors.text, textAlign: 'center', wordWrapWidth: 720 },
+          text: { text: '', ...typography.title, textColor: colors.text, textAlign: 'center', wordWrapWidth: 720 },
         },
         Cancel: { type: Button, x: 60, y: 240, w: 320 },
         Confirm: { type: Button, x: 420, y: 240, w: 320 },

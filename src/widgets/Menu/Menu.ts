@@ -2,7 +2,7 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import { t } from '../../i18n'
 import { MENU_ITEMS, menuIndexFor } from './items'
 import { onChange } from '../../api/changes'
-import { colors, fontFace, layout, motion, typography } from '../../components/theme'
+import { colors, layout, motion, typography } from '../../components/theme'
 
 export { MENU_ITEMS, menuIndexFor, type MenuItem } from './items'
 
@@ -28,7 +28,7 @@ export class Menu
       x: layout.safeX,
       y: layout.safeY,
       zIndex: 10,
-      Logo: { y: 2, text: { text: 'MARQUEE', fontFace, fontSize: 34, letterSpacing: 6, textColor: colors.accent } },
+      Logo: { y: 2, text: { text: 'MARQUEE', fontSize: 34, letterSpacing: 6, textColor: colors.accent } },
       Items: { x: LOGO_WIDTH },
       Underline: { x: LOGO_WIDTH, y: 52, h: 4, w: 0, rect: true, color: colors.accent },
     }
@@ -49,7 +49,7 @@ export class Menu
   /** Re-reads the labels: called again when the language changes. */
   render(): void {
     this.Items.children = MENU_ITEMS.map((item) => ({
-      text: { text: t(item.label), fontFace, ...typography.body, textColor: colors.textMuted },
+      text: { text: t(item.label), ...typography.body, textColor: colors.textMuted },
     }))
     let x = 0
     for (const child of this.Items.children) {

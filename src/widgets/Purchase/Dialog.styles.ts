@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, fontFace, layout, typography } from '../../components/theme'
+import { colors, layout, typography } from '../../components/theme'
 
 /**
  * The look shared by the commerce dialogs (purchase, PIN, scan to pay,
@@ -68,16 +68,16 @@ export type TextRole = 'title' | 'body' | 'caption' | 'price' | 'notice' | 'code
 export function textStyle(role: TextRole, wordWrapWidth: number): Lightning.textures.TextTexture.Settings {
   switch (role) {
     case 'title':
-      return { text: '', fontFace, ...typography.title, textColor: colors.text, wordWrapWidth, maxLines: 2 }
+      return { text: '', ...typography.title, textColor: colors.text, wordWrapWidth, maxLines: 2 }
     case 'body':
-      return { text: '', fontFace, ...typography.body, textColor: colors.text, wordWrapWidth, maxLines: 3 }
+      return { text: '', ...typography.body, textColor: colors.text, wordWrapWidth, maxLines: 3 }
     case 'caption':
-      return { text: '', fontFace, ...typography.caption, textColor: colors.textMuted, wordWrapWidth, maxLines: 3 }
+      return { text: '', ...typography.caption, textColor: colors.textMuted, wordWrapWidth, maxLines: 3 }
     case 'price':
-      return { text: '', fontFace, ...typography.display, textColor: dialogColors.price, wordWrapWidth, maxLines: 1 }
+      return { text: '', ...typography.display, textColor: dialogColors.price, wordWrapWidth, maxLines: 1 }
     case 'notice':
-      return { text: '', fontFace, ...typography.body, textColor: dialogColors.notice, wordWrapWidth, maxLines: 3 }
+      return { text: '', ...typography.body, textColor: dialogColors.notice, wordWrapWidth, maxLines: 3 }
     case 'code':
-      return { text: '', fontFace, fontSize: 88, lineHeight: 104, letterSpacing: 8, textColor: colors.accent, wordWrapWidth, maxLines: 1 }
+      return { text: '', fontSize: 88, lineHeight: 104, letterSpacing: 8, textColor: colors.accent, wordWrapWidth, maxLines: 1 }
   }
 }

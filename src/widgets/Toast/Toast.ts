@@ -12,7 +12,7 @@ declare module '@lightningjs/sdk' {
     }
   }
 }
-import { colors, fontFace, layout, typography } from '../../components/theme'
+import { colors, layout, typography } from '../../components/theme'
 import { announce } from '../../a11y'
 
 interface ToastTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -51,7 +51,7 @@ export class Toast
         x: 48,
         y: TOAST_HEIGHT / 2,
         mountY: 0.5,
-        text: { text: '', fontFace, ...typography.body, textColor: colors.text, verticalAlign: 'middle' },
+        text: { text: '', ...typography.body, textColor: colors.text, verticalAlign: 'middle' },
       },
     }
   }
