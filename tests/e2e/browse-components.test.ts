@@ -327,7 +327,6 @@ test('long, Chinese and emoji titles stay inside the details text column, two li
   }
 })
 
-/** Keeps every string the page's text textures draw, in order, as `window.drawnTexts`. */
 /** Records every canvas text the page draws (`window.drawnTexts`) and the fonts they were drawn in (`drawnFonts`). */
 async function recordDrawnTexts(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -361,12 +360,17 @@ test('a title cut to two lines is drawn a line at a time, its last line ending i
   }
 })
 
-test('Home is drawn in the fonts of the language it starts in: Chinese in a Chinese font first, English in sans-serif', async () => {
-  for (const [lang, family] of [
-    ['zh-CN', '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'],
-    ['en', 'sans-serif'],
+test('Home is drawn in the fonts of the language it starts in, or those an operator sets', async () => {
+  const operatorFonts = { appSettings: { stage: { defaultFontFace: ['DejaVu Sans', 'sans-serif'] } } }
+  for (const [lang, family, settingsLocal] of [
+    ['zh-CN', '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif', null],
+    ['en', 'sans-serif', null],
+    ['zh-CN', '"DejaVu Sans", sans-serif', operatorFonts],
   ] as const) {
-    const { page, errors } = await open('', lang, recordDrawnTexts)
+    const { page, errors } = await open('', lang, async (opened) => {
+      await recordDrawnTexts(opened)
+      if (settingsLocal) await opened.route('**/settings.local.json', (route) => route.fulfill({ json: settingsLocal }))
+    })
     await page.waitForFunction(() => performance.getEntriesByName('marquee:home-interactive').length > 0, null, { timeout: 30_000 })
     const fonts = await page.evaluate(() => [...(window as unknown as { drawnFonts: Set<string> }).drawnFonts])
     // Each as the canvas reads it back: style, size, then the families (the Menu's logo, rails, captions, badges).
