@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
-import { collectPageErrors, press, waitForText } from './support/lightning'
+import { collectPageErrors, press, waitForHomeInteractive, waitForText } from './support/lightning'
 import { waitFor } from './support/wait'
 
 /**
@@ -371,7 +371,7 @@ test('Home is drawn in the fonts of the language it starts in, or those an opera
       await recordDrawnTexts(opened)
       if (settingsLocal) await opened.route('**/settings.local.json', (route) => route.fulfill({ json: settingsLocal }))
     })
-    await page.waitForFunction(() => performance.getEntriesByName('marquee:home-interactive').length > 0, null, { timeout: 30_000 })
+    await waitForHomeInteractive(page)
     const fonts = await page.evaluate(() => [...(window as unknown as { drawnFonts: Set<string> }).drawnFonts])
     // Each as the canvas reads it back: style, size, then the families (the Menu's logo, rails, captions, badges).
     expect(fonts.length).toBeGreaterThan(2)

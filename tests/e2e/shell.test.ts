@@ -6,7 +6,7 @@ import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startStaticServer, type StaticServer } from './support/static-server'
 import { startAppServer, type AppServer } from './support/app-server'
 import { distDir } from './support/paths'
-import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText } from './support/lightning'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForHomeInteractive, waitForNoText, waitForText } from './support/lightning'
 
 jest.setTimeout(120_000)
 
@@ -155,7 +155,7 @@ test("the start language's index and dictionary are asked once, before Launch, w
     asked = []
     localSettings = start.local
     const { page, errors } = await open(start.query)
-    await page.waitForFunction(() => performance.getEntriesByName('marquee:home-interactive').length > 0, null, { timeout: 30_000 })
+    await waitForHomeInteractive(page)
     expect(askedAt('/static/translations.json')).toHaveLength(1)
     expect(asked.filter((url) => url.startsWith('/static/i18n/'))).toEqual([start.dictionary])
     const home = askedAt('/v1/home')

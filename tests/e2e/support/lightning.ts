@@ -59,6 +59,11 @@ export async function waitForNoText(page: Page, text: string, timeoutMs = 5_000)
   await waitFor(`"${text}" to leave the screen`, async () => ((await visibleTexts(page)).some((t) => t.includes(text)) ? null : true), timeoutMs, 100)
 }
 
+/** Home's first frame with the feed shown and focus on it (the app's `marquee:home-interactive` mark). */
+export async function waitForHomeInteractive(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('marquee:home-interactive').length > 0, null, { timeout: timeoutMs })
+}
+
 /** A remote key press (keyboard stand-in), then a frame or two for Lightning to settle. */
 export async function press(page: Page, key: string, settleMs = 250): Promise<void> {
   await page.keyboard.press(key)
