@@ -23,7 +23,16 @@ export const typography = {
 } as const
 
 /** Where text is cut to its lines: one ellipsis character, not Lightning's default `..`. */
-export const ellipsis = '…'
+const ellipsis = '…'
+
+/**
+ * At most `count` lines, the last cut with `ellipsis`: every text with a line
+ * limit takes it from here. (Lightning's `textOverflow` acts only on unwrapped
+ * text; these all wrap.)
+ */
+export function lineLimit(count: number): { maxLines: number; maxLinesSuffix: string } {
+  return { maxLines: count, maxLinesSuffix: ellipsis }
+}
 
 /**
  * For text that holds catalogue names and synopses: Chinese has no spaces to
@@ -31,7 +40,7 @@ export const ellipsis = '…'
  * with the CJK tokenizer (text/line-breaking.ts) and draws a line per
  * `fillText`; the advanced one would draw every token, each ideograph, alone.
  */
-export const wrapping = { wordBreak: true, maxLinesSuffix: ellipsis } as const
+export const wrapping = { wordBreak: true } as const
 
 export const layout = {
   screenW: 1920,

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
-import { collectPageErrors, press, waitForHomeInteractive, waitForText } from './support/lightning'
+import { collectPageErrors, drawnFonts, drawnTexts, press, recordDrawnTexts, waitForHomeInteractive, waitForText } from './support/lightning'
 import { waitFor } from './support/wait'
 
 /**
@@ -327,22 +327,6 @@ test('long, Chinese and emoji titles stay inside the details text column, two li
   }
 })
 
-/** Records every canvas text the page draws (`window.drawnTexts`) and the fonts they were drawn in (`drawnFonts`). */
-async function recordDrawnTexts(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const drawn: string[] = []
-    const fonts = new Set<string>()
-    Object.assign(window, { drawnTexts: drawn, drawnFonts: fonts })
-    const fillText = CanvasRenderingContext2D.prototype.fillText
-    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
-      drawn.push(text)
-      fonts.add(this.font)
-      if (maxWidth === undefined) fillText.call(this, text, x, y)
-      else fillText.call(this, text, x, y, maxWidth)
-    }
-  })
-}
-
 test('a title cut to two lines is drawn a line at a time, its last line ending in one "…"', async () => {
   for (const [id, lang] of [
     ['t0008', 'en'],
@@ -351,11 +335,10 @@ test('a title cut to two lines is drawn a line at a time, its last line ending i
     const { page, errors } = await open(`#details/${id}`, lang, recordDrawnTexts)
     const titleElement = await page.waitForSelector('[ref="Title"][texture-text]:not([texture-text=""])', { timeout: 15_000 })
     const title = (await titleElement.getAttribute('texture-text')) ?? ''
-    const readDrawn = (): Promise<string[]> => page.evaluate(() => (window as unknown as { drawnTexts: string[] }).drawnTexts)
-    const cutLine = await waitFor(`the cut last line of "${title}"`, async () => (await readDrawn()).find((text) => text.length > 1 && text.endsWith('…') && title.includes(text.slice(0, -1))) ?? null)
+    const cutLine = await waitFor(`the cut last line of "${title}"`, async () => (await drawnTexts(page)).find((text) => text.length > 1 && text.endsWith('…') && title.includes(text.slice(0, -1))) ?? null)
     // The line before it is drawn as one string: the title up to where the cut line starts.
-    expect(await readDrawn()).toContain(title.slice(0, title.indexOf(cutLine.slice(0, -1))))
-    expect((await readDrawn()).filter((text) => text.endsWith('..'))).toEqual([])
+    expect(await drawnTexts(page)).toContain(title.slice(0, title.indexOf(cutLine.slice(0, -1))))
+    expect((await drawnTexts(page)).filter((text) => text.endsWith('..'))).toEqual([])
     expect(errors).toEqual([])
   }
 })
@@ -372,7 +355,7 @@ test('Home is drawn in the fonts of the language it starts in, or those an opera
       if (settingsLocal) await opened.route('**/settings.local.json', (route) => route.fulfill({ json: settingsLocal }))
     })
     await waitForHomeInteractive(page)
-    const fonts = await page.evaluate(() => [...(window as unknown as { drawnFonts: Set<string> }).drawnFonts])
+    const fonts = await drawnFonts(page)
     // Each as the canvas reads it back: style, size, then the families (the Menu's logo, rails, captions, badges).
     expect(fonts.length).toBeGreaterThan(2)
     expect(fonts.filter((font) => !font.endsWith(`px ${family}`))).toEqual([])

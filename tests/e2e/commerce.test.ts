@@ -6,7 +6,7 @@ import type { TitleDetails } from '../../server/contract'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { startFaultProxy } from './support/fault-proxy'
-import { collectPageErrors, focusedRefs, press, visibleTexts, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
+import { collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
 import { signInAt } from '../server/helpers'
@@ -38,9 +38,10 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function openApp(hash: string): Promise<Page> {
+async function openApp(hash: string, prepare?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await browser.context.newPage()
   errorsByPage.set(page, collectPageErrors(page, expectedNoise))
+  await prepare?.(page)
   await page.goto(`${server.origin}/?inspector=1&lang=en#${hash}`)
   return page
 }
@@ -175,6 +176,69 @@ test('rent a pay-per-view title with the PIN: price and terms shown, then it pla
   expect(purchasesOf(film!.id)).toEqual([expect.objectContaining({ kind: 'rent', status: 'completed' })])
   expect(errorsByPage.get(tv)).toEqual([])
   await tv.close()
+})
+
+/** Where the elements at `selectors` are on screen, top to bottom as listed (Lightning's inspector mirrors each element's box). */
+function boxesOf(page: Page, selectors: string[]): Promise<Array<{ selector: string; top: number; bottom: number }>> {
+  return page.evaluate((list) => list.map((selector) => {
+    const box = document.querySelector(selector)?.getBoundingClientRect()
+    return { selector, top: box?.top ?? NaN, bottom: box?.bottom ?? NaN }
+  }), selectors)
+}
+
+/** Waits until the elements at `selectors` stand one below the other, none running into the next; returns their boxes. */
+async function waitForStacked(page: Page, selectors: string[]): Promise<Array<{ selector: string; top: number; bottom: number }>> {
+  let last: Array<{ selector: string; top: number; bottom: number }> = []
+  return waitFor(() => `${selectors.join(', ')} one below the other, read ${JSON.stringify(last)}`, async () => {
+    last = await boxesOf(page, selectors)
+    return last.every((box, i) => i === 0 || box.top >= last[i - 1]!.bottom) ? last : null
+  })
+}
+
+/** typography.title's line height: a dialog's name drawn on one line is under 1.5 of it, on two lines over. */
+const TITLE_LINE = 60
+
+test('a name too long for a line: two lines with the price below on the purchase screen and the message below in the rental question, one ending in "…" above the PIN pad', async () => {
+  // The seed's longest English name, sold to rent, to buy and with VIP: bought by no test, and asked about before VIP.
+  const film = await title('t0008')
+  const tv = await openApp(`details/${film.id}/buy`, recordDrawnTexts)
+  await waitForText(tv, 'Rent ¥')
+  await press(tv, 'Enter')
+  await waitForText(tv, '48 hours to finish once you start, 30 days to start')
+  const [name] = await waitForStacked(tv, ['Name', 'Price', 'Terms', 'Status'].map((ref) => `[ref="Purchase"] [ref="${ref}"]`))
+  expect(name!.bottom - name!.top).toBeGreaterThan(1.5 * TITLE_LINE)
+  await shot(tv, 'purchase-long-name')
+
+  await waitForText(tv, 'Pay with Alipay')
+  await press(tv, 'Enter')
+  await waitForText(tv, 'Enter your PIN')
+  const [pinName] = await waitForStacked(tv, ['[ref="Purchase"] [ref="Name"]', '[ref="Purchase"] [ref="Pin"]'])
+  expect(pinName!.bottom - pinName!.top).toBeLessThan(1.5 * TITLE_LINE)
+  const cut = await waitFor('the name cut to one line', async () => (await drawnTexts(tv)).find((text) => text.endsWith('…') && film.title.startsWith(text.slice(0, -1))) ?? null)
+  expect(cut.length).toBeLessThan(film.title.length)
+  expect((await drawnTexts(tv)).filter((text) => text.endsWith('..'))).toEqual([])
+  await shot(tv, 'purchase-long-name-pin')
+  expect(errorsByPage.get(tv)).toEqual([])
+  await tv.close()
+
+  // Rented elsewhere, not started: the question names it over two lines, and the message stands below them.
+  const { token } = await signInAt(server.origin)
+  const bought = await fetch(`${server.origin}/v1/purchases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': `e2e-rent-${film.id}` },
+    body: JSON.stringify({ kind: 'rent', titleId: film.id, payment: { method: 'stored', pin: '1234' } }),
+  })
+  expect(bought.status).toBe(201)
+  const details = await openApp(`details/${film.id}`)
+  await waitForText(details, 'Start watching')
+  await press(details, 'Enter')
+  await waitForText(details, 'Once it starts, you have 48 hours to finish it.')
+  const [question] = await waitForStacked(details, ['Title', 'Message', 'Actions'].map((ref) => `[ref="Confirm"] [ref="${ref}"]`))
+  expect(question!.bottom - question!.top).toBeGreaterThan(1.5 * TITLE_LINE)
+  await shot(details, 'rental-start-long-name')
+  await press(details, 'Escape')
+  expect(errorsByPage.get(details)).toEqual([])
+  await details.close()
 })
 
 test('subscribe through scan to pay on the phone, then play another included title', async () => {

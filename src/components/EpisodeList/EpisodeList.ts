@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import type { Season } from '../../../server/contract'
-import { colors, layout, motion, typography, wrapping } from '../theme'
+import { colors, layout, lineLimit, motion, typography, wrapping } from '../theme'
 import { episodeStyle } from './EpisodeList.styles'
 
 export interface EpisodeListLabels {
@@ -98,8 +98,7 @@ export class EpisodeList
           ...typography.caption,
           ...wrapping,
           wordWrapWidth: episodeStyle.cardW - 48,
-          maxLines: 2,
-          textOverflow: 'ellipsis',
+          ...lineLimit(2),
           textColor: colors.text,
         },
       },

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, layout, motion, typography, wrapping } from '../theme'
+import { colors, layout, lineLimit, motion, typography, wrapping } from '../theme'
 import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
 import { posterTexture } from '../Poster/PosterTexture'
 
@@ -48,14 +48,14 @@ export class Hero
       Title: {
         x: layout.safeX,
         y: 170,
-        text: { text: '', ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: 1000, maxLines: 2, textOverflow: 'ellipsis' },
+        text: { text: '', ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: 1000, ...lineLimit(2) },
       },
       Meta: { x: layout.safeX, y: 350, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
       Badge: { type: AccessBadge, x: layout.safeX, y: 300 },
       Synopsis: {
         x: layout.safeX,
         y: 400,
-        text: { text: '', ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: 900, maxLines: 2, textOverflow: 'ellipsis' },
+        text: { text: '', ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: 900, ...lineLimit(2) },
       },
       Action: {
         x: layout.safeX,

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, wrapping } from '../theme'
+import { colors, lineLimit, wrapping } from '../theme'
 import type { TileModel } from '../Tile/Tile'
 import { TileWindow } from '../Tile/TileWindow'
 import { RailPages } from './pages'
@@ -43,7 +43,7 @@ export class Rail
       boundsMargin: [railStyle.step * (railStyle.buffer + 1), railStyle.height, railStyle.step * (railStyle.buffer + 1), railStyle.height],
       Title: {
         x: railStyle.x,
-        text: { text: '', ...wrapping, fontSize: railStyle.titleFontSize, textColor: colors.text, maxLines: 1, wordWrapWidth: 1600, textOverflow: 'ellipsis' },
+        text: { text: '', ...wrapping, fontSize: railStyle.titleFontSize, textColor: colors.text, ...lineLimit(1), wordWrapWidth: 1600 },
       },
       Track: { x: railStyle.x, y: railStyle.titleHeight },
     }

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, motion, wrapping } from '../theme'
+import { colors, lineLimit, motion, wrapping } from '../theme'
 import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
 import { tileStyle } from './Tile.styles'
 import { posterTexture } from '../Poster/PosterTexture'
@@ -69,7 +69,7 @@ export class Tile
           x: 20,
           y: h / 2,
           mountY: 0.5,
-          text: { text: '', ...wrapping, fontSize: 30, lineHeight: 40, wordWrapWidth: w - 40, maxLines: 4, textAlign: 'center', textColor: colors.text },
+          text: { text: '', ...wrapping, fontSize: 30, lineHeight: 40, wordWrapWidth: w - 40, ...lineLimit(4), textAlign: 'center', textColor: colors.text },
         },
         // Its corners are cut into the poster's pixels when it loads (PosterTexture), not by a shader every frame.
         Image: { w, h, alpha: IMAGE_LOADING_ALPHA },
@@ -91,8 +91,7 @@ export class Tile
           ...wrapping,
           fontSize: tileStyle.titleFontSize,
           wordWrapWidth: w,
-          maxLines: 1,
-          textOverflow: 'ellipsis',
+          ...lineLimit(1),
           // White text tinted by the element's colour: focus changes the tint, never re-renders the text.
           textColor: 0xffffffff,
         },

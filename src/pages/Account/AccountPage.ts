@@ -5,7 +5,7 @@ import { fetchTitle } from '../../api/catalog'
 import { announceChange, onChange } from '../../api/changes'
 import { api, rememberSignIn, signOut } from '../../api/session'
 import { readStored } from '../../storage'
-import { colors, layout, typography } from '../../components/theme'
+import { colors, layout, lineLimit, typography } from '../../components/theme'
 import { accountSummary, calendarDate, RATING_LIMIT_CHOICES, type AccountSummary, type Rating } from '../../domain'
 import { currentLanguage, setLanguage, t } from '../../i18n'
 import { LANGUAGES, type LanguageCode } from '../../settings'
@@ -201,7 +201,7 @@ export class AccountPage
     ]
     this.Holdings.children = lines.map((line) => ({
       flexItem: { marginBottom: 12 },
-      text: { text: line.text, ...typography.body, textColor: line.color, wordWrapWidth: LEFT_W, maxLines: 1 },
+      text: { text: line.text, ...typography.body, textColor: line.color, wordWrapWidth: LEFT_W, ...lineLimit(1) },
     }))
   }
 

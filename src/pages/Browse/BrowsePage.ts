@@ -4,7 +4,7 @@ import { t } from '../../i18n'
 import { api } from '../../api/session'
 import { fetchHome, fetchRailPage, genresOf, type GenreEntry } from '../../api/catalog'
 import { onChange } from '../../api/changes'
-import { colors, layout, motion, typography, wrapping } from '../../components/theme'
+import { colors, layout, lineLimit, motion, typography, wrapping } from '../../components/theme'
 import { Grid } from '../../components/Grid/Grid'
 import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
@@ -139,7 +139,7 @@ export class BrowsePage
         x: 24,
         y: (GENRE_H - 12) / 2,
         mountY: 0.5,
-        text: { text: genre.name, ...typography.body, ...wrapping, verticalAlign: 'middle', textColor: colors.textMuted, wordWrapWidth: 300, maxLines: 1, textOverflow: 'ellipsis' },
+        text: { text: genre.name, ...typography.body, ...wrapping, verticalAlign: 'middle', textColor: colors.textMuted, wordWrapWidth: 300, ...lineLimit(1) },
       },
     }))
     this.showGenre()

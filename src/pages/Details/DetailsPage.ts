@@ -8,7 +8,7 @@ import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
   actionLabel, actionTarget, badgeModel, detailActions, episodeHash, formatDuration, initialActionIndex, initialSeasonIndex, playsWithoutAsking, startsRentalWindow, type DetailAction,
 } from '../../domain'
-import { colors, layout, typography, wrapping } from '../../components/theme'
+import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
 import { Button } from '../../components/Button/Button'
 import { posterTexture } from '../../components/Poster/PosterTexture'
@@ -88,19 +88,19 @@ export class DetailsPage
       Title: {
         x: LEFT,
         y: TITLE_Y,
-        text: { text: '', ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 2, textOverflow: 'ellipsis' },
+        text: { text: '', ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, ...lineLimit(2) },
       },
-      Meta: { x: LEFT, y: 376, text: { text: '', ...typography.caption, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, maxLines: 1 } },
+      Meta: { x: LEFT, y: 376, text: { text: '', ...typography.caption, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, ...lineLimit(1) } },
       Badge: { type: AccessBadge, x: LEFT, y: 424 },
       Synopsis: {
         x: LEFT,
         y: 484,
-        text: { text: '', ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, maxLines: 3, textOverflow: 'ellipsis' },
+        text: { text: '', ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: TEXT_WIDTH, ...lineLimit(3) },
       },
       Cast: {
         x: LEFT,
         y: 624,
-        text: { text: '', ...typography.caption, ...wrapping, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, maxLines: 1, textOverflow: 'ellipsis' },
+        text: { text: '', ...typography.caption, ...wrapping, textColor: colors.textMuted, wordWrapWidth: TEXT_WIDTH, ...lineLimit(1) },
       },
       Notice: { x: LEFT, y: 660, visible: false, text: { text: '', ...typography.caption, ...wrapping, textColor: colors.accent, wordWrapWidth: TEXT_WIDTH } },
       Actions: { x: LEFT, y: ACTIONS_Y },

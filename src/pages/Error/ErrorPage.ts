@@ -4,7 +4,7 @@ import { Button } from '../../components/Button/Button'
 import { AppError } from '../../api/errors'
 import type { PageTypeConfig } from '../page'
 import { failureMessage } from '../failure-message'
-import { colors, layout, typography } from '../../components/theme'
+import { colors, layout, lineLimit, typography } from '../../components/theme'
 
 interface ErrorTemplateSpec extends Lightning.Component.TemplateSpec {
   Title: Lightning.Element
@@ -49,7 +49,7 @@ export class ErrorPage
       Detail: {
         x: layout.safeX * 2,
         y: 500,
-        text: { text: '', ...typography.caption, textColor: colors.textMuted, wordWrapWidth: 1400, maxLines: 2 },
+        text: { text: '', ...typography.caption, textColor: colors.textMuted, wordWrapWidth: 1400, ...lineLimit(2) },
       },
       Retry: { type: Button, x: layout.safeX * 2, y: 620 },
       Home: { type: Button, x: layout.safeX * 2 + 360, y: 620 },

@@ -1,7 +1,7 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { t } from '../../i18n'
 import { Button } from '../../components/Button/Button'
-import { colors, layout, typography } from '../../components/theme'
+import { colors, layout, lineLimit, typography } from '../../components/theme'
 import type { PageTypeConfig } from '../page'
 import { operatorSettings } from '../../settings'
 import {
@@ -103,7 +103,7 @@ export class PlayerPage
         Title: {
           x: layout.safeX,
           y: layout.safeY,
-          text: { text: '', ...typography.title, textColor: colors.text, wordWrapWidth: 1400, maxLines: 1 },
+          text: { text: '', ...typography.title, textColor: colors.text, wordWrapWidth: 1400, ...lineLimit(1) },
         },
         Mode: { x: layout.safeX, y: layout.safeY + 72, text: { text: '', ...typography.caption, textColor: colors.accent } },
         BottomScrim: { y: layout.screenH - 320, w: layout.screenW, h: 320, rect: true, colorTop: 0x00000000, colorBottom: 0xe6000000 },
@@ -153,7 +153,7 @@ export class PlayerPage
         zIndex: 10,
         Background: { w: 1100, h: 440, rect: true, color: 0xf21b1b26, shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius * 2 } },
         Title: { x: 64, y: 56, text: { text: '', ...typography.title, textColor: colors.text, wordWrapWidth: 972 } },
-        Message: { x: 64, y: 140, text: { text: '', ...typography.body, textColor: colors.textMuted, wordWrapWidth: 972, maxLines: 3 } },
+        Message: { x: 64, y: 140, text: { text: '', ...typography.body, textColor: colors.textMuted, wordWrapWidth: 972, ...lineLimit(3) } },
         Code: { x: 64, y: 264, text: { text: '', ...typography.caption, textColor: colors.danger } },
         Back: { type: Button, x: 64, y: 320 },
         Retry: { type: Button, x: 424, y: 320 },

@@ -5,7 +5,7 @@ import { api } from '../../api/session'
 import { searchTitles } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { applyKeyboardEdit, searchQuery, type KeyboardEdit } from '../../domain'
-import { colors, ellipsis, layout, typography, wrapping } from '../../components/theme'
+import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 import { Grid } from '../../components/Grid/Grid'
 import { SearchKeyboard } from '../../components/SearchKeyboard/SearchKeyboard'
 import type { PageTypeConfig } from '../page'
@@ -58,12 +58,12 @@ export class SearchPage
           x: 28,
           y: 46,
           mountY: 0.5,
-          text: { text: '', ...typography.body, textColor: colors.text, wordWrapWidth: INPUT_W - 56, maxLines: 1, textOverflow: 'ellipsis', maxLinesSuffix: ellipsis },
+          text: { text: '', ...typography.body, textColor: colors.text, wordWrapWidth: INPUT_W - 56, ...lineLimit(1) },
         },
         Caret: { x: 28, y: 22, w: 3, h: 44, rect: true, color: colors.accent },
       },
       Keyboard: { type: SearchKeyboard, x: layout.safeX, y: 290 },
-      Status: { x: RESULTS_X, y: 172, text: { text: '', ...typography.body, ...wrapping, textColor: colors.textMuted, wordWrapWidth: 1000, maxLines: 2 } },
+      Status: { x: RESULTS_X, y: 172, text: { text: '', ...typography.body, ...wrapping, textColor: colors.textMuted, wordWrapWidth: 1000, ...lineLimit(2) } },
       Results: { type: Grid, x: RESULTS_X, y: 180, columns: 4, visibleRows: 2 },
     }
   }

@@ -1,10 +1,12 @@
 import { Lightning } from '@lightningjs/sdk'
 import { Choices } from './Choices'
-import { dialog, dialogShell, textStyle, type DialogTemplateSpec } from './Dialog.styles'
+import { dialog, dialogShell, textColumn, textStyle, type DialogTemplateSpec } from './Dialog.styles'
 
 type ConfirmDialogTemplateSpec = DialogTemplateSpec<{
-  Title: Lightning.Element
-  Message: Lightning.Element
+  Texts: {
+    Title: Lightning.Element
+    Message: Lightning.Element
+  }
   Actions: typeof Choices
 }>
 
@@ -31,15 +33,21 @@ export class ConfirmDialog
   static override _template(): Lightning.Component.Template<ConfirmDialogTemplateSpec> {
     const x = dialog.padding
     return dialogShell(PANEL_W, PANEL_H, {
-      Title: { x, y: 64, text: textStyle('title', INNER_W) },
-      Message: { x, y: 190, text: textStyle('body', INNER_W) },
+      Texts: {
+        x,
+        y: 64,
+        ...textColumn,
+        Title: { text: textStyle('title', INNER_W) },
+        Message: { flexItem: { marginTop: 42 }, text: textStyle('body', INNER_W) },
+      },
       Actions: { type: Choices, x, y: PANEL_H - 80 - dialog.padding },
     })
   }
 
   private readonly Panel = this.getByRef('Panel')!
-  private readonly Title = this.Panel.getByRef('Title')!
-  private readonly Message = this.Panel.getByRef('Message')!
+  private readonly Texts = this.Panel.getByRef('Texts')!
+  private readonly Title = this.Texts.getByRef('Title')!
+  private readonly Message = this.Texts.getByRef('Message')!
   private readonly Actions = this.Panel.getByRef('Actions')!
   private _resolve: ((yes: boolean) => void) | null = null
 

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, layout, typography } from '../../components/theme'
+import { colors, layout, lineLimit, typography } from '../../components/theme'
 
 /**
  * The look shared by the commerce dialogs (purchase, PIN, scan to pay,
@@ -35,6 +35,14 @@ export function panelTemplate(w: number, h: number): Lightning.Element.NewPatchT
   }
 }
 
+/**
+ * Texts stacked top to bottom, each drawn under the one above as tall as it
+ * came out: a name that wraps to a second line pushes what follows down
+ * instead of running into it. Items keep their own width ('flex-start'), so
+ * no text is drawn again at a stretched one.
+ */
+export const textColumn = { flex: { direction: 'column', alignItems: 'flex-start' } } as const
+
 /** A dialog's template spec: the scrim and the panel holding the dialog's own parts. */
 export interface DialogTemplateSpec<PanelParts> extends Lightning.Component.TemplateSpec {
   Scrim: Lightning.Element
@@ -68,16 +76,16 @@ export type TextRole = 'title' | 'body' | 'caption' | 'price' | 'notice' | 'code
 export function textStyle(role: TextRole, wordWrapWidth: number): Lightning.textures.TextTexture.Settings {
   switch (role) {
     case 'title':
-      return { text: '', ...typography.title, textColor: colors.text, wordWrapWidth, maxLines: 2 }
+      return { text: '', ...typography.title, textColor: colors.text, wordWrapWidth, ...lineLimit(2) }
     case 'body':
-      return { text: '', ...typography.body, textColor: colors.text, wordWrapWidth, maxLines: 3 }
+      return { text: '', ...typography.body, textColor: colors.text, wordWrapWidth, ...lineLimit(3) }
     case 'caption':
-      return { text: '', ...typography.caption, textColor: colors.textMuted, wordWrapWidth, maxLines: 3 }
+      return { text: '', ...typography.caption, textColor: colors.textMuted, wordWrapWidth, ...lineLimit(3) }
     case 'price':
-      return { text: '', ...typography.display, textColor: dialogColors.price, wordWrapWidth, maxLines: 1 }
+      return { text: '', ...typography.display, textColor: dialogColors.price, wordWrapWidth, ...lineLimit(1) }
     case 'notice':
-      return { text: '', ...typography.body, textColor: dialogColors.notice, wordWrapWidth, maxLines: 3 }
+      return { text: '', ...typography.body, textColor: dialogColors.notice, wordWrapWidth, ...lineLimit(3) }
     case 'code':
-      return { text: '', fontSize: 88, lineHeight: 104, letterSpacing: 8, textColor: colors.accent, wordWrapWidth, maxLines: 1 }
+      return { text: '', fontSize: 88, lineHeight: 104, letterSpacing: 8, textColor: colors.accent, wordWrapWidth, ...lineLimit(1) }
   }
 }

@@ -36,18 +36,20 @@ import {
 import { PinPad } from '../Pin/PinPad'
 import { ScanToPay } from '../ScanToPay/ScanToPay'
 import { Choices, type Choice } from './Choices'
-import { dialog, dialogColors, dialogShell, textStyle, type DialogTemplateSpec } from './Dialog.styles'
+import { dialog, dialogColors, dialogShell, textColumn, textStyle, type DialogTemplateSpec } from './Dialog.styles'
 import { colors } from '../../components/theme'
 import { asAppError, purchaseFailure } from './api-failure'
 import type { PurchaseOutcome, PurchaseRequest } from './request'
 
 type PurchaseDialogTemplateSpec = DialogTemplateSpec<{
-  Kicker: Lightning.Element
-  Name: Lightning.Element
-  Price: Lightning.Element
-  Terms: Lightning.Element
-  Hint: Lightning.Element
-  Status: Lightning.Element
+  Summary: {
+    Kicker: Lightning.Element
+    Name: Lightning.Element
+    Price: Lightning.Element
+    Terms: Lightning.Element
+    Hint: Lightning.Element
+    Status: Lightning.Element
+  }
   Pin: typeof PinPad
   Scan: typeof ScanToPay
   Actions: typeof Choices
@@ -56,6 +58,8 @@ type PurchaseDialogTemplateSpec = DialogTemplateSpec<{
 const PANEL_W = dialog.panelW
 const PANEL_H = 900
 const INNER_W = PANEL_W - dialog.padding * 2
+/** One caption line as Lightning draws it (line height and half the font size below). */
+const KICKER_H = 50
 
 /** A random source for idempotency keys: the platform's crypto where there is one. */
 function keyRandom(): number {
@@ -80,12 +84,18 @@ export class PurchaseDialog
   static override _template(): Lightning.Component.Template<PurchaseDialogTemplateSpec> {
     const x = dialog.padding
     return dialogShell(PANEL_W, PANEL_H, {
-      Kicker: { x, y: 60, text: { ...textStyle('caption', INNER_W), textColor: 0xffffb400 } },
-      Name: { x, y: 104, text: textStyle('title', INNER_W) },
-      Price: { x, y: 180, text: textStyle('price', INNER_W) },
-      Terms: { x, y: 290, text: textStyle('body', INNER_W) },
-      Hint: { x, y: 370, text: textStyle('caption', INNER_W) },
-      Status: { x, y: 450, text: textStyle('body', INNER_W) },
+      Summary: {
+        x,
+        y: 54,
+        ...textColumn,
+        // Keeps its line while empty (loading), so the name below does not move when it is filled.
+        Kicker: { flexItem: { minHeight: KICKER_H }, text: { ...textStyle('caption', INNER_W), textColor: colors.accent } },
+        Name: { text: textStyle('title', INNER_W) },
+        Price: { text: textStyle('price', INNER_W) },
+        Terms: { text: textStyle('body', INNER_W) },
+        Hint: { flexItem: { marginTop: 20 }, text: textStyle('caption', INNER_W) },
+        Status: { flexItem: { marginTop: 30 }, text: textStyle('body', INNER_W) },
+      },
       Pin: { type: PinPad, x: (PANEL_W - 620) / 2, y: 190, visible: false },
       Scan: { type: ScanToPay, x, y: 290, visible: false },
       Actions: { type: Choices, x, y: PANEL_H - 80 - dialog.padding },
@@ -93,12 +103,13 @@ export class PurchaseDialog
   }
 
   private readonly Panel = this.getByRef('Panel')!
-  private readonly Kicker = this.Panel.getByRef('Kicker')!
-  private readonly Name = this.Panel.getByRef('Name')!
-  private readonly Price = this.Panel.getByRef('Price')!
-  private readonly Terms = this.Panel.getByRef('Terms')!
-  private readonly Hint = this.Panel.getByRef('Hint')!
-  private readonly Status = this.Panel.getByRef('Status')!
+  private readonly Summary = this.Panel.getByRef('Summary')!
+  private readonly Kicker = this.Summary.getByRef('Kicker')!
+  private readonly Name = this.Summary.getByRef('Name')!
+  private readonly Price = this.Summary.getByRef('Price')!
+  private readonly Terms = this.Summary.getByRef('Terms')!
+  private readonly Hint = this.Summary.getByRef('Hint')!
+  private readonly Status = this.Summary.getByRef('Status')!
   private readonly Pin = this.Panel.getByRef('Pin')!
   private readonly Scan = this.Panel.getByRef('Scan')!
   private readonly Actions = this.Panel.getByRef('Actions')!
@@ -318,8 +329,8 @@ export class PurchaseDialog
     const kicker = choice.kind === 'subscribe' ? 'purchase.kicker.subscribe' : choice.kind === 'rent' ? 'purchase.kicker.rent' : 'purchase.kicker.buy'
     this.Kicker.text = t(kicker)
     const name = choice.kind === 'subscribe' ? t('purchase.vipName') : request.titleName
-    // Compact (PIN pad, QR on screen): the price joins the name on one line.
-    this.Name.text = compact ? `${name} · ${this.price()}` : name
+    // Compact (PIN pad, QR on screen): the name keeps one line above them; the price is on the Pay button or in the QR's instructions.
+    this.Name.patch({ text: { text: name, maxLines: compact ? 1 : 2 } })
     this.Price.text = choice.kind === 'subscribe' ? t('purchase.perMonth', { price: this.price() }) : this.price()
     this.Price.visible = !compact
     this.Terms.visible = !compact

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, layout } from '../../components/theme'
+import { colors, layout, lineLimit } from '../../components/theme'
 import { textStyle } from '../Purchase/Dialog.styles'
 
 interface ScanToPayTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -36,7 +36,7 @@ export class ScanToPay
       },
       Instructions: { x: TEXT_X, y: 8, text: textStyle('body', TEXT_W) },
       // A URL has no spaces to wrap at: break it anywhere.
-      Link: { x: TEXT_X, y: 170, text: { ...textStyle('caption', TEXT_W), maxLines: 2, wordBreak: true } },
+      Link: { x: TEXT_X, y: 170, text: { ...textStyle('caption', TEXT_W), ...lineLimit(2), wordBreak: true } },
       Countdown: { x: TEXT_X, y: 300, text: { ...textStyle('caption', TEXT_W), textColor: colors.accent } },
     }
   }

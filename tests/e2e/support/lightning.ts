@@ -81,3 +81,32 @@ export function collectPageErrors(page: Page, ignore: RegExp[] = []): string[] {
   })
   return errors
 }
+
+/**
+ * Records every text the page draws on a canvas, and the fonts it is drawn in, from its first script on (call before
+ * `goto`). Lightning draws a wrapped text a line at a time, so a line cut to its lines is recorded as drawn, suffix included.
+ */
+export async function recordDrawnTexts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const drawn: string[] = []
+    const fonts = new Set<string>()
+    Object.assign(window, { drawnTexts: drawn, drawnFonts: fonts })
+    const fillText = CanvasRenderingContext2D.prototype.fillText
+    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      drawn.push(text)
+      fonts.add(this.font)
+      if (maxWidth === undefined) fillText.call(this, text, x, y)
+      else fillText.call(this, text, x, y, maxWidth)
+    }
+  })
+}
+
+/** The texts drawn so far, in order (`recordDrawnTexts`). */
+export function drawnTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { drawnTexts: string[] }).drawnTexts)
+}
+
+/** The canvas fonts texts were drawn in so far (`recordDrawnTexts`). */
+export function drawnFonts(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as { drawnFonts: Set<string> }).drawnFonts])
+}
