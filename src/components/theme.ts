@@ -22,6 +22,11 @@ export const typography = {
   caption: { fontSize: 28, lineHeight: 36 },
 } as const
 
+/** The height Lightning gives one line of text in this style: its line height, and half its font size below the last line. */
+export function oneLineHeight(style: { fontSize: number; lineHeight: number }): number {
+  return style.lineHeight + style.fontSize / 2
+}
+
 /** Where text is cut to its lines: one ellipsis character, not Lightning's default `..`. */
 const ellipsis = '…'
 

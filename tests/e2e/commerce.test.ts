@@ -178,41 +178,50 @@ test('rent a pay-per-view title with the PIN: price and terms shown, then it pla
   await tv.close()
 })
 
-/** Where the elements at `selectors` are on screen, top to bottom as listed (Lightning's inspector mirrors each element's box). */
-function boxesOf(page: Page, selectors: string[]): Promise<Array<{ selector: string; top: number; bottom: number }>> {
+interface Box {
+  selector: string
+  top: number
+  bottom: number
+  left: number
+  right: number
+}
+
+/** Where the elements at `selectors` are on screen (Lightning's inspector mirrors each element's box). */
+function boxesOf(page: Page, selectors: string[]): Promise<Box[]> {
   return page.evaluate((list) => list.map((selector) => {
     const box = document.querySelector(selector)?.getBoundingClientRect()
-    return { selector, top: box?.top ?? NaN, bottom: box?.bottom ?? NaN }
+    return { selector, top: box?.top ?? NaN, bottom: box?.bottom ?? NaN, left: box?.left ?? NaN, right: box?.right ?? NaN }
   }), selectors)
 }
 
-/** Waits until the elements at `selectors` stand one below the other, none running into the next; returns their boxes. */
-async function waitForStacked(page: Page, selectors: string[]): Promise<Array<{ selector: string; top: number; bottom: number }>> {
-  let last: Array<{ selector: string; top: number; bottom: number }> = []
-  return waitFor(() => `${selectors.join(', ')} one below the other, read ${JSON.stringify(last)}`, async () => {
+/** Waits until each element at `selectors` stands `where` the one before it, none running into the next; returns their boxes. */
+async function waitForPlaced(page: Page, selectors: string[], where: 'below' | 'right of' = 'below'): Promise<Box[]> {
+  let last: Box[] = []
+  return waitFor(() => `${selectors.join(', ')} each ${where} the one before, read ${JSON.stringify(last)}`, async () => {
     last = await boxesOf(page, selectors)
-    return last.every((box, i) => i === 0 || box.top >= last[i - 1]!.bottom) ? last : null
+    const placed = last.every((box, i) => i === 0 || (where === 'below' ? box.top >= last[i - 1]!.bottom : box.left >= last[i - 1]!.right))
+    return placed ? last : null
   })
 }
 
 /** typography.title's line height: a dialog's name drawn on one line is under 1.5 of it, on two lines over. */
 const TITLE_LINE = 60
 
-test('a name too long for a line: two lines with the price below on the purchase screen and the message below in the rental question, one ending in "…" above the PIN pad', async () => {
+test('a name too long for a line: two lines with the price below on the purchase screen and the message below in the rental question, one ending in "…" above the PIN pad and before its status in Account', async () => {
   // The seed's longest English name, sold to rent, to buy and with VIP: bought by no test, and asked about before VIP.
   const film = await title('t0008')
   const tv = await openApp(`details/${film.id}/buy`, recordDrawnTexts)
   await waitForText(tv, 'Rent ¥')
   await press(tv, 'Enter')
   await waitForText(tv, '48 hours to finish once you start, 30 days to start')
-  const [name] = await waitForStacked(tv, ['Name', 'Price', 'Terms', 'Status'].map((ref) => `[ref="Purchase"] [ref="${ref}"]`))
+  const [name] = await waitForPlaced(tv, ['Name', 'Price', 'Terms', 'Status'].map((ref) => `[ref="Purchase"] [ref="${ref}"]`))
   expect(name!.bottom - name!.top).toBeGreaterThan(1.5 * TITLE_LINE)
   await shot(tv, 'purchase-long-name')
 
   await waitForText(tv, 'Pay with Alipay')
   await press(tv, 'Enter')
   await waitForText(tv, 'Enter your PIN')
-  const [pinName] = await waitForStacked(tv, ['[ref="Purchase"] [ref="Name"]', '[ref="Purchase"] [ref="Pin"]'])
+  const [pinName] = await waitForPlaced(tv, ['[ref="Purchase"] [ref="Name"]', '[ref="Purchase"] [ref="Pin"]'])
   expect(pinName!.bottom - pinName!.top).toBeLessThan(1.5 * TITLE_LINE)
   const cut = await waitFor('the name cut to one line', async () => (await drawnTexts(tv)).find((text) => text.endsWith('…') && film.title.startsWith(text.slice(0, -1))) ?? null)
   expect(cut.length).toBeLessThan(film.title.length)
@@ -233,12 +242,24 @@ test('a name too long for a line: two lines with the price below on the purchase
   await waitForText(details, 'Start watching')
   await press(details, 'Enter')
   await waitForText(details, 'Once it starts, you have 48 hours to finish it.')
-  const [question] = await waitForStacked(details, ['Title', 'Message', 'Actions'].map((ref) => `[ref="Confirm"] [ref="${ref}"]`))
+  const [question] = await waitForPlaced(details, ['Title', 'Message', 'Actions'].map((ref) => `[ref="Confirm"] [ref="${ref}"]`))
   expect(question!.bottom - question!.top).toBeGreaterThan(1.5 * TITLE_LINE)
   await shot(details, 'rental-start-long-name')
   await press(details, 'Escape')
   expect(errorsByPage.get(details)).toEqual([])
   await details.close()
+
+  // Account lists the rental with its status whole, the name cut to the room the status leaves.
+  const account = await openApp('account', recordDrawnTexts)
+  const status = await waitForTextMatching(account, /^Rented · \d+ days to start$/)
+  const [, statusBox] = await waitForPlaced(account, ['Name', 'Status'].map((ref) => `[type="HoldingRow"] [ref="${ref}"]`), 'right of')
+  const [column] = await boxesOf(account, ['[ref="Holdings"]'])
+  expect(statusBox!.right).toBeLessThanOrEqual(column!.right)
+  await waitFor('the name cut before the status', async () => (await drawnTexts(account)).find((text) => text.endsWith('…') && film.title.startsWith(text.slice(0, -1))) ?? null)
+  expect(await drawnTexts(account)).toContain(status)
+  await shot(account, 'account-long-name')
+  expect(errorsByPage.get(account)).toEqual([])
+  await account.close()
 })
 
 test('subscribe through scan to pay on the phone, then play another included title', async () => {

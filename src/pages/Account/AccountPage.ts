@@ -5,12 +5,13 @@ import { fetchTitle } from '../../api/catalog'
 import { announceChange, onChange } from '../../api/changes'
 import { api, rememberSignIn, signOut } from '../../api/session'
 import { readStored } from '../../storage'
-import { colors, layout, lineLimit, typography } from '../../components/theme'
+import { colors, layout, lineLimit, oneLineHeight, typography } from '../../components/theme'
 import { accountSummary, calendarDate, RATING_LIMIT_CHOICES, type AccountSummary, type Rating } from '../../domain'
 import { currentLanguage, setLanguage, t } from '../../i18n'
 import { LANGUAGES, type LanguageCode } from '../../settings'
 import { Choices, type Choice } from '../../widgets/Purchase/Choices'
 import type { PageTypeConfig } from '../page'
+import { HoldingRow } from './HoldingRow'
 
 interface AccountTemplateSpec extends Lightning.Component.TemplateSpec {
   Title: Lightning.Element
@@ -30,6 +31,7 @@ interface AccountTemplateSpec extends Lightning.Component.TemplateSpec {
 /** How many rentals and purchases fit on the page. */
 const MAX_HOLDINGS = 6
 const LEFT_W = 720
+const HOLDING_H = oneLineHeight(typography.body)
 const RIGHT_X = 920
 const ROW_GAP = 150
 
@@ -195,14 +197,17 @@ export class AccountPage
 
   private renderHoldings(signedIn: boolean): void {
     const holdings = signedIn ? (this._summary?.holdings ?? []).slice(0, MAX_HOLDINGS) : []
-    const lines = [
-      { text: signedIn ? (holdings.length > 0 ? t('account.holdings') : t('account.noHoldings')) : '', color: colors.textMuted },
-      ...holdings.map((row) => ({ text: `${this._titles.get(row.titleId) ?? row.titleId} · ${row.status}`, color: colors.text })),
+    const heading = signedIn ? (holdings.length > 0 ? t('account.holdings') : t('account.noHoldings')) : ''
+    this.Holdings.children = [
+      { flexItem: { marginBottom: 12 }, text: { text: heading, ...typography.body, textColor: colors.textMuted, wordWrapWidth: LEFT_W, ...lineLimit(1) } },
+      ...holdings.map((row) => ({
+        type: HoldingRow,
+        w: LEFT_W,
+        h: HOLDING_H,
+        flexItem: { marginBottom: 12 },
+        holding: { name: this._titles.get(row.titleId) ?? row.titleId, status: row.status },
+      })),
     ]
-    this.Holdings.children = lines.map((line) => ({
-      flexItem: { marginBottom: 12 },
-      text: { text: line.text, ...typography.body, textColor: line.color, wordWrapWidth: LEFT_W, ...lineLimit(1) },
-    }))
   }
 
   private get rows(): Lightning.Component[] {

@@ -37,7 +37,7 @@ import { PinPad } from '../Pin/PinPad'
 import { ScanToPay } from '../ScanToPay/ScanToPay'
 import { Choices, type Choice } from './Choices'
 import { dialog, dialogColors, dialogShell, textColumn, textStyle, type DialogTemplateSpec } from './Dialog.styles'
-import { colors } from '../../components/theme'
+import { colors, oneLineHeight, typography } from '../../components/theme'
 import { asAppError, purchaseFailure } from './api-failure'
 import type { PurchaseOutcome, PurchaseRequest } from './request'
 
@@ -58,8 +58,6 @@ type PurchaseDialogTemplateSpec = DialogTemplateSpec<{
 const PANEL_W = dialog.panelW
 const PANEL_H = 900
 const INNER_W = PANEL_W - dialog.padding * 2
-/** One caption line as Lightning draws it (line height and half the font size below). */
-const KICKER_H = 50
 
 /** A random source for idempotency keys: the platform's crypto where there is one. */
 function keyRandom(): number {
@@ -89,7 +87,7 @@ export class PurchaseDialog
         y: 54,
         ...textColumn,
         // Keeps its line while empty (loading), so the name below does not move when it is filled.
-        Kicker: { flexItem: { minHeight: KICKER_H }, text: { ...textStyle('caption', INNER_W), textColor: colors.accent } },
+        Kicker: { flexItem: { minHeight: oneLineHeight(typography.caption) }, text: { ...textStyle('caption', INNER_W), textColor: colors.accent } },
         Name: { text: textStyle('title', INNER_W) },
         Price: { text: textStyle('price', INNER_W) },
         Terms: { text: textStyle('body', INNER_W) },
