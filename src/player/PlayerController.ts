@@ -145,9 +145,16 @@ export class PlayerController {
   }
 
   get titleName(): string {
-    if (!this.title) return ''
-    const episode = this.title.seasons.flatMap((s) => s.episodes).find((e) => e.id === this.request.episodeId)
-    return episode ? `${this.title.title} · ${episode.title}` : this.title.title
+    return this.title?.title ?? ''
+  }
+
+  /** The episode playing and its season, or null for a film, a trailer or before the title is in. */
+  get episode(): { season: number; title: string } | null {
+    for (const season of this.title?.seasons ?? []) {
+      const episode = season.episodes.find((e) => e.id === this.request.episodeId)
+      if (episode) return { season: season.number, title: episode.title }
+    }
+    return null
   }
 
   get positionSeconds(): number {

@@ -5,13 +5,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import type { DeviceCodeResponse, RegisterDeviceResponse, TitleSummary, TokenResponse } from '../../server/contract'
+import type { DeviceCodeResponse, RegisterDeviceResponse, TitleDetails, TitleSummary, TokenResponse } from '../../server/contract'
 import { call, postForm, registerDevice } from '../server/helpers'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
-import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText, waitForTextMatching } from './support/lightning'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
 
 jest.setTimeout(180_000)
 
@@ -173,6 +173,25 @@ test('a subscription title as a subscriber: ClearKey license issued with the tok
   const licenses = licenseRequests.filter((r) => r.url.includes('/v1/license/clearkey'))
   expect(licenses.length).toBeGreaterThan(0)
   expect(licenses.every((r) => r.status === 200 && /^Bearer .+/.test(r.authorization ?? ''))).toBe(true)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('an episode shows the series name on the title line and its season and episode on the line below', async () => {
+  const session = await signedInSession('demo')
+  await subscribe(session)
+  // The seed's first title is a VIP series of two seasons.
+  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0001', { headers: { 'Accept-Language': 'en' } })).body
+  const season = series.seasons[1]!
+  const episode = season.episodes[2]!
+  const { page, errors } = await open(`player/${series.id}/play/${episode.id}`, { session })
+  await waitForTime(page, 1)
+  // Paused, the controls stay up.
+  await press(page, 'Enter', 500)
+  await waitForText(page, 'Paused')
+  await waitForWholeText(page, series.title)
+  await waitForWholeText(page, `Season ${season.number} · ${episode.title}`)
+  await shot(page, 'episode')
   expect(errors).toEqual([])
   await page.close()
 })

@@ -241,6 +241,9 @@ export class PlayerPage
     if (!controller) return
     const title = controller.titleName
     if (title) this.tag('Controls.Title')!.text = title
+    // The episode has a line of its own (where a trailer says so), so a long series name cut to its line never hides it.
+    const episode = controller.episode
+    if (episode) this.tag('Controls.Mode')!.text = `${t('details.season', { number: episode.season })} · ${episode.title}`
     const position = controller.positionSeconds
     const duration = controller.durationSeconds
     const progress = duration > 0 ? Math.min(1, position / duration) : 0
