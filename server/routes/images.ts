@@ -20,13 +20,15 @@ export function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string)
 }
 
-const CJK = /[\u3000-\u9fff\uff00-\uffef]/
+/** CJK punctuation, ideographs and full-width forms, as a character class's range. */
+const CJK_RANGE = '\\u3000-\\u9fff\\uff00-\\uffef'
+const CJK = new RegExp(`[${CJK_RANGE}]`)
 
 /**
  * A name's pieces a line may break between: each CJK character with the closing punctuation after it (never at a
  * line's start), each run of other characters, each run of spaces.
  */
-const BREAKABLE = /[\u3000-\u9fff\uff00-\uffef][、。，：；！？）」』》]*|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+/gu
+const BREAKABLE = new RegExp(`[${CJK_RANGE}][、。，：；！？）」』》]*|[^\\s${CJK_RANGE}]+|\\s+`, 'gu')
 
 /** How wide a piece is in Latin characters: a CJK character counts double. */
 function widthOf(piece: string): number {
