@@ -1,12 +1,18 @@
 import { layout } from '../theme'
 import { tileStyle } from '../Tile/Tile.styles'
 
+/**
+ * The title's line (a 34 px font's descenders reach ~41 px) and the room a focused tile grows into above its
+ * top (half its height's zoom and its border, ~19 px), so the focus ring never touches the title.
+ */
+const TITLE_HEIGHT = 64
+
 export const railStyle = {
   x: layout.safeX,
-  titleHeight: 56,
+  titleHeight: TITLE_HEIGHT,
   titleFontSize: 34,
   /** Height of a rail including its title and the tile captions. */
-  height: 56 + tileStyle.height + 70,
+  height: TITLE_HEIGHT + tileStyle.height + 70,
   step: tileStyle.width + tileStyle.gap,
   /** Tiles on screen at 1920 wide. */
   visible: 7,
