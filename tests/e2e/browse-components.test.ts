@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
-import { collectPageErrors, drawnFonts, drawnTexts, press, recordDrawnTexts, waitForHomeInteractive, waitForText } from './support/lightning'
+import { collectPageErrors, drawnFonts, drawnTexts, press, recordDrawnTexts, waitForHomeInteractive, waitForText, waitForTextMatching } from './support/lightning'
 import { waitFor } from './support/wait'
 
 /**
@@ -323,6 +323,31 @@ test('long, Chinese and emoji titles stay inside the details text column, two li
     // Two lines of the 88 px display line height, never a third.
     expect(box.height).toBeLessThan(3 * 88)
     await page.screenshot({ path: `${process.cwd()}/test-output/e2e/browse-long-title-${hash.slice(9)}-${lang}.png` })
+    expect(errors).toEqual([])
+  }
+})
+
+test('Details in every language: five buttons inside the TV-safe area, the cast listed with the language’s separator', async () => {
+  // t0008 is sold to rent, to buy and with VIP, and has a trailer: with My list, five buttons.
+  for (const [lang, cast] of [
+    ['zh-CN', /^主演：[^,]+(、[^,]+)+$/],
+    ['en', /^Cast: [^、]+(, [^、]+)+$/],
+    ['id', /^Pemeran: [^、]+(, [^、]+)+$/],
+  ] as const) {
+    const { page, errors } = await open('#details/t0008', lang)
+    await waitForTextMatching(page, cast)
+    await waitFor(`five buttons on Details in ${lang}`, async () => ((await page.$$('[ref="Actions"] > [type="Button"]')).length === 5 ? true : null))
+    await page.waitForTimeout(500)
+    const { right, safeRight } = await page.evaluate(() => {
+      const canvas = document.querySelector('canvas')!.getBoundingClientRect()
+      const scale = canvas.width / 1920
+      const buttons = [...document.querySelectorAll('[ref="Actions"] > [type="Button"]')].map((el) => el.getBoundingClientRect())
+      // The safe area's right edge: 96 px of 1920 in from the screen's.
+      return { right: Math.max(...buttons.map((box) => box.right)) - canvas.left, safeRight: (1920 - 96) * scale }
+    })
+    // Named per language, so a failure says which one and by how much.
+    expect({ lang, pastSafeArea: Math.max(0, Math.ceil(right - safeRight)) }).toEqual({ lang, pastSafeArea: 0 })
+    await page.screenshot({ path: `${process.cwd()}/test-output/e2e/details-buttons-${lang}.png` })
     expect(errors).toEqual([])
   }
 })

@@ -44,6 +44,22 @@ const CAST_H = 36
 const CAST_GAP = 36
 const EPISODES_GAP = 124
 const BUTTON_GAP = 24
+/** The buttons' row ends inside the TV-safe area. */
+const ACTIONS_W = layout.screenW - layout.safeX - LEFT
+/** Each button at least `minWidth` wide with `paddingX` either side of its label; a row too wide for that takes the tight fit. */
+const BUTTON_FIT = { minWidth: 240, paddingX: 40 }
+const BUTTON_FIT_TIGHT = { minWidth: 160, paddingX: 24 }
+
+/** Sizes the buttons to their labels and lines them up left to right; returns the row's width. */
+function placeInRow(buttons: readonly Button[], fit: { minWidth: number; paddingX: number }): number {
+  let x = 0
+  for (const button of buttons) {
+    button.fitLabel(fit.minWidth, fit.paddingX)
+    button.x = x
+    x += button.w + BUTTON_GAP
+  }
+  return x - BUTTON_GAP
+}
 
 /** Details data: the title and the viewer's saved position (for Resume). */
 export interface DetailsData {
@@ -184,7 +200,7 @@ export class DetailsPage
     this.Badge.badge = badgeModel(title.access, now, locale)
     // A series needs the room below for its episodes: a shorter synopsis.
     this.Synopsis.patch({ text: { text: title.synopsis, maxLines: title.kind === 'series' ? 2 : 3 } })
-    this.Cast.text = title.cast.length > 0 ? t('details.cast', { names: title.cast.map((member) => member.name).join('、') }) : ''
+    this.Cast.text = title.cast.length > 0 ? t('details.cast', { names: title.cast.map((member) => member.name).join(t('details.castSeparator')) }) : ''
     this.flow()
     if (title.backdropUrl) {
       this.Backdrop.patch({ texture: posterTexture(title.backdropUrl) })
@@ -197,12 +213,8 @@ export class DetailsPage
       ...this._actions.map((action) => ({ type: Button, label: actionLabel(action, locale) })),
       { type: Button, label: this.listLabel },
     ]
-    let x = 0
-    for (const button of this.Actions.children as Button[]) {
-      button.fitLabel(240)
-      button.x = x
-      x += button.w + BUTTON_GAP
-    }
+    const buttons = this.Actions.children as Button[]
+    if (placeInRow(buttons, BUTTON_FIT) > ACTIONS_W) placeInRow(buttons, BUTTON_FIT_TIGHT)
     const purchaseNotice = this._purchaseFirst && this._actions.some((action) => actionTarget(action, title.id, title.access)?.kind === 'purchase')
     this.Notice.text = t('details.needsPurchase')
     this.Notice.visible = purchaseNotice
