@@ -127,9 +127,11 @@ test('Home → a free title’s details → Back keeps focus → a pay-per-view 
   await press(page, 'ArrowRight')
   await press(page, 'Enter', 600)
   await waitForText(page, 'Type a title, pinyin or initials')
+  await caretBeside(page, 'before')
   await shot(page, 'search-empty')
   await typeOnKeyboard(page, 'night')
   await waitForText(page, "Night Watch of Chang'an")
+  await caretBeside(page, 'after')
   await shot(page, 'search-results')
   // From the keyboard's right edge into the results.
   for (let i = 0; i < 7 && (await focusedTileTexts(page)).length === 0; i++) await press(page, 'ArrowRight')
@@ -259,6 +261,22 @@ test('My list: added on a title’s page, it shows as a rail on Home', async () 
   expect(errors).toEqual([])
   await page.close()
 })
+
+/** Waits for the search field's caret to stand before the placeholder (never over its first letter) or after the typed text. */
+async function caretBeside(page: Page, where: 'before' | 'after'): Promise<void> {
+  let read = ''
+  await waitFor(() => `the caret ${where} the field's text, read ${read}`, async () => {
+    const [caret, text] = await page.evaluate(() =>
+      ['Caret', 'Text'].map((ref) => {
+        const box = document.querySelector(`[ref="Input"] > [ref="${ref}"]`)?.getBoundingClientRect()
+        return box ? { left: box.left, right: box.right } : null
+      }),
+    )
+    read = JSON.stringify({ caret, text })
+    if (!caret || !text) return null
+    return (where === 'before' ? caret.right <= text.left : caret.left >= text.right) ? true : null
+  })
+}
 
 async function focusedButtonText(page: Page): Promise<string[]> {
   return textsIn(page, '[focused="true"][type="Button"]')

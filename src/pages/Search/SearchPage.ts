@@ -32,6 +32,10 @@ interface SearchTemplateSpec extends Lightning.Component.TemplateSpec {
 /** Wait this long after the last key before asking the API: typing "changan" is one search, not seven. */
 export const SEARCH_DEBOUNCE_MS = 300
 const INPUT_W = 600
+/** Where the typed text starts inside the field, and the caret beside it. */
+const INPUT_TEXT_X = 28
+const CARET_W = 3
+const CARET_GAP = 4
 const RESULTS_X = 790
 
 /**
@@ -55,12 +59,12 @@ export class SearchPage
         color: colors.surface,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
         Text: {
-          x: 28,
+          x: INPUT_TEXT_X,
           y: 46,
           mountY: 0.5,
-          text: { text: '', ...typography.body, textColor: colors.text, wordWrapWidth: INPUT_W - 56, ...lineLimit(1) },
+          text: { text: '', ...typography.body, textColor: colors.text, wordWrapWidth: INPUT_W - INPUT_TEXT_X * 2, ...lineLimit(1) },
         },
-        Caret: { x: 28, y: 22, w: 3, h: 44, rect: true, color: colors.accent },
+        Caret: { x: INPUT_TEXT_X - CARET_GAP - CARET_W, y: 22, w: CARET_W, h: 44, rect: true, color: colors.accent },
       },
       Keyboard: { type: SearchKeyboard, x: layout.safeX, y: 290 },
       Status: { x: RESULTS_X, y: 172, text: { text: '', ...typography.body, ...wrapping, textColor: colors.textMuted, wordWrapWidth: 1000, ...lineLimit(2) } },
@@ -137,7 +141,8 @@ export class SearchPage
     const empty = this._text.length === 0
     this.InputText.text = { text: empty ? t('search.placeholder') : this._text, textColor: empty ? colors.textMuted : colors.text }
     this.InputText.loadTexture()
-    this.Caret.x = empty ? 28 : Math.min(INPUT_W - 28, 28 + this.InputText.renderWidth + 4)
+    // Before the placeholder (never over its first letter), after what is typed.
+    this.Caret.x = empty ? INPUT_TEXT_X - CARET_GAP - CARET_W : Math.min(INPUT_W - INPUT_TEXT_X, INPUT_TEXT_X + this.InputText.renderWidth + CARET_GAP)
   }
 
   private renderStatus(): void {
