@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
-import { collectPageErrors, drawnFonts, drawnTexts, press, recordDrawnTexts, waitForHomeInteractive, waitForText, waitForTextMatching } from './support/lightning'
+import { collectPageErrors, drawnFonts, drawnTexts, focusedRefs, press, recordDrawnTexts, waitForHomeInteractive, waitForText, waitForTextMatching } from './support/lightning'
 import { waitFor } from './support/wait'
 
 /**
@@ -325,6 +325,35 @@ test('long, Chinese and emoji titles stay inside the details text column, two li
     await page.screenshot({ path: `${process.cwd()}/test-output/e2e/browse-long-title-${hash.slice(9)}-${lang}.png` })
     expect(errors).toEqual([])
   }
+})
+
+test('Hero: a long name keeps one line above the badge, and the focused call to action stays clear of the first rail’s title', async () => {
+  // An operator may feature any title: the real feed, its hero swapped for the seed's longest name.
+  const long = (await railItems('catalog-all', 500)).items.find((item) => item.id === 't0008')!
+  const { page, errors } = await open('', 'en', async (opened) => {
+    await opened.route('**/v1/home', async (route) => {
+      const feed = (await (await route.fetch()).json()) as { hero: unknown }
+      await route.fulfill({ json: { ...feed, hero: long } })
+    })
+  })
+  await waitForHomeInteractive(page)
+  await waitForText(page, long.title)
+  let read = ''
+  await waitFor(() => `the hero's name on one line above its badge, its action above the rail title, read ${read}`, async () => {
+    const boxes = await page.evaluate(() =>
+      ['[type="Hero"] > [ref="Title"]', '[type="Hero"] > [ref="Badge"]', '[type="Hero"] > [ref="Action"]', '[type="Rail"] > [ref="Title"]'].map((selector) => {
+        const box = document.querySelector(selector)!.getBoundingClientRect()
+        return { top: box.top, bottom: box.bottom }
+      }),
+    )
+    read = JSON.stringify(boxes)
+    const [name, badge, action, railTitle] = boxes as [{ top: number; bottom: number }, { top: number; bottom: number }, { top: number; bottom: number }, { top: number; bottom: number }]
+    // One line of the display style (88 px), not two.
+    return name.bottom - name.top < 1.5 * 88 && name.bottom <= badge.top && action.bottom <= railTitle.top ? true : null
+  })
+  expect(await focusedRefs(page)).toContain('Hero')
+  await page.screenshot({ path: `${process.cwd()}/test-output/e2e/home-hero-long-name.png` })
+  expect(errors).toEqual([])
 })
 
 test('Details in every language: five buttons inside the TV-safe area, the cast listed with the language’s separator', async () => {

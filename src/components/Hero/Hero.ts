@@ -45,21 +45,23 @@ export class Hero
       w: layout.screenW,
       h: HERO_HEIGHT,
       Backdrop: { x: PICTURE_X, w: PICTURE_W, h: BACKDROP_H, visible: false },
+      // One line: the badge comes right under it (Details has room for two).
       Title: {
         x: layout.safeX,
-        y: 170,
-        text: { text: '', ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: 1000, ...lineLimit(2) },
+        y: 150,
+        text: { text: '', ...typography.display, ...wrapping, textColor: colors.text, wordWrapWidth: 1000, ...lineLimit(1) },
       },
-      Meta: { x: layout.safeX, y: 350, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
-      Badge: { type: AccessBadge, x: layout.safeX, y: 300 },
+      Meta: { x: layout.safeX, y: 330, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
+      Badge: { type: AccessBadge, x: layout.safeX, y: 280 },
       Synopsis: {
         x: layout.safeX,
-        y: 400,
+        y: 380,
         text: { text: '', ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: 900, ...lineLimit(2) },
       },
+      // Its bottom, focused, stays clear of the first rail's title (RAILS_TOP on Home).
       Action: {
         x: layout.safeX,
-        y: 510,
+        y: 490,
         w: 300,
         h: 72,
         rect: true,
