@@ -1,7 +1,7 @@
 import { Lightning } from '@lightningjs/sdk'
 import { colors, lineLimit, typography } from '../../components/theme'
 
-export interface Holding {
+interface Holding {
   name: string
   /** "Rented · 47 h left", "Owned". */
   status: string
