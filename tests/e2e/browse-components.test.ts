@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
-import { collectPageErrors, drawnFonts, drawnTexts, focusedRefs, press, recordDrawnTexts, waitForHomeInteractive, waitForText, waitForTextMatching } from './support/lightning'
+import { boxesOf, collectPageErrors, drawnFonts, drawnTexts, focusedRefs, press, recordDrawnTexts, waitForHomeInteractive, waitForPlaced, waitForText, waitForTextMatching } from './support/lightning'
 import { waitFor } from './support/wait'
 
 /**
@@ -338,19 +338,11 @@ test('Hero: a long name keeps one line above the badge, and the focused call to 
   })
   await waitForHomeInteractive(page)
   await waitForText(page, long.title)
-  let read = ''
-  await waitFor(() => `the hero's name on one line above its badge, its action above the rail title, read ${read}`, async () => {
-    const boxes = await page.evaluate(() =>
-      ['[type="Hero"] > [ref="Title"]', '[type="Hero"] > [ref="Badge"]', '[type="Hero"] > [ref="Action"]', '[type="Rail"] > [ref="Title"]'].map((selector) => {
-        const box = document.querySelector(selector)!.getBoundingClientRect()
-        return { top: box.top, bottom: box.bottom }
-      }),
-    )
-    read = JSON.stringify(boxes)
-    const [name, badge, action, railTitle] = boxes as [{ top: number; bottom: number }, { top: number; bottom: number }, { top: number; bottom: number }, { top: number; bottom: number }]
-    // One line of the display style (88 px), not two.
-    return name.bottom - name.top < 1.5 * 88 && name.bottom <= badge.top && action.bottom <= railTitle.top ? true : null
-  })
+  await waitFor("the hero's name drawn", async () => (await boxesOf(page, ['[type="Hero"] > [ref="Title"]'])).find((box) => box.bottom > box.top) ?? null)
+  const [name] = await waitForPlaced(page, ['[type="Hero"] > [ref="Title"]', '[type="Hero"] > [ref="Badge"]'])
+  // One line of the display style (88 px), not two.
+  expect(name!.bottom - name!.top).toBeLessThan(1.5 * 88)
+  await waitForPlaced(page, ['[type="Hero"] > [ref="Action"]', '[type="Rail"] > [ref="Title"]'])
   expect(await focusedRefs(page)).toContain('Hero')
   await page.screenshot({ path: `${process.cwd()}/test-output/e2e/home-hero-long-name.png` })
   expect(errors).toEqual([])

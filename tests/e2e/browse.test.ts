@@ -6,7 +6,7 @@ import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
 import { waitForStoredFeed } from './support/app-storage'
-import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText, waitForWholeText } from './support/lightning'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForWholeText } from './support/lightning'
 
 jest.setTimeout(180_000)
 
@@ -264,18 +264,8 @@ test('My list: added on a title’s page, it shows as a rail on Home', async () 
 
 /** Waits for the search field's caret to stand before the placeholder (never over its first letter) or after the typed text. */
 async function caretBeside(page: Page, where: 'before' | 'after'): Promise<void> {
-  let read = ''
-  await waitFor(() => `the caret ${where} the field's text, read ${read}`, async () => {
-    const [caret, text] = await page.evaluate(() =>
-      ['Caret', 'Text'].map((ref) => {
-        const box = document.querySelector(`[ref="Input"] > [ref="${ref}"]`)?.getBoundingClientRect()
-        return box ? { left: box.left, right: box.right } : null
-      }),
-    )
-    read = JSON.stringify({ caret, text })
-    if (!caret || !text) return null
-    return (where === 'before' ? caret.right <= text.left : caret.left >= text.right) ? true : null
-  })
+  const [caret, text] = ['Caret', 'Text'].map((ref) => `[ref="Input"] > [ref="${ref}"]`) as [string, string]
+  await waitForPlaced(page, where === 'before' ? [caret, text] : [text, caret], 'right of')
 }
 
 async function focusedButtonText(page: Page): Promise<string[]> {

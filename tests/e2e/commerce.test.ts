@@ -6,7 +6,7 @@ import type { TitleDetails } from '../../server/contract'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { startFaultProxy } from './support/fault-proxy'
-import { collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
+import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
 import { signInAt } from '../server/helpers'
@@ -177,32 +177,6 @@ test('rent a pay-per-view title with the PIN: price and terms shown, then it pla
   expect(errorsByPage.get(tv)).toEqual([])
   await tv.close()
 })
-
-interface Box {
-  selector: string
-  top: number
-  bottom: number
-  left: number
-  right: number
-}
-
-/** Where the elements at `selectors` are on screen (Lightning's inspector mirrors each element's box). */
-function boxesOf(page: Page, selectors: string[]): Promise<Box[]> {
-  return page.evaluate((list) => list.map((selector) => {
-    const box = document.querySelector(selector)?.getBoundingClientRect()
-    return { selector, top: box?.top ?? NaN, bottom: box?.bottom ?? NaN, left: box?.left ?? NaN, right: box?.right ?? NaN }
-  }), selectors)
-}
-
-/** Waits until each element at `selectors` stands `where` the one before it, none running into the next; returns their boxes. */
-async function waitForPlaced(page: Page, selectors: string[], where: 'below' | 'right of' = 'below'): Promise<Box[]> {
-  let last: Box[] = []
-  return waitFor(() => `${selectors.join(', ')} each ${where} the one before, read ${JSON.stringify(last)}`, async () => {
-    last = await boxesOf(page, selectors)
-    const placed = last.every((box, i) => i === 0 || (where === 'below' ? box.top >= last[i - 1]!.bottom : box.left >= last[i - 1]!.right))
-    return placed ? last : null
-  })
-}
 
 /** typography.title's line height: a dialog's name drawn on one line is under 1.5 of it, on two lines over. */
 const TITLE_LINE = 60

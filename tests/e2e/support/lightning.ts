@@ -110,3 +110,29 @@ export function drawnTexts(page: Page): Promise<string[]> {
 export function drawnFonts(page: Page): Promise<string[]> {
   return page.evaluate(() => [...(window as unknown as { drawnFonts: Set<string> }).drawnFonts])
 }
+
+export interface Box {
+  selector: string
+  top: number
+  bottom: number
+  left: number
+  right: number
+}
+
+/** Where the elements at `selectors` are on screen (Lightning's inspector mirrors each element's box). */
+export function boxesOf(page: Page, selectors: string[]): Promise<Box[]> {
+  return page.evaluate((list) => list.map((selector) => {
+    const box = document.querySelector(selector)?.getBoundingClientRect()
+    return { selector, top: box?.top ?? NaN, bottom: box?.bottom ?? NaN, left: box?.left ?? NaN, right: box?.right ?? NaN }
+  }), selectors)
+}
+
+/** Waits until each element at `selectors` stands `where` the one before it, none running into the next; returns their boxes. */
+export async function waitForPlaced(page: Page, selectors: string[], where: 'below' | 'right of' = 'below'): Promise<Box[]> {
+  let last: Box[] = []
+  return waitFor(() => `${selectors.join(', ')} each ${where} the one before, read ${JSON.stringify(last)}`, async () => {
+    last = await boxesOf(page, selectors)
+    const placed = last.every((box, i) => i === 0 || (where === 'below' ? box.top >= last[i - 1]!.bottom : box.left >= last[i - 1]!.right))
+    return placed ? last : null
+  })
+}
