@@ -327,8 +327,7 @@ export class PurchaseDialog
     const kicker = choice.kind === 'subscribe' ? 'purchase.kicker.subscribe' : choice.kind === 'rent' ? 'purchase.kicker.rent' : 'purchase.kicker.buy'
     this.Kicker.text = t(kicker)
     const name = choice.kind === 'subscribe' ? t('purchase.vipName') : request.titleName
-    // Compact (PIN pad, QR on screen): the name keeps one line above them; the price is on the Pay button or in the QR's instructions.
-    this.Name.patch({ text: { text: name, maxLines: compact ? 1 : 2 } })
+    this.renderName(name, compact)
     this.Price.text = choice.kind === 'subscribe' ? t('purchase.perMonth', { price: this.price() }) : this.price()
     this.Price.visible = !compact
     this.Terms.visible = !compact
@@ -346,6 +345,11 @@ export class PurchaseDialog
     }
   }
 
+  /** Compact (PIN pad, QR on screen): the name keeps one line above them; the price is on the Pay button or in the QR's instructions. */
+  private renderName(name: string, compact: boolean): void {
+    this.Name.patch({ text: { text: name, maxLines: compact ? 1 : 2 } })
+  }
+
   private show(parts: { pin?: boolean; scan?: boolean; status?: string; failed?: boolean; actions?: Choice[]; focus?: string }): void {
     this.Pin.visible = parts.pin === true
     this.Scan.visible = parts.scan === true
@@ -361,7 +365,8 @@ export class PurchaseDialog
 
   private renderLoading(): void {
     this.Kicker.text = ''
-    this.Name.text = this._request?.titleName ?? ''
+    // Two lines again, after an attempt that ended above the PIN pad or the QR.
+    this.renderName(this._request?.titleName ?? '', false)
     this.Price.text = ''
     this.Terms.text = ''
     this.Hint.text = ''
