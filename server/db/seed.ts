@@ -125,7 +125,8 @@ export function seedDatabase(db: Db): boolean {
         for (let s = 1; s <= seasons; s++) {
           const episodes = int(6, 12)
           for (let e = 1; e <= episodes; e++) {
-            insertEpisode.run(`${id}-s${s}e${String(e).padStart(2, '0')}`, id, s, e, `第${e}集`, `Episode ${e}`, duration + int(-5, 5) * 60)
+            const named = s === 1 ? fixed?.episodeNames?.[e - 1] : undefined
+            insertEpisode.run(`${id}-s${s}e${String(e).padStart(2, '0')}`, id, s, e, named?.zh ?? `第${e}集`, named?.en ?? `Episode ${e}`, duration + int(-5, 5) * 60)
           }
         }
       }

@@ -132,6 +132,8 @@ export interface FixedTitle extends Word {
   genres: string[]
   synopsisZh: string
   synopsisEn: string
+  /** Its first season's episode titles; every other episode is titled by its number ("第3集", "Episode 3"), as many catalogues' are. */
+  episodeNames?: Array<Pick<Word, 'zh' | 'en'>>
 }
 
 export const FIXED_TITLES: FixedTitle[] = [
@@ -144,6 +146,20 @@ export const FIXED_TITLES: FixedTitle[] = [
     zh: '云端之上', py: 'yun duan zhi shang', en: 'Above the Clouds', kind: 'series', original: true, genres: ['drama', 'romance'],
     synopsisZh: '三位年轻飞行员在高原航线上追逐梦想，也在风雨中找到彼此。',
     synopsisEn: 'Three young pilots chase their dreams on high-plateau routes and find each other in the storms.',
+    episodeNames: [
+      { zh: '初到拉萨', en: 'First Landing in Lhasa' },
+      { zh: '风切变', en: 'Wind Shear' },
+      { zh: '夜航', en: 'Night Flight' },
+      { zh: '雪山之上的一次盲降', en: 'A Landing Without Sight Above the Snow Mountains' },
+      { zh: '备降', en: 'Diversion' },
+      { zh: '她在机长座位上的第一次广播', en: "Her First Announcement from the Captain's Seat" },
+      { zh: '高原反应', en: 'Altitude Sickness' },
+      { zh: '雷雨绕飞', en: 'Around the Thunderstorm' },
+      { zh: '失联的四十分钟', en: 'Forty Minutes Without Contact' },
+      { zh: '返航', en: 'Turning Back' },
+      { zh: '云海', en: 'Sea of Clouds' },
+      { zh: '最后一班', en: 'The Last Flight Out' },
+    ],
   },
   {
     zh: '南方来信', py: 'nan fang lai xin', en: 'Letters from the South', kind: 'film', original: true, genres: ['drama', 'family'],

@@ -53,6 +53,29 @@ export function episodeHash(titleId: string, episodeId: string): string {
   return `player/${encodeURIComponent(titleId)}/play/${encodeURIComponent(episodeId)}`
 }
 
+const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+
+/** 1–99 in Chinese numerals (三, 十二, 二十一), as episode titles spell them. */
+function chineseNumber(n: number): string {
+  if (n < 10) return CHINESE_DIGITS[n] ?? ''
+  const tens = Math.floor(n / 10)
+  return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${CHINESE_DIGITS[n % 10]}`
+}
+
+/**
+ * An episode's own title, or null when it only restates its number
+ * ("Episode 3", "Ep. 03", "Eps 3", "第3集", "第三集", "3"), as many
+ * catalogues' do: the app then says the number once, in the viewer's language.
+ */
+export function episodeOwnTitle(number: number, title: string): string | null {
+  const text = title.normalize('NFKC').trim()
+  if (!text) return null
+  const digits = `0*${number}`
+  const numeral = number >= 1 && number <= 99 ? `|${chineseNumber(number)}` : ''
+  const restatesNumber = new RegExp(`^(?:(?:episode|eps?\\.?|#)\\s*${digits}|第\\s*(?:${digits}${numeral})\\s*[集话話回期]|${digits})$`, 'i')
+  return restatesNumber.test(text) ? null : text
+}
+
 export function isPurchaseAction(action: DetailAction): boolean {
   return action.kind === 'subscribe' || action.kind === 'rent' || action.kind === 'buy'
 }

@@ -149,10 +149,10 @@ export class PlayerController {
   }
 
   /** The episode playing and its season, or null for a film, a trailer or before the title is in. */
-  get episode(): { season: number; title: string } | null {
+  get episode(): { season: number; number: number; title: string } | null {
     for (const season of this.title?.seasons ?? []) {
       const episode = season.episodes.find((e) => e.id === this.request.episodeId)
-      if (episode) return { season: season.number, title: episode.title }
+      if (episode) return { season: season.number, number: episode.number, title: episode.title }
     }
     return null
   }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
-import { boxesOf, collectPageErrors, drawnFonts, drawnTexts, focusedRefs, press, recordDrawnTexts, waitForHomeInteractive, waitForPlaced, waitForText, waitForTextMatching } from './support/lightning'
+import { boxesOf, collectPageErrors, drawnFonts, drawnTexts, focusedRefs, press, recordDrawnTexts, waitForHomeInteractive, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
 import { waitFor } from './support/wait'
 
 /**
@@ -369,6 +369,27 @@ test('Details in every language: five buttons inside the TV-safe area, the cast 
     // Named per language, so a failure says which one and by how much.
     expect({ lang, pastSafeArea: Math.max(0, Math.ceil(right - safeRight)) }).toEqual({ lang, pastSafeArea: 0 })
     await page.screenshot({ path: `${process.cwd()}/test-output/e2e/details-buttons-${lang}.png` })
+    expect(errors).toEqual([])
+  }
+})
+
+test('Details lists episodes: a number said once, a named episode beside its number, the running time under a two-line name', async () => {
+  // t0001's episodes are titled by their number ("Episode 3", "第3集"); t0002's first season has names of its own.
+  for (const [lang, numberOnly, named] of [
+    ['en', 'Episode 1', '2. Wind Shear'],
+    ['zh-CN', '第 1 集', '第 2 集 · 风切变'],
+  ] as const) {
+    const generic = await open('#details/t0001', lang)
+    await waitForWholeText(generic.page, numberOnly)
+    expect(generic.errors).toEqual([])
+    const { page, errors } = await open('#details/t0002', lang)
+    await waitForWholeText(page, named)
+    // The first four cards, the fourth's name on two lines: each name stands above its running time.
+    for (let card = 1; card <= 4; card++) {
+      const inCard = `[ref="Episodes"] [ref="Episodes"] > :nth-child(${card})`
+      await waitForPlaced(page, [`${inCard} > [ref="Title"]`, `${inCard} > [ref="Duration"]`])
+    }
+    await page.screenshot({ path: `${process.cwd()}/test-output/e2e/details-episodes-${lang}.png` })
     expect(errors).toEqual([])
   }
 })

@@ -177,23 +177,29 @@ test('a subscription title as a subscriber: ClearKey license issued with the tok
   await page.close()
 })
 
-test('an episode shows the series name on the title line and its season and episode on the line below', async () => {
+test('an episode shows the series name on the title line and its season, number and own name on the line below', async () => {
   const session = await signedInSession('demo')
   await subscribe(session)
-  // The seed's first title is a VIP series of two seasons.
-  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0001', { headers: { 'Accept-Language': 'en' } })).body
-  const season = series.seasons[1]!
-  const episode = season.episodes[2]!
-  const { page, errors } = await open(`player/${series.id}/play/${episode.id}`, { session })
-  await waitForTime(page, 1)
-  // Paused, the controls stay up.
-  await press(page, 'Enter', 500)
-  await waitForText(page, 'Paused')
-  await waitForWholeText(page, series.title)
-  await waitForWholeText(page, `Season ${season.number} · ${episode.title}`)
-  await shot(page, 'episode')
-  expect(errors).toEqual([])
-  await page.close()
+  // The seed's first title is a VIP series of two seasons, its episodes titled by their number ("Episode 3");
+  // the second's first season names its episodes.
+  for (const [titleId, seasonIndex, episodeIndex, modeLine] of [
+    ['t0001', 1, 2, (season: number, episode: number) => `Season ${season} · Episode ${episode}`],
+    ['t0002', 0, 1, (season: number, episode: number) => `Season ${season} · Episode ${episode} · Wind Shear`],
+  ] as const) {
+    const series = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${titleId}`, { headers: { 'Accept-Language': 'en' } })).body
+    const season = series.seasons[seasonIndex]!
+    const episode = season.episodes[episodeIndex]!
+    const { page, errors } = await open(`player/${series.id}/play/${episode.id}`, { session })
+    await waitForTime(page, 1)
+    // Paused, the controls stay up.
+    await press(page, 'Enter', 500)
+    await waitForText(page, 'Paused')
+    await waitForWholeText(page, series.title)
+    await waitForWholeText(page, modeLine(season.number, episode.number))
+    await shot(page, `episode-${titleId}`)
+    expect(errors).toEqual([])
+    await page.close()
+  }
 })
 
 test('?stream=hls plays the HLS manifest through Shaka: a free title, and a ClearKey one with its key asked with the token', async () => {

@@ -1,6 +1,7 @@
 export const episodeStyle = {
   cardW: 380,
-  cardH: 140,
+  /** Room for a title of two lines and, under it, the running time. */
+  cardH: 168,
   gap: 24,
   chipH: 56,
   chipGap: 16,

@@ -6,7 +6,7 @@ import { fetchRailPage, fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
-  actionLabel, actionTarget, badgeModel, detailActions, episodeHash, formatDuration, initialActionIndex, initialSeasonIndex, playsWithoutAsking, startsRentalWindow, type DetailAction,
+  actionLabel, actionTarget, badgeModel, detailActions, episodeHash, episodeOwnTitle, formatDuration, initialActionIndex, initialSeasonIndex, playsWithoutAsking, startsRentalWindow, type DetailAction,
 } from '../../domain'
 import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
@@ -227,7 +227,10 @@ export class DetailsPage
         title.seasons,
         {
           season: (number) => t('details.season', { number }),
-          episode: (number, name) => t('details.episode', { number, title: name }),
+          episode: (number, name) => {
+            const own = episodeOwnTitle(number, name)
+            return own ? t('details.episode', { number, title: own }) : t('details.episodeNumber', { number })
+          },
           duration: (seconds) => formatDuration(seconds, locale),
         },
         initialSeasonIndex(title.seasons, data.progress?.episodeId),

@@ -9,6 +9,7 @@ import {
   type PlayerProblem, type PlayerState, type PlayRequest,
 } from '../../player'
 import { formatClock } from '../../domain/time'
+import { episodeOwnTitle } from '../../domain/browse'
 import { TrackMenu } from './TrackMenu'
 import { DebugOverlay } from './DebugOverlay'
 import { showScene } from '../scene'
@@ -105,7 +106,7 @@ export class PlayerPage
           y: layout.safeY,
           text: { text: '', ...typography.title, textColor: colors.text, wordWrapWidth: 1400, ...lineLimit(1) },
         },
-        Mode: { x: layout.safeX, y: layout.safeY + 72, text: { text: '', ...typography.caption, textColor: colors.accent } },
+        Mode: { x: layout.safeX, y: layout.safeY + 72, text: { text: '', ...typography.caption, textColor: colors.accent, wordWrapWidth: 1400, ...lineLimit(1) } },
         BottomScrim: { y: layout.screenH - 320, w: layout.screenW, h: 320, rect: true, colorTop: 0x00000000, colorBottom: 0xe6000000 },
         PlayState: { x: BAR_X, y: 850, text: { text: '', ...typography.body, textColor: colors.text } },
         Bar: {
@@ -243,7 +244,11 @@ export class PlayerPage
     if (title) this.tag('Controls.Title')!.text = title
     // The episode has a line of its own (where a trailer says so), so a long series name cut to its line never hides it.
     const episode = controller.episode
-    if (episode) this.tag('Controls.Mode')!.text = `${t('details.season', { number: episode.season })} · ${episode.title}`
+    if (episode) {
+      const own = episodeOwnTitle(episode.number, episode.title)
+      const line = [t('details.season', { number: episode.season }), t('details.episodeNumber', { number: episode.number }), ...(own ? [own] : [])]
+      this.tag('Controls.Mode')!.text = line.join(' · ')
+    }
     const position = controller.positionSeconds
     const duration = controller.durationSeconds
     const progress = duration > 0 ? Math.min(1, position / duration) : 0

@@ -1,5 +1,5 @@
 import {
-  actionTarget, applyKeyboardEdit, detailActions, episodeHash, initialActionIndex, initialSeasonIndex, searchQuery, watchedFraction,
+  actionTarget, applyKeyboardEdit, detailActions, episodeHash, episodeOwnTitle, initialActionIndex, initialSeasonIndex, searchQuery, watchedFraction,
   SEARCH_MAX_LENGTH, type DetailAction,
 } from '../../../src/domain'
 import { BUY, FREE, NOW, RENT, VIP, access, rentedNotStarted, DAY } from './fixtures'
@@ -107,5 +107,26 @@ describe('initialSeasonIndex', () => {
     expect(initialSeasonIndex(seasons, 'gone')).toBe(0)
     expect(initialSeasonIndex(seasons, null)).toBe(0)
     expect(initialSeasonIndex([], 's1e1')).toBe(-1)
+  })
+})
+
+describe('episodeOwnTitle', () => {
+  it('drops a title that only restates the number, in the spellings catalogues use', () => {
+    for (const title of ['Episode 3', 'episode 03', 'EP. 3', 'Ep 3', 'Eps 3', '#3', '3', ' 第3集 ', '第 3 集', '第三集', '第３話', '第03回']) {
+      expect({ title, own: episodeOwnTitle(3, title) }).toEqual({ title, own: null })
+    }
+    expect(episodeOwnTitle(12, '第十二集')).toBeNull()
+    expect(episodeOwnTitle(21, '第二十一集')).toBeNull()
+    expect(episodeOwnTitle(10, '第十集')).toBeNull()
+    expect(episodeOwnTitle(4, '')).toBeNull()
+  })
+
+  it('keeps a title that says more, or names another number', () => {
+    expect(episodeOwnTitle(2, 'Wind Shear')).toBe('Wind Shear')
+    expect(episodeOwnTitle(2, '  风切变 ')).toBe('风切变')
+    expect(episodeOwnTitle(3, 'Episode 4')).toBe('Episode 4')
+    expect(episodeOwnTitle(3, '第十三集')).toBe('第十三集')
+    expect(episodeOwnTitle(3, 'Episode 3: The Return')).toBe('Episode 3: The Return')
+    expect(episodeOwnTitle(3, '33')).toBe('33')
   })
 })
