@@ -24,7 +24,11 @@ export const TitleSummarySchema = Type.Object({
   /** Absolute URL of a 1280x720 backdrop. */
   backdropUrl: Nullable(Type.String()),
   access: AccessSchema,
-  /** Present in the continue-watching rail. */
+  /**
+   * Present in the continue-watching rail, and in GET /v1/titles/:id when the
+   * viewer has a saved position, however far (a series' last episode watched to
+   * its end: the app offers the next).
+   */
   progress: Type.Optional(ProgressSummarySchema),
 })
 export type TitleSummary = Static<typeof TitleSummarySchema>

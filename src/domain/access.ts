@@ -104,18 +104,28 @@ export function badgeModel(access: Access, now: number, locale: Locale): { label
   return badge ? { label: badgeLabel(badge, locale), tone: badgeTone(badge) } : null
 }
 
+/** One episode of a series: its id, season and number (the plays of a series are of an episode). */
+export interface EpisodeRef {
+  id: string
+  season: number
+  number: number
+}
+
+/** The plays name their episode for a series; a film's have none. */
 export type DetailAction =
-  | { kind: 'play' }
-  | { kind: 'resume'; positionSeconds: number }
-  | { kind: 'start-over' }
+  | { kind: 'play'; episode?: EpisodeRef }
+  | { kind: 'resume'; positionSeconds: number; episode?: EpisodeRef }
+  | { kind: 'start-over'; episode?: EpisodeRef }
   | { kind: 'trailer' }
   | PurchaseChoice
   /** The first play of a rental not started yet: confirm it, it starts the play window. */
-  | { kind: 'start-rental'; playWindowHours: number }
+  | { kind: 'start-rental'; playWindowHours: number; episode?: EpisodeRef }
 
 export interface Progress {
   positionSeconds: number
   durationSeconds: number
+  /** The episode of a series the position is in. */
+  episodeId?: string | null
 }
 
 /** Resume when at least this far in (or 5% of a short title)… */
@@ -133,17 +143,34 @@ export const RESUME_TAIL_FRACTION = 0.05
  * before the end. Both bounds are inclusive.
  */
 export function isResumable(progress: Progress | null | undefined): progress is Progress {
-  if (!progress) return false
-  const { positionSeconds: position, durationSeconds: duration } = progress
-  if (!(duration > 0) || !(position >= 0)) return false
+  return progress ? stageOf(progress) === 'resumable' : false
+}
+
+/** Where a saved position stands: too early to resume, resumable, or in the last part (credits): watched. */
+function stageOf({ positionSeconds: position, durationSeconds: duration }: Progress): 'unstarted' | 'resumable' | 'watched' {
+  if (!(duration > 0) || !(position >= 0)) return 'unstarted'
   const head = Math.min(RESUME_MIN_SECONDS, duration * 0.05)
   const tail = Math.max(Math.min(RESUME_TAIL_SECONDS, duration * 0.1), duration * RESUME_TAIL_FRACTION)
-  return position >= head && duration - position >= tail
+  if (duration - position < tail) return 'watched'
+  return position >= head ? 'resumable' : 'unstarted'
+}
+
+/**
+ * The episode a series plays from when it does not resume: the one the
+ * progress is in, the next one after an episode watched to its end (the first
+ * again after the last), else the first. Undefined for a film.
+ */
+function episodeToPlay(episodes: readonly EpisodeRef[], progress: Progress | null | undefined): EpisodeRef | undefined {
+  const index = progress?.episodeId ? episodes.findIndex((episode) => episode.id === progress.episodeId) : -1
+  if (index < 0 || !progress) return episodes[0]
+  return stageOf(progress) === 'watched' ? (episodes[index + 1] ?? episodes[0]) : episodes[index]
 }
 
 export interface DetailOptions {
   /** Whether the title has a trailer (default true). */
   hasTrailer?: boolean
+  /** A series' episodes in viewing order (season by season); none for a film. */
+  episodes?: readonly EpisodeRef[]
   /** Subscription plans with their current prices (default: the offers' own prices). */
   plans?: readonly { planId: string; price: Money }[]
 }
@@ -169,13 +196,18 @@ export function detailActions(
   if (isEntitled(access, now)) {
     const entitlement = effectiveEntitlement(access.entitlement, now)
     const rental = entitlement.kind === 'rented' && !isFreeTitle(access) ? rentalWindow(entitlement, now) : null
+    const episodes = options.episodes ?? []
+    // A series resumes the episode its position is in (a position saved with no episode resumes the title, as before).
+    const inProgress = progress?.episodeId ? episodes.find((episode) => episode.id === progress.episodeId) : undefined
+    const next = episodeToPlay(episodes, progress)
     if (rental && !rental.started) {
       const rent = rentOffer(access.offers)
-      actions.push({ kind: 'start-rental', playWindowHours: rent ? rent.playWindowHours : DEFAULT_PLAY_WINDOW_HOURS })
-    } else if (isResumable(progress)) {
-      actions.push({ kind: 'resume', positionSeconds: Math.floor(progress.positionSeconds) }, { kind: 'start-over' })
+      actions.push({ kind: 'start-rental', playWindowHours: rent ? rent.playWindowHours : DEFAULT_PLAY_WINDOW_HOURS, ...(next ? { episode: next } : {}) })
+    } else if (isResumable(progress) && (inProgress || !progress.episodeId)) {
+      const ofEpisode = inProgress ? { episode: inProgress } : {}
+      actions.push({ kind: 'resume', positionSeconds: Math.floor(progress.positionSeconds), ...ofEpisode }, { kind: 'start-over', ...ofEpisode })
     } else {
-      actions.push({ kind: 'play' })
+      actions.push({ kind: 'play', ...(next ? { episode: next } : {}) })
     }
   } else {
     actions.push(...chooseOffers(access, options.plans ?? [], now).choices)
@@ -194,9 +226,11 @@ export function actionLabel(action: DetailAction, locale: Locale): string {
   const m = messagesFor(locale)
   switch (action.kind) {
     case 'play':
-      return m.actionPlay
-    case 'resume':
-      return m.actionResume(formatClock(action.positionSeconds))
+      return action.episode ? m.actionPlayEpisode(m.episodeCode(action.episode.season, action.episode.number)) : m.actionPlay
+    case 'resume': {
+      const clock = formatClock(action.positionSeconds)
+      return action.episode ? m.actionResumeEpisode(m.episodeCode(action.episode.season, action.episode.number), clock) : m.actionResume(clock)
+    }
     case 'start-over':
       return m.actionStartOver
     case 'trailer':

@@ -18,7 +18,8 @@ export type ActionTarget =
 /**
  * The target of a details action: play and resume start at the server's saved
  * position (`play`), start over from 0 (`startover`), the trailer is free to
- * all, and a first rental play is a play (it starts the 48 h window). The
+ * all, and a first rental play is a play (it starts the 48 h window); a
+ * series' plays are of the action's episode (`…/play/<episodeId>`). The
  * purchase choices map back to the title's own offer of that kind; null when
  * the title has no such offer (the page then shows nothing for it).
  */
@@ -28,9 +29,9 @@ export function actionTarget(action: DetailAction, titleId: string, access: Acce
     case 'play':
     case 'resume':
     case 'start-rental':
-      return { kind: 'navigate', hash: `player/${id}/play` }
+      return { kind: 'navigate', hash: action.episode ? episodeHash(titleId, action.episode.id) : `player/${id}/play` }
     case 'start-over':
-      return { kind: 'navigate', hash: `player/${id}/startover` }
+      return { kind: 'navigate', hash: `player/${id}/startover${action.episode ? `/${encodeURIComponent(action.episode.id)}` : ''}` }
     case 'trailer':
       return { kind: 'navigate', hash: `player/${id}/trailer` }
     case 'subscribe': {

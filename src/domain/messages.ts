@@ -39,6 +39,12 @@ export interface DomainMessages {
 
   actionPlay: string
   actionResume: (clock: string) => string
+  /** "S2:E3": a series' episode on a button. */
+  episodeCode: (season: number, episode: number) => string
+  /** "Play S1:E4" */
+  actionPlayEpisode: (code: string) => string
+  /** "Resume S2:E3 from 12:05" */
+  actionResumeEpisode: (code: string, clock: string) => string
   actionStartOver: string
   actionTrailer: string
   actionSubscribe: (price: string) => string
@@ -74,6 +80,9 @@ const en: DomainMessages = {
   badgeVipOrRent: (price) => `VIP · Rent ${price}`,
   actionPlay: 'Play',
   actionResume: (clock) => `Resume from ${clock}`,
+  episodeCode: (season, episode) => `S${season}:E${episode}`,
+  actionPlayEpisode: (code) => `Play ${code}`,
+  actionResumeEpisode: (code, clock) => `Resume ${code} from ${clock}`,
   actionStartOver: 'Start over',
   actionTrailer: 'Trailer',
   actionSubscribe: (price) => `Subscribe ${price}/month`,
@@ -106,6 +115,9 @@ const zhCN: DomainMessages = {
   badgeVipOrRent: (price) => `VIP · 租 ${price}`,
   actionPlay: '播放',
   actionResume: (clock) => `从 ${clock} 继续`,
+  episodeCode: (season, episode) => `第 ${season} 季第 ${episode} 集`,
+  actionPlayEpisode: (code) => `播放${code}`,
+  actionResumeEpisode: (code, clock) => `${code} 从 ${clock} 继续`,
   actionStartOver: '从头播放',
   actionTrailer: '预告片',
   actionSubscribe: (price) => `开通 VIP ${price}/月`,
@@ -137,6 +149,9 @@ const id: DomainMessages = {
   badgeVipOrRent: (price) => `VIP · Sewa ${price}`,
   actionPlay: 'Putar',
   actionResume: (clock) => `Lanjutkan dari ${clock}`,
+  episodeCode: (season, episode) => `M${season}:E${episode}`,
+  actionPlayEpisode: (code) => `Putar ${code}`,
+  actionResumeEpisode: (code, clock) => `Lanjutkan ${code} dari ${clock}`,
   actionStartOver: 'Putar dari awal',
   actionTrailer: 'Trailer',
   actionSubscribe: (price) => `Berlangganan ${price}/bulan`,

@@ -344,6 +344,55 @@ test('Details → Play by keys; Back returns to Details with Resume focused', as
   await page.close()
 })
 
+test('a series on Details plays, resumes and starts over its episode, and after one watched to its end offers the next', async () => {
+  const session = await signedInSession('demo')
+  await subscribe(session)
+  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const [first, second] = series.seasons[0]!.episodes
+  const { page, errors } = await open(`details/${series.id}`, { session })
+  await waitForWholeText(page, 'Play S1:E1')
+  await press(page, 'Enter')
+  await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${first!.id}`, { timeout: 10_000 })
+  const before = await waitForTime(page, 1)
+  await press(page, 'ArrowRight')
+  await waitForTime(page, Math.max(11, before + 9.5), 15_000)
+  await press(page, 'Backspace', 0)
+  await page.waitForFunction((id) => location.hash === `#details/${id}`, series.id, { timeout: 10_000 })
+  // The position was saved with its episode: Resume names it, and plays it from there.
+  const resume = await waitForTextMatching(page, /^Resume S1:E1 from 0:1\d$/)
+  const saved = await call<{ items: Array<{ id: string; progress?: { episodeId: string | null } }> }>(server.origin, 'GET', '/v1/me/continue-watching', { token: session.account?.token })
+  expect(saved.body.items.find((item) => item.id === series.id)?.progress?.episodeId).toBe(first!.id)
+  const focused = await page.$$eval('[focused="true"] [texture-text]', (elements) => elements.map((el) => el.getAttribute('texture-text') ?? ''))
+  expect(focused).toContain(resume)
+  await press(page, 'Enter')
+  await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${first!.id}`, { timeout: 10_000 })
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.1, undefined, { timeout: 20_000 })
+  expect(await videoTime(page)).toBeGreaterThanOrEqual(9)
+  await waitForWholeText(page, 'Season 1 · Episode 1 · First Landing in Lhasa')
+  await press(page, 'Backspace', 0)
+  await page.waitForFunction((id) => location.hash === `#details/${id}`, series.id, { timeout: 10_000 })
+  // Start over is the episode's too.
+  await waitForWholeText(page, 'Start over')
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/startover/${first!.id}`, { timeout: 10_000 })
+  await press(page, 'Backspace', 0)
+  await page.waitForFunction((id) => location.hash === `#details/${id}`, series.id, { timeout: 10_000 })
+  await page.close()
+
+  // The first episode watched into its credits: Details offers the second.
+  const end = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 2690, durationSeconds: 2700, episodeId: first!.id } })
+  expect(end.status).toBe(200)
+  const next = await open(`details/${series.id}`, { session })
+  await waitForWholeText(next.page, 'Play S1:E2')
+  await press(next.page, 'Enter')
+  await next.page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 10_000 })
+  await waitForTime(next.page, 0.5)
+  expect(errors).toEqual([])
+  expect(next.errors).toEqual([])
+  await next.page.close()
+})
+
 test('Details authorises and preloads the focused play, DASH and HLS: manifest, licence or key and first segments come before Enter, and Play starts from them', async () => {
   const session = await signedInSession('demo')
   await subscribe(session)

@@ -47,6 +47,19 @@ describe('progress and continue watching', () => {
     })
     expect(res.body.episodeId).toBe('t0001-s1e02')
   })
+
+  test("the title's details carry the viewer's saved position, however far, and no one else's", async () => {
+    const device = await registerDevice(server.base)
+    const details = (token?: string) => call<TitleDetails>(server.base, 'GET', '/v1/titles/t0001', token ? { token } : {})
+    expect((await details(device.token)).body.progress).toBeUndefined()
+    // An episode watched into its credits drops out of continue watching, but Details still learns of it (to offer the next).
+    await call(server.base, 'PUT', '/v1/me/progress/t0001', { token: device.token, body: { positionSeconds: 2690, durationSeconds: 2700, episodeId: 't0001-s1e02' } })
+    expect((await details(device.token)).body.progress).toMatchObject({ positionSeconds: 2690, durationSeconds: 2700, episodeId: 't0001-s1e02' })
+    expect((await call<TitleListResponse>(server.base, 'GET', '/v1/me/continue-watching', { token: device.token })).body.items).toEqual([])
+    const other = await registerDevice(server.base)
+    expect((await details(other.token)).body.progress).toBeUndefined()
+    expect((await details()).body.progress).toBeUndefined()
+  })
 })
 
 describe('watchlist', () => {

@@ -2,7 +2,7 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import type { ProgressSummary, TitleDetails } from '../../../server/contract'
 import { t, currentLanguage } from '../../i18n'
 import { api, signedInAccount } from '../../api/session'
-import { fetchRailPage, fetchTitle } from '../../api/catalog'
+import { fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
@@ -67,19 +67,10 @@ export interface DetailsData {
   progress: ProgressSummary | null
 }
 
-/** The saved position comes from Continue watching; without it the page still works (Play). */
-async function savedProgress(titleId: string): Promise<ProgressSummary | null> {
-  try {
-    const rail = await fetchRailPage(api(), 'continue-watching', null, 200)
-    return rail.items.find((item) => item.id === titleId)?.progress ?? null
-  } catch {
-    return null
-  }
-}
-
+/** The title comes with the viewer's saved position, however far (Resume, or a series' next episode). */
 export async function loadDetails(titleId: string): Promise<DetailsData> {
-  const [title, progress] = await Promise.all([fetchTitle(api(), titleId), savedProgress(titleId)])
-  return { title, progress }
+  const title = await fetchTitle(api(), titleId)
+  return { title, progress: title.progress ?? null }
 }
 
 /**
@@ -207,7 +198,8 @@ export class DetailsPage
       this.Backdrop.setSmooth('alpha', BACKDROP_ALPHA, { duration: 0.4 })
     }
 
-    this._actions = detailActions(title.access, now, data.progress, { hasTrailer: title.trailerAvailable })
+    const episodes = title.seasons.flatMap((season) => season.episodes.map((episode) => ({ id: episode.id, season: season.number, number: episode.number })))
+    this._actions = detailActions(title.access, now, data.progress, { hasTrailer: title.trailerAvailable, episodes })
     // The domain's actions, then the viewer's list (the last button).
     this.Actions.children = [
       ...this._actions.map((action) => ({ type: Button, label: actionLabel(action, locale) })),

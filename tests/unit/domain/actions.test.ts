@@ -146,10 +146,59 @@ describe('detailActions for viewers who must pay', () => {
   })
 })
 
+describe('detailActions for a series', () => {
+  const episodes = [
+    { id: 's1e1', season: 1, number: 1 },
+    { id: 's1e2', season: 1, number: 2 },
+    { id: 's2e1', season: 2, number: 1 },
+  ]
+  const at = (episodeId: string | null, positionSeconds: number) => ({ positionSeconds, durationSeconds: 2700, episodeId })
+  const plays = (progress: ReturnType<typeof at> | null) => detailActions(access([FREE]), NOW, progress, { episodes, hasTrailer: false })
+
+  test('nothing watched: play the first episode', () => {
+    expect(plays(null)).toEqual([{ kind: 'play', episode: episodes[0] }])
+  })
+
+  test('an episode in progress: resume it, or start it over', () => {
+    expect(plays(at('s1e2', 725))).toEqual([
+      { kind: 'resume', positionSeconds: 725, episode: episodes[1] },
+      { kind: 'start-over', episode: episodes[1] },
+    ])
+  })
+
+  test('an episode barely started: play it from the start', () => {
+    expect(plays(at('s1e2', 10))).toEqual([{ kind: 'play', episode: episodes[1] }])
+  })
+
+  test('an episode watched to its credits: play the next, across seasons, and the first after the last', () => {
+    expect(plays(at('s1e1', 2690))).toEqual([{ kind: 'play', episode: episodes[1] }])
+    expect(plays(at('s1e2', 2690))).toEqual([{ kind: 'play', episode: episodes[2] }])
+    expect(plays(at('s2e1', 2700))).toEqual([{ kind: 'play', episode: episodes[0] }])
+  })
+
+  test('a position of an episode no longer listed: play the first; one saved with no episode resumes the title', () => {
+    expect(plays(at('gone', 725))).toEqual([{ kind: 'play', episode: episodes[0] }])
+    expect(plays(at(null, 725))).toEqual([{ kind: 'resume', positionSeconds: 725 }, { kind: 'start-over' }])
+  })
+
+  test('a rental not started plays the first episode', () => {
+    expect(detailActions(access([RENT], rentedNotStarted(NOW + DAY)), NOW, null, { episodes, hasTrailer: false })).toEqual([
+      { kind: 'start-rental', playWindowHours: 48, episode: episodes[0] },
+    ])
+  })
+})
+
 const labelCases: [DetailAction, string, string, string][] = [
   [{ kind: 'play' }, 'Play', '播放', 'Putar'],
   [{ kind: 'resume', positionSeconds: 725 }, 'Resume from 12:05', '从 12:05 继续', 'Lanjutkan dari 12:05'],
   [{ kind: 'resume', positionSeconds: 3723 }, 'Resume from 1:02:03', '从 1:02:03 继续', 'Lanjutkan dari 1:02:03'],
+  [{ kind: 'play', episode: { id: 'e', season: 1, number: 4 } }, 'Play S1:E4', '播放第 1 季第 4 集', 'Putar M1:E4'],
+  [
+    { kind: 'resume', positionSeconds: 725, episode: { id: 'e', season: 2, number: 3 } },
+    'Resume S2:E3 from 12:05',
+    '第 2 季第 3 集 从 12:05 继续',
+    'Lanjutkan M2:E3 dari 12:05',
+  ],
   [{ kind: 'start-over' }, 'Start over', '从头播放', 'Putar dari awal'],
   [{ kind: 'trailer' }, 'Trailer', '预告片', 'Trailer'],
   [{ kind: 'subscribe', planId: 'vip-monthly', price: cny(2500) }, 'Subscribe ¥25/month', '开通 VIP ¥25/月', 'Berlangganan ¥25/bulan'],

@@ -15,6 +15,14 @@ describe('actionTarget', () => {
     expect(actionTarget({ kind: 'trailer' }, 't0001', paid)).toEqual({ kind: 'navigate', hash: 'player/t0001/trailer' })
   })
 
+  test('a series plays the action’s episode: from the saved position, or from 0 to start over', () => {
+    const episode = { id: 't0001-s2e03', season: 2, number: 3 }
+    expect(actionTarget({ kind: 'play', episode }, 't0001', paid)).toEqual({ kind: 'navigate', hash: 'player/t0001/play/t0001-s2e03' })
+    expect(actionTarget({ kind: 'resume', positionSeconds: 725, episode }, 't0001', paid)).toEqual({ kind: 'navigate', hash: 'player/t0001/play/t0001-s2e03' })
+    expect(actionTarget({ kind: 'start-rental', playWindowHours: 48, episode }, 't0001', paid)).toEqual({ kind: 'navigate', hash: 'player/t0001/play/t0001-s2e03' })
+    expect(actionTarget({ kind: 'start-over', episode }, 't0001', paid)).toEqual({ kind: 'navigate', hash: 'player/t0001/startover/t0001-s2e03' })
+  })
+
   test('purchase choices hand over the title’s own offer of that kind', () => {
     expect(actionTarget({ kind: 'subscribe', planId: 'vip-monthly', price: { amountMinor: 2500, currency: 'CNY' } }, 't1', paid)).toEqual({
       kind: 'purchase',
