@@ -344,11 +344,11 @@ test('Details → Play by keys; Back returns to Details with Resume focused', as
   await page.close()
 })
 
-test('a series on Details plays, resumes and starts over its episode, and after one watched to its end offers the next', async () => {
+test('a series on Details plays, resumes and starts over its episode, marks the one being watched, and after one watched to its end offers the next', async () => {
   const session = await signedInSession('demo')
   await subscribe(session)
   const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
-  const [first, second] = series.seasons[0]!.episodes
+  const [first, second, third] = series.seasons[0]!.episodes
   const { page, errors } = await open(`details/${series.id}`, { session })
   await waitForWholeText(page, 'Play S1:E1')
   await press(page, 'Enter')
@@ -380,15 +380,34 @@ test('a series on Details plays, resumes and starts over its episode, and after 
   await page.waitForFunction((id) => location.hash === `#details/${id}`, series.id, { timeout: 10_000 })
   await page.close()
 
-  // The first episode watched into its credits: Details offers the second.
-  const end = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 2690, durationSeconds: 2700, episodeId: first!.id } })
+  // The second episode 20 min in: its card shows how far, and Down lands on it.
+  const halfway = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 1200, durationSeconds: 2700, episodeId: second!.id } })
+  expect(halfway.status).toBe(200)
+  const watching = await open(`details/${series.id}`, { session })
+  await waitForWholeText(watching.page, 'Resume S1:E2 from 20:00')
+  const bar = await watching.page.waitForFunction(() => {
+    const cards = [...document.querySelectorAll('[ref="Episodes"] [ref="Episodes"] > *')]
+    const shown = cards.filter((card) => card.querySelector(':scope > [ref="Progress"]')?.getAttribute('visible') !== 'false')
+    const progress = shown[0]?.querySelector(':scope > [ref="Progress"]')?.getBoundingClientRect()
+    const fill = shown[0]?.querySelector(':scope > [ref="Progress"] > [ref="Fill"]')?.getBoundingClientRect()
+    return progress && fill ? { cards: shown.length, title: shown[0]!.querySelector(':scope > [ref="Title"]')?.getAttribute('texture-text'), watched: fill.width / progress.width } : null
+  }, undefined, { timeout: 10_000 })
+  expect(await bar.jsonValue()).toEqual({ cards: 1, title: '2. Wind Shear', watched: expect.closeTo(1200 / 2700, 2) })
+  await press(watching.page, 'ArrowDown')
+  await press(watching.page, 'Enter')
+  await watching.page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 10_000 })
+  await watching.page.close()
+
+  // The second episode watched into its credits: Details offers the third.
+  const end = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 2690, durationSeconds: 2700, episodeId: second!.id } })
   expect(end.status).toBe(200)
   const next = await open(`details/${series.id}`, { session })
-  await waitForWholeText(next.page, 'Play S1:E2')
+  await waitForWholeText(next.page, 'Play S1:E3')
   await press(next.page, 'Enter')
-  await next.page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 10_000 })
+  await next.page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${third!.id}`, { timeout: 10_000 })
   await waitForTime(next.page, 0.5)
   expect(errors).toEqual([])
+  expect(watching.errors).toEqual([])
   expect(next.errors).toEqual([])
   await next.page.close()
 })

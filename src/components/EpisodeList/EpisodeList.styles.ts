@@ -2,6 +2,11 @@ export const episodeStyle = {
   cardW: 380,
   /** Room for a title of two lines and, under it, the running time. */
   cardH: 168,
+  /** The watched bar: its height, and its bottom's distance from the card's. */
+  progressH: 6,
+  progressBottom: 14,
+  /** The bar's unwatched part: light, to show on the dark card and the focused accent alike. */
+  progressTrack: 0x40ffffff,
   gap: 24,
   chipH: 56,
   chipGap: 16,

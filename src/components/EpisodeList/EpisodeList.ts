@@ -9,6 +9,11 @@ export interface EpisodeListLabels {
   duration(seconds: number): string
 }
 
+export interface EpisodeWatched {
+  episodeId: string
+  fraction: number
+}
+
 interface EpisodeListTemplateSpec extends Lightning.Component.TemplateSpec {
   Seasons: Lightning.Element
   Episodes: Lightning.Element
@@ -38,6 +43,7 @@ export class EpisodeList
   private readonly Episodes = this.getByRef('Episodes')!
   private _seasons: readonly Season[] = []
   private _labels: EpisodeListLabels | null = null
+  private _watching: EpisodeWatched | null = null
   private _season = 0
   private _episode = 0
   private _row: 'seasons' | 'episodes' = 'episodes'
@@ -51,11 +57,14 @@ export class EpisodeList
     return this._episode
   }
 
-  show(seasons: readonly Season[], labels: EpisodeListLabels, seasonIndex: number): void {
+  /** `watching`: the episode the viewer's saved position is in, and how much of it is watched (0..1). */
+  show(seasons: readonly Season[], labels: EpisodeListLabels, seasonIndex: number, watching: EpisodeWatched | null = null): void {
     this._seasons = seasons
     this._labels = labels
+    this._watching = watching
     this._season = Math.max(0, Math.min(seasonIndex, seasons.length - 1))
-    this._episode = 0
+    // The row opens on the episode being watched, where Down lands.
+    this._episode = Math.max(0, seasons[this._season]?.episodes.findIndex((episode) => episode.id === watching?.episodeId) ?? 0)
     this.Seasons.children = seasons.map((season) => ({
       h: episodeStyle.chipH,
       rect: true,
@@ -108,6 +117,17 @@ export class EpisodeList
         mountY: 1,
         text: { text: labels.duration(episode.durationSeconds), fontSize: 24, textColor: colors.textMuted },
       },
+      // How much of the episode being watched is behind the viewer, as on a Continue watching tile.
+      Progress: {
+        x: 24,
+        y: episodeStyle.cardH - episodeStyle.progressBottom,
+        w: episodeStyle.cardW - 48,
+        h: episodeStyle.progressH,
+        rect: true,
+        color: episodeStyle.progressTrack,
+        visible: episode.id === this._watching?.episodeId,
+        Fill: { w: (episodeStyle.cardW - 48) * Math.min(1, Math.max(0, this._watching?.fraction ?? 0)), h: episodeStyle.progressH, rect: true, color: colors.accent },
+      },
     }))
     this.highlight()
   }
@@ -130,6 +150,9 @@ export class EpisodeList
         const text = element.getByRef(ref)?.text
         if (text) text.textColor = focused ? colors.textOnAccent : ref === 'Title' ? colors.text : colors.textMuted
       }
+      // On the focused card's accent the fill would vanish: it takes the text's dark colour there.
+      const fill = element.getByRef('Progress')?.getByRef('Fill')
+      if (fill) fill.color = focused ? colors.textOnAccent : colors.accent
     })
   }
 

@@ -6,7 +6,7 @@ import { fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
-  actionLabel, actionTarget, badgeModel, detailActions, episodeHash, episodeOwnTitle, formatDuration, initialActionIndex, initialSeasonIndex, playsWithoutAsking, startsRentalWindow, type DetailAction,
+  actionLabel, actionTarget, badgeModel, detailActions, episodeHash, episodeOwnTitle, formatDuration, initialActionIndex, initialSeasonIndex, playsWithoutAsking, startsRentalWindow, watchedFraction, type DetailAction,
 } from '../../domain'
 import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
@@ -226,6 +226,7 @@ export class DetailsPage
           duration: (seconds) => formatDuration(seconds, locale),
         },
         initialSeasonIndex(title.seasons, data.progress?.episodeId),
+        data.progress?.episodeId ? { episodeId: data.progress.episodeId, fraction: watchedFraction(data.progress) } : null,
       )
       this.Episodes.onPlay = (episodeId) => void this.play(episodeHash(title.id, episodeId), title, null)
     }
