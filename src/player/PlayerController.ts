@@ -333,7 +333,7 @@ export class PlayerController {
 
   play(): void {
     if (!isControllable(this.state)) return
-    if (this.state === 'ended') videoPlayer.seek(0)
+    if (this.state === 'ended') this.seekTo(0)
     videoPlayer.play()
   }
 
@@ -348,7 +348,15 @@ export class PlayerController {
     const from = this.seekTarget && now - this.seekTarget.at < SEEK_SETTLE_MS ? this.seekTarget.seconds : (this.video?.currentTime ?? 0)
     const target = Math.max(0, Math.min(from + seconds, Math.max(0, this.durationSeconds - 1)))
     this.seekTarget = { seconds: target, at: now }
-    videoPlayer.seek(target)
+    this.seekTo(target)
+  }
+
+  /**
+   * Seeks on the video element itself: the SDK's seek() does nothing when the <video> has no `src`
+   * attribute, and Shaka attaches its MediaSource through a <source> child (`mediaSource.useSourceElements`).
+   */
+  private seekTo(seconds: number): void {
+    if (this.video) this.video.currentTime = seconds
   }
 
   selectAudio(language: string): void {

@@ -15,8 +15,6 @@ export interface SdkVideoPlayer {
   close(): void
   play(): void
   pause(): void
-  /** Pauses, seeks (clamped to the duration) and plays again if it was playing. */
-  seek(seconds: number): void
   readonly currentTime: number
   readonly duration: number
   /** The video element (created on first use of the plugin). */
