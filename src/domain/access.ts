@@ -155,15 +155,26 @@ function stageOf({ positionSeconds: position, durationSeconds: duration }: Progr
   return position >= head ? 'resumable' : 'unstarted'
 }
 
+/** A series' episodes in viewing order, season by season (the API lists both in order). */
+export function episodesInOrder(seasons: readonly { number: number; episodes: readonly { id: string; number: number }[] }[]): EpisodeRef[] {
+  return seasons.flatMap((season) => season.episodes.map((episode) => ({ id: episode.id, season: season.number, number: episode.number })))
+}
+
+/** The episode after `episodeId`, into the next season; null after the last, or for an episode not listed. */
+export function episodeAfter(episodes: readonly EpisodeRef[], episodeId: string): EpisodeRef | null {
+  const index = episodes.findIndex((episode) => episode.id === episodeId)
+  return index >= 0 ? (episodes[index + 1] ?? null) : null
+}
+
 /**
  * The episode a series plays from when it does not resume: the one the
  * progress is in, the next one after an episode watched to its end (the first
  * again after the last), else the first. Undefined for a film.
  */
 function episodeToPlay(episodes: readonly EpisodeRef[], progress: Progress | null | undefined): EpisodeRef | undefined {
-  const index = progress?.episodeId ? episodes.findIndex((episode) => episode.id === progress.episodeId) : -1
-  if (index < 0 || !progress) return episodes[0]
-  return stageOf(progress) === 'watched' ? (episodes[index + 1] ?? episodes[0]) : episodes[index]
+  const current = progress?.episodeId ? episodes.find((episode) => episode.id === progress.episodeId) : undefined
+  if (!current || !progress) return episodes[0]
+  return stageOf(progress) === 'watched' ? (episodeAfter(episodes, current.id) ?? episodes[0]) : current
 }
 
 export interface DetailOptions {

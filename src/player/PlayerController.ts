@@ -18,6 +18,12 @@ import { LightningTextDisplayer } from './subtitles'
 import { videoPlayer } from './video-player'
 
 import type { PlayRequest } from './request'
+import { episodeAfter, episodesInOrder, type EpisodeRef } from '../domain/access'
+
+/** An episode as the Player names it: its place in the series and its own title. */
+export interface PlayerEpisode extends EpisodeRef {
+  title: string
+}
 
 export interface PlayerEnvironment {
   platform: PlatformId
@@ -149,10 +155,22 @@ export class PlayerController {
   }
 
   /** The episode playing and its season, or null for a film, a trailer or before the title is in. */
-  get episode(): { season: number; number: number; title: string } | null {
+  get episode(): PlayerEpisode | null {
+    return this.request.episodeId ? this.episodeById(this.request.episodeId) : null
+  }
+
+  /** The episode after this one (into the next season), offered at the end; null for a film, a trailer or the last episode. */
+  get upNext(): PlayerEpisode | null {
+    const { mode, episodeId } = this.request
+    if (mode === 'trailer' || !episodeId || !this.title) return null
+    const next = episodeAfter(episodesInOrder(this.title.seasons), episodeId)
+    return next ? this.episodeById(next.id) : null
+  }
+
+  private episodeById(id: string): PlayerEpisode | null {
     for (const season of this.title?.seasons ?? []) {
-      const episode = season.episodes.find((e) => e.id === this.request.episodeId)
-      if (episode) return { season: season.number, number: episode.number, title: episode.title }
+      const episode = season.episodes.find((e) => e.id === id)
+      if (episode) return { id, season: season.number, number: episode.number, title: episode.title }
     }
     return null
   }

@@ -1,4 +1,4 @@
-export { PlayerController, type PlayerEnvironment, type PlayerProblem, type PlayerCallbacks } from './PlayerController'
+export { PlayerController, type PlayerEnvironment, type PlayerEpisode, type PlayerProblem, type PlayerCallbacks } from './PlayerController'
 export { isPlayMode, type PlayMode, type PlayRequest } from './request'
 export { claimPlay, dropPlayAhead, playerEnvironment, prefetchPlayer, preparePlayAhead, preparePlayer, startPlay } from './launch'
 export { isControllable, type PlayerState } from './state'

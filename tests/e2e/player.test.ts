@@ -412,6 +412,42 @@ test('a series on Details plays, resumes and starts over its episode, marks the 
   await next.page.close()
 })
 
+test('the end of an episode offers the next: it starts by itself after the countdown, or at once on Play now', async () => {
+  const session = await signedInSession('demo')
+  await subscribe(session)
+  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const [first, second, third] = series.seasons[0]!.episodes
+  // From the start of the series, played from its Details.
+  const start = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 0, durationSeconds: 2700, episodeId: first!.id } })
+  expect(start.status).toBe(200)
+  const { page, errors } = await open(`details/${series.id}`, { session })
+  await waitForWholeText(page, 'Play S1:E1')
+  await press(page, 'Enter')
+  await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${first!.id}`, { timeout: 10_000 })
+  await waitForTime(page, 1)
+  // Fast-forward to the last second: the episode ends.
+  await press(page, 'Period')
+  await waitForTextMatching(page, /^Next episode in \d+ s$/, 15_000)
+  await waitForWholeText(page, 'Season 1 · Episode 2 · Wind Shear')
+  await shot(page, 'up-next')
+  // Nothing pressed: the countdown runs out and the next episode plays in this play's place.
+  await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 15_000 })
+  await waitForTime(page, 0.5)
+  await waitForWholeText(page, 'Season 1 · Episode 2 · Wind Shear')
+  await press(page, 'Period')
+  await waitForWholeText(page, 'Season 1 · Episode 3 · Night Flight', 15_000)
+  await waitForWholeText(page, 'Play now')
+  await press(page, 'Enter')
+  await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${third!.id}`, { timeout: 5_000 })
+  await waitForTime(page, 0.5)
+  // Back returns to the Details the series was played from, which offers the episode left.
+  await press(page, 'Backspace', 0)
+  await page.waitForFunction((id) => location.hash === `#details/${id}`, series.id, { timeout: 10_000 })
+  await waitForWholeText(page, 'Play S1:E3')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('Details authorises and preloads the focused play, DASH and HLS: manifest, licence or key and first segments come before Enter, and Play starts from them', async () => {
   const session = await signedInSession('demo')
   await subscribe(session)

@@ -6,7 +6,7 @@ import { fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
-  actionLabel, actionTarget, badgeModel, detailActions, episodeHash, episodeOwnTitle, formatDuration, initialActionIndex, initialSeasonIndex, playsWithoutAsking, startsRentalWindow, watchedFraction, type DetailAction,
+  actionLabel, actionTarget, badgeModel, detailActions, episodeHash, episodeOwnTitle, episodesInOrder, formatDuration, initialActionIndex, initialSeasonIndex, playsWithoutAsking, startsRentalWindow, watchedFraction, type DetailAction,
 } from '../../domain'
 import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
@@ -198,8 +198,7 @@ export class DetailsPage
       this.Backdrop.setSmooth('alpha', BACKDROP_ALPHA, { duration: 0.4 })
     }
 
-    const episodes = title.seasons.flatMap((season) => season.episodes.map((episode) => ({ id: episode.id, season: season.number, number: episode.number })))
-    this._actions = detailActions(title.access, now, data.progress, { hasTrailer: title.trailerAvailable, episodes })
+    this._actions = detailActions(title.access, now, data.progress, { hasTrailer: title.trailerAvailable, episodes: episodesInOrder(title.seasons) })
     // The domain's actions, then the viewer's list (the last button).
     this.Actions.children = [
       ...this._actions.map((action) => ({ type: Button, label: actionLabel(action, locale) })),

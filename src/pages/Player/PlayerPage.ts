@@ -6,12 +6,13 @@ import type { PageTypeConfig } from '../page'
 import { operatorSettings } from '../../settings'
 import {
   PlayerController, claimPlay, isControllable, isPlayMode, playerEnvironment, seekStepSeconds,
-  type PlayerProblem, type PlayerState, type PlayRequest,
+  type PlayerEpisode, type PlayerProblem, type PlayerState, type PlayRequest,
 } from '../../player'
 import { formatClock } from '../../domain/time'
-import { episodeOwnTitle } from '../../domain/browse'
+import { episodeHash, episodeOwnTitle } from '../../domain/browse'
 import { TrackMenu } from './TrackMenu'
 import { DebugOverlay } from './DebugOverlay'
+import { UpNext } from './UpNext'
 import { showScene } from '../scene'
 
 interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -51,6 +52,14 @@ const BAR_W = layout.screenW - layout.safeX * 2
 const HOLD_GAP_MS = 350
 const SUBTITLE_BOTTOM_WITH_CONTROLS = 800
 const SUBTITLE_BOTTOM = 990
+/** Up next: the seconds before the next episode starts by itself. */
+const UP_NEXT_SECONDS = 10
+
+/** "Season 1 · Episode 2 · Wind Shear": the episode's own name only where it says more than its number. */
+function episodeLine(episode: PlayerEpisode): string {
+  const own = episodeOwnTitle(episode.number, episode.title)
+  return [t('details.season', { number: episode.season }), t('details.episodeNumber', { number: episode.number }), ...(own ? [own] : [])].join(' · ')
+}
 
 const PROBLEM_MESSAGES = {
   unsupported: 'player.error.unsupported',
@@ -169,6 +178,7 @@ export class PlayerPage
   /** The tracks menu and the debug overlay are built on first use: building them with the page delayed the first frame. */
   private tracksMenu: TrackMenu | null = null
   private debugOverlay: DebugOverlay | null = null
+  private upNextPanel: UpNext | null = null
 
   private controller: PlayerController | null = null
   private request: PlayRequest | null = null
@@ -211,6 +221,7 @@ export class PlayerPage
     this.tickTimer = null
     if (this.hideTimer) clearTimeout(this.hideTimer)
     this.hideSpinner()
+    this.upNextPanel?.cancel()
     // Leaving by any route (Back, a deep link, the menu) stops the play and saves where it was.
     void this.controller?.stop()
   }
@@ -244,11 +255,7 @@ export class PlayerPage
     if (title) this.tag('Controls.Title')!.text = title
     // The episode has a line of its own (where a trailer says so), so a long series name cut to its line never hides it.
     const episode = controller.episode
-    if (episode) {
-      const own = episodeOwnTitle(episode.number, episode.title)
-      const line = [t('details.season', { number: episode.season }), t('details.episodeNumber', { number: episode.number }), ...(own ? [own] : [])]
-      this.tag('Controls.Mode')!.text = line.join(' · ')
-    }
+    if (episode) this.tag('Controls.Mode')!.text = episodeLine(episode)
     const position = controller.positionSeconds
     const duration = controller.durationSeconds
     const progress = duration > 0 ? Math.min(1, position / duration) : 0
@@ -274,8 +281,11 @@ export class PlayerPage
     if (state === 'reconnecting') this.showNotice(t('player.reconnecting.title'), t('player.reconnecting.message'), null, false)
     else if (state === 'error') this.showProblem(this.controller?.currentProblem ?? { kind: 'playback', code: null })
     else this.Notice.visible = false
-    // The end of the title (or trailer): back to where the play started, its progress saved as watched.
-    if (state === 'ended') void this.leave()
+    // The end of the title (or trailer): the next episode is offered, else back to where the play started.
+    if (state === 'ended') {
+      this.finish()
+      return
+    }
     // Paused and stalled screens keep the controls up: the viewer needs to see where they are.
     // Loading shows only the spinner: the controls' texts are drawn once there is a picture to put them on,
     // so the page's first frames cost little while Shaka loads beside them.
@@ -339,6 +349,7 @@ export class PlayerPage
   }
 
   override _getFocused(): Lightning.Component {
+    if (this.upNextPanel?.visible) return this.upNextPanel
     if (this.Notice.visible) return this.tag(this.noticeFocus === 'Retry' && this.tag('Notice.Retry')!.visible ? 'Notice.Retry' : 'Notice.Back')!
     if (this.menuOpen) return this.tracks
     return this
@@ -470,8 +481,38 @@ export class PlayerPage
     void this.leave()
   }
 
+  /**
+   * An episode's end with one after it: the play stops (its position saved as watched, so Details offers the
+   * next one too) and Up next counts down to the next episode, which replaces this play in the history.
+   */
+  private finish(): void {
+    const next = this.controller?.upNext
+    const request = this.request
+    if (!next || !request) {
+      void this.leave()
+      return
+    }
+    void this.controller?.stop()
+    this.Controls.setSmooth('alpha', 0, { duration: 0.2 })
+    this.upNext.offer(episodeLine(next), UP_NEXT_SECONDS, {
+      play: () => Router.navigate(episodeHash(request.titleId, next.id), false),
+      back: () => void this.leave(),
+    })
+    this._refocus()
+  }
+
+  private get upNext(): UpNext {
+    if (!this.upNextPanel) {
+      const x = layout.screenW - layout.safeX - 760
+      this.upNextPanel = this.stage.c({ type: UpNext, ref: 'UpNext', x, y: layout.screenH - layout.safeY - 316, visible: false, zIndex: 9 }) as UpNext
+      this.childList.add(this.upNextPanel)
+    }
+    return this.upNextPanel
+  }
+
   /** Back: stop (the position is saved and announced), then return to where the play was started. */
   private async leave(): Promise<void> {
+    this.upNextPanel?.cancel()
     if (this.leaving) return
     this.leaving = true
     await this.controller?.stop()

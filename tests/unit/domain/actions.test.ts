@@ -1,4 +1,4 @@
-import { actionLabel, detailActions, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
+import { actionLabel, detailActions, episodeAfter, episodesInOrder, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
 import {
   access,
   BUY,
@@ -185,6 +185,30 @@ describe('detailActions for a series', () => {
     expect(detailActions(access([RENT], rentedNotStarted(NOW + DAY)), NOW, null, { episodes, hasTrailer: false })).toEqual([
       { kind: 'start-rental', playWindowHours: 48, episode: episodes[0] },
     ])
+  })
+})
+
+describe('episodes in order', () => {
+  const seasons = [
+    { number: 1, episodes: [{ id: 'a', number: 1 }, { id: 'b', number: 2 }] },
+    { number: 2, episodes: [{ id: 'c', number: 1 }] },
+  ]
+
+  test('season by season, each episode with its season and number', () => {
+    expect(episodesInOrder(seasons)).toEqual([
+      { id: 'a', season: 1, number: 1 },
+      { id: 'b', season: 1, number: 2 },
+      { id: 'c', season: 2, number: 1 },
+    ])
+    expect(episodesInOrder([])).toEqual([])
+  })
+
+  test('the episode after: into the next season, none after the last or for one not listed', () => {
+    const episodes = episodesInOrder(seasons)
+    expect(episodeAfter(episodes, 'a')).toEqual({ id: 'b', season: 1, number: 2 })
+    expect(episodeAfter(episodes, 'b')).toEqual({ id: 'c', season: 2, number: 1 })
+    expect(episodeAfter(episodes, 'c')).toBeNull()
+    expect(episodeAfter(episodes, 'gone')).toBeNull()
   })
 })
 

@@ -1,0 +1,112 @@
+import { Lightning } from '@lightningjs/sdk'
+import { t } from '../../i18n'
+import { Button } from '../../components/Button/Button'
+import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
+
+interface UpNextTemplateSpec extends Lightning.Component.TemplateSpec {
+  Background: Lightning.Element
+  Heading: Lightning.Element
+  Name: Lightning.Element
+  PlayNow: typeof Button
+  Back: typeof Button
+}
+
+export interface UpNextActions {
+  play(): void
+  back(): void
+}
+
+const PANEL_W = 760
+const PANEL_H = 316
+const PADDING = 48
+const BUTTON_GAP = 24
+
+/**
+ * The end of an episode: the next one, named, starts by itself when the
+ * countdown runs out. "Play now" (focused) starts it at once, "Back to
+ * details" leaves; Back does too (the Player page's own key).
+ */
+export class UpNext
+  extends Lightning.Component<UpNextTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<UpNextTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<UpNextTemplateSpec> {
+    return {
+      w: PANEL_W,
+      h: PANEL_H,
+      Background: { w: PANEL_W, h: PANEL_H, rect: true, color: 0xf22a2a3a, shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius * 2 } },
+      Heading: { x: PADDING, y: 40, text: { text: '', ...typography.caption, textColor: colors.accent } },
+      Name: { x: PADDING, y: 84, text: { text: '', ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: PANEL_W - PADDING * 2, ...lineLimit(2) } },
+      PlayNow: { type: Button, x: PADDING, y: PANEL_H - PADDING - 80 },
+      Back: { type: Button, y: PANEL_H - PADDING - 80 },
+    }
+  }
+
+  private readonly Heading = this.getByRef('Heading')!
+  private readonly Name = this.getByRef('Name')!
+  private readonly PlayNow = this.getByRef('PlayNow')!
+  private readonly Back = this.getByRef('Back')!
+  private actions: UpNextActions | null = null
+  private countdown: ReturnType<typeof setInterval> | null = null
+  private secondsLeft = 0
+  private focusBack = false
+
+  /** Shows the next episode's name and starts the countdown; `actions.play` runs when it ends. */
+  offer(name: string, seconds: number, actions: UpNextActions): void {
+    this.cancel()
+    this.actions = actions
+    this.Name.text = name
+    this.PlayNow.label = t('player.upNext.play')
+    this.Back.label = t('player.upNext.back')
+    this.PlayNow.fitLabel(200)
+    this.Back.fitLabel(200)
+    this.Back.x = PADDING + this.PlayNow.w + BUTTON_GAP
+    this.focusBack = false
+    this.secondsLeft = seconds
+    this.showCount()
+    this.countdown = setInterval(() => {
+      this.secondsLeft--
+      if (this.secondsLeft <= 0) this.choose(false)
+      else this.showCount()
+    }, 1000)
+    this.visible = true
+    this._refocus()
+  }
+
+  /** Stops the countdown and hides the offer (the page is left, or a choice was made). */
+  cancel(): void {
+    if (this.countdown) clearInterval(this.countdown)
+    this.countdown = null
+    this.visible = false
+  }
+
+  private showCount(): void {
+    this.Heading.text = t('player.upNext.title', { seconds: String(this.secondsLeft) })
+  }
+
+  private choose(back: boolean): void {
+    const actions = this.actions
+    this.cancel()
+    this.actions = null
+    if (back) actions?.back()
+    else actions?.play()
+  }
+
+  override _getFocused(): Lightning.Component {
+    return this.focusBack ? this.Back : this.PlayNow
+  }
+
+  override _handleLeft(): void {
+    this.focusBack = false
+    this._refocus()
+  }
+
+  override _handleRight(): void {
+    this.focusBack = true
+    this._refocus()
+  }
+
+  override _handleEnter(): void {
+    this.choose(this.focusBack)
+  }
+}
