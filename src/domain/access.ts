@@ -171,7 +171,7 @@ export function episodeAfter(episodes: readonly EpisodeRef[], episodeId: string)
  * progress is in, the next one after an episode watched to its end (the first
  * again after the last), else the first. Undefined for a film.
  */
-function episodeToPlay(episodes: readonly EpisodeRef[], progress: Progress | null | undefined): EpisodeRef | undefined {
+export function episodeToPlay(episodes: readonly EpisodeRef[], progress: Progress | null | undefined): EpisodeRef | undefined {
   const current = progress?.episodeId ? episodes.find((episode) => episode.id === progress.episodeId) : undefined
   if (!current || !progress) return episodes[0]
   return stageOf(progress) === 'watched' ? (episodeAfter(episodes, current.id) ?? episodes[0]) : current
@@ -225,6 +225,14 @@ export function detailActions(
   }
   if (options.hasTrailer !== false) actions.push({ kind: 'trailer' })
   return actions
+}
+
+/** The episode the details' plays are of (Play, Resume, a first rental play); undefined for a film or before a purchase. */
+export function actionEpisode(actions: readonly DetailAction[]): EpisodeRef | undefined {
+  for (const action of actions) {
+    if ((action.kind === 'play' || action.kind === 'resume' || action.kind === 'start-rental') && action.episode) return action.episode
+  }
+  return undefined
 }
 
 /** Whether the viewer may start playback now (a rental not started counts: playing starts it). */

@@ -24,16 +24,15 @@ export type ActionTarget =
  * the title has no such offer (the page then shows nothing for it).
  */
 export function actionTarget(action: DetailAction, titleId: string, access: Access): ActionTarget | null {
-  const id = encodeURIComponent(titleId)
   switch (action.kind) {
     case 'play':
     case 'resume':
     case 'start-rental':
-      return { kind: 'navigate', hash: action.episode ? episodeHash(titleId, action.episode.id) : `player/${id}/play` }
+      return { kind: 'navigate', hash: playHash(titleId, action.episode?.id) }
     case 'start-over':
-      return { kind: 'navigate', hash: `player/${id}/startover${action.episode ? `/${encodeURIComponent(action.episode.id)}` : ''}` }
+      return { kind: 'navigate', hash: playHash(titleId, action.episode?.id, 'startover') }
     case 'trailer':
-      return { kind: 'navigate', hash: `player/${id}/trailer` }
+      return { kind: 'navigate', hash: playHash(titleId, null, 'trailer') }
     case 'subscribe': {
       const offer = subscriptionOffers(access.offers).find((o) => o.planId === action.planId)
       return offer ? { kind: 'purchase', offer } : null
@@ -49,9 +48,9 @@ export function actionTarget(action: DetailAction, titleId: string, access: Acce
   }
 }
 
-/** The hash that plays one episode of a series. */
-export function episodeHash(titleId: string, episodeId: string): string {
-  return `player/${encodeURIComponent(titleId)}/play/${encodeURIComponent(episodeId)}`
+/** The Player's hash for a title, or one episode of a series: `play` from the saved position, `startover` from 0, or its `trailer`. */
+export function playHash(titleId: string, episodeId?: string | null, mode: 'play' | 'startover' | 'trailer' = 'play'): string {
+  return `player/${encodeURIComponent(titleId)}/${mode}${episodeId ? `/${encodeURIComponent(episodeId)}` : ''}`
 }
 
 const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']

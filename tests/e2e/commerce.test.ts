@@ -236,9 +236,12 @@ test('a name too long for a line: two lines with the price below on the purchase
   await account.close()
 })
 
-test('subscribe through scan to pay on the phone, then play another included title', async () => {
-  const [first, second] = await findTitles(2, subscriptionOnly)
-  const tv = await openApp(`details/${first!.id}/buy`)
+test('subscribe through scan to pay on the phone: the series bought plays its first episode, then another included title plays', async () => {
+  // A series sold with VIP only (the seed's second original): once bought, it plays from its first episode.
+  const first = await title('t0002')
+  expect(kinds(first)).toEqual(['subscription'])
+  const [second] = await findTitles(1, subscriptionOnly)
+  const tv = await openApp(`details/${first.id}/buy`)
   await waitForText(tv, 'Subscribe')
   await press(tv, 'Enter')
   await waitForText(tv, 'VIP monthly')
@@ -257,7 +260,8 @@ test('subscribe through scan to pay on the phone, then play another included tit
   await phone.goto(payUrl)
   await phone.click('button[value=confirm]')
 
-  await expectPlaying(tv, first!.id)
+  await expectPlaying(tv, first.id)
+  expect(await tv.evaluate(() => location.hash)).toBe(`#player/${first.id}/play/${first.seasons[0]!.episodes[0]!.id}`)
   await tv.close()
   await phone.close()
 

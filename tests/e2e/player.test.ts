@@ -398,11 +398,12 @@ test('a series on Details plays, resumes and starts over its episode, marks the 
   await watching.page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 10_000 })
   await watching.page.close()
 
-  // The second episode watched into its credits: Details offers the third.
+  // The second episode watched into its credits: Details offers the third, and its list opens there too.
   const end = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 2690, durationSeconds: 2700, episodeId: second!.id } })
   expect(end.status).toBe(200)
   const next = await open(`details/${series.id}`, { session })
   await waitForWholeText(next.page, 'Play S1:E3')
+  await press(next.page, 'ArrowDown')
   await press(next.page, 'Enter')
   await next.page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${third!.id}`, { timeout: 10_000 })
   await waitForTime(next.page, 0.5)

@@ -2,6 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { Season } from '../../../server/contract'
 import { colors, layout, lineLimit, motion, typography, wrapping } from '../theme'
 import { episodeStyle } from './EpisodeList.styles'
+import { initialSeasonIndex } from '../../domain/browse'
 
 export interface EpisodeListLabels {
   season(number: number): string
@@ -57,14 +58,16 @@ export class EpisodeList
     return this._episode
   }
 
-  /** `watching`: the episode the viewer's saved position is in, and how much of it is watched (0..1). */
-  show(seasons: readonly Season[], labels: EpisodeListLabels, seasonIndex: number, watching: EpisodeWatched | null = null): void {
+  /**
+   * `opensAt`: the episode whose season and card the list opens on (where Down lands), else the first;
+   * `watching`: the episode the viewer's saved position is in, and how much of it is watched (0..1).
+   */
+  show(seasons: readonly Season[], labels: EpisodeListLabels, place: { opensAt: string | null; watching: EpisodeWatched | null }): void {
     this._seasons = seasons
     this._labels = labels
-    this._watching = watching
-    this._season = Math.max(0, Math.min(seasonIndex, seasons.length - 1))
-    // The row opens on the episode being watched, where Down lands.
-    this._episode = Math.max(0, seasons[this._season]?.episodes.findIndex((episode) => episode.id === watching?.episodeId) ?? 0)
+    this._watching = place.watching
+    this._season = Math.max(0, initialSeasonIndex(seasons, place.opensAt))
+    this._episode = Math.max(0, seasons[this._season]?.episodes.findIndex((episode) => episode.id === place.opensAt) ?? 0)
     this.Seasons.children = seasons.map((season) => ({
       h: episodeStyle.chipH,
       rect: true,

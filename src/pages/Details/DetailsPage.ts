@@ -6,7 +6,7 @@ import { fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
-  actionLabel, actionTarget, badgeModel, detailActions, episodeHash, episodeOwnTitle, episodesInOrder, formatDuration, initialActionIndex, initialSeasonIndex, playsWithoutAsking, startsRentalWindow, watchedFraction, type DetailAction,
+  actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, episodeOwnTitle, episodesInOrder, episodeToPlay, formatDuration, initialActionIndex, playHash, playsWithoutAsking, startsRentalWindow, watchedFraction, type DetailAction,
 } from '../../domain'
 import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
@@ -224,10 +224,13 @@ export class DetailsPage
           },
           duration: (seconds) => formatDuration(seconds, locale),
         },
-        initialSeasonIndex(title.seasons, data.progress?.episodeId),
-        data.progress?.episodeId ? { episodeId: data.progress.episodeId, fraction: watchedFraction(data.progress) } : null,
+        {
+          // The list opens where the Play or Resume button would play (the next episode after one watched to its end).
+          opensAt: actionEpisode(this._actions)?.id ?? data.progress?.episodeId ?? null,
+          watching: data.progress?.episodeId ? { episodeId: data.progress.episodeId, fraction: watchedFraction(data.progress) } : null,
+        },
       )
-      this.Episodes.onPlay = (episodeId) => void this.play(episodeHash(title.id, episodeId), title, null)
+      this.Episodes.onPlay = (episodeId) => void this.play(playHash(title.id, episodeId), title, null)
     }
     if (resetFocus) {
       this._area = 'actions'
@@ -343,6 +346,9 @@ export class DetailsPage
     const target = actionTarget(action, data.title.id, data.title.access)
     if (!target) return
     if (target.kind === 'navigate') void this.play(target.hash, data.title, action)
-    else void this.fireAncestors('$purchase', { titleId: data.title.id, titleName: data.title.title, rating: data.title.rating, offer: target.offer })
+    else {
+      const episode = episodeToPlay(episodesInOrder(data.title.seasons), data.progress)
+      void this.fireAncestors('$purchase', { titleId: data.title.id, titleName: data.title.title, rating: data.title.rating, offer: target.offer, ...(episode ? { episodeId: episode.id } : {}) })
+    }
   }
 }

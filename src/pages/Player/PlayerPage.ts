@@ -9,10 +9,10 @@ import {
   type PlayerEpisode, type PlayerProblem, type PlayerState, type PlayRequest,
 } from '../../player'
 import { formatClock } from '../../domain/time'
-import { episodeHash, episodeOwnTitle } from '../../domain/browse'
+import { episodeOwnTitle, playHash } from '../../domain/browse'
 import { TrackMenu } from './TrackMenu'
 import { DebugOverlay } from './DebugOverlay'
-import { UpNext } from './UpNext'
+import { UP_NEXT_SIZE, UpNext } from './UpNext'
 import { showScene } from '../scene'
 
 interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -495,7 +495,7 @@ export class PlayerPage
     void this.controller?.stop()
     this.Controls.setSmooth('alpha', 0, { duration: 0.2 })
     this.upNext.offer(episodeLine(next), UP_NEXT_SECONDS, {
-      play: () => Router.navigate(episodeHash(request.titleId, next.id), false),
+      play: () => Router.navigate(playHash(request.titleId, next.id), false),
       back: () => void this.leave(),
     })
     this._refocus()
@@ -503,8 +503,8 @@ export class PlayerPage
 
   private get upNext(): UpNext {
     if (!this.upNextPanel) {
-      const x = layout.screenW - layout.safeX - 760
-      this.upNextPanel = this.stage.c({ type: UpNext, ref: 'UpNext', x, y: layout.screenH - layout.safeY - 316, visible: false, zIndex: 9 }) as UpNext
+      const x = layout.screenW - layout.safeX - UP_NEXT_SIZE.w
+      this.upNextPanel = this.stage.c({ type: UpNext, ref: 'UpNext', x, y: layout.screenH - layout.safeY - UP_NEXT_SIZE.h, visible: false, zIndex: 9 }) as UpNext
       this.childList.add(this.upNextPanel)
     }
     return this.upNextPanel

@@ -16,8 +16,10 @@ export interface UpNextActions {
   back(): void
 }
 
-const PANEL_W = 760
-const PANEL_H = 316
+/** The panel's size: the Player page places it in the bottom right corner of the TV-safe area. */
+export const UP_NEXT_SIZE = { w: 760, h: 316 } as const
+const PANEL_W = UP_NEXT_SIZE.w
+const PANEL_H = UP_NEXT_SIZE.h
 const PADDING = 48
 const BUTTON_GAP = 24
 

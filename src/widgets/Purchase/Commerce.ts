@@ -5,7 +5,7 @@ import { announceChange } from '../../api/changes'
 import { api, signedInAccount } from '../../api/session'
 import { currentLanguage, t } from '../../i18n'
 import { failureMessage } from '../../pages/failure-message'
-import { formatSpan, needsPin, pinNotice, startsRentalWindow, type Rating } from '../../domain'
+import { formatSpan, needsPin, pinNotice, playHash, startsRentalWindow, type Rating } from '../../domain'
 import { PinDialog, type PinCheck } from '../Pin/PinDialog'
 import { SignInDialog } from '../SignIn/SignInDialog'
 import { asAppError, purchaseFailure } from './api-failure'
@@ -95,7 +95,7 @@ export class Commerce
       }
       announceChange('entitlements')
       this.fireAncestors('$showToast', t('purchase.complete'))
-      if (this.Purchase.paidWithPin || (await this.checkParental(request.rating))) Router.navigate(`player/${request.titleId}/play`)
+      if (this.Purchase.paidWithPin || (await this.checkParental(request.rating))) Router.navigate(playHash(request.titleId, request.episodeId))
       return true
     }
   }

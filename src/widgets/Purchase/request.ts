@@ -11,6 +11,8 @@ export interface PurchaseRequest {
   /** The title's rating: playing it at once after a scan-to-pay purchase still honours the parental limit. */
   rating: Rating
   offer: Offer
+  /** A series' episode to play once bought (where the viewer is in it); none for a film. */
+  episodeId?: string
 }
 
 /** How a purchase dialog ended: bought (play now), dismissed, or it needs a signed-in account first. */

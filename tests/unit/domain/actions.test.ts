@@ -1,4 +1,4 @@
-import { actionLabel, detailActions, episodeAfter, episodesInOrder, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
+import { actionEpisode, actionLabel, detailActions, episodeAfter, episodesInOrder, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
 import {
   access,
   BUY,
@@ -179,6 +179,13 @@ describe('detailActions for a series', () => {
   test('a position of an episode no longer listed: play the first; one saved with no episode resumes the title', () => {
     expect(plays(at('gone', 725))).toEqual([{ kind: 'play', episode: episodes[0] }])
     expect(plays(at(null, 725))).toEqual([{ kind: 'resume', positionSeconds: 725 }, { kind: 'start-over' }])
+  })
+
+  test('actionEpisode: the episode Play or Resume plays, none for a film or a title to buy', () => {
+    expect(actionEpisode(plays(at('s1e2', 2690)))).toEqual(episodes[2])
+    expect(actionEpisode(plays(at('s1e2', 725)))).toEqual(episodes[1])
+    expect(actionEpisode(detailActions(access([FREE]), NOW, null))).toBeUndefined()
+    expect(actionEpisode(detailActions(access([RENT, BUY]), NOW, null, { episodes }))).toBeUndefined()
   })
 
   test('a rental not started plays the first episode', () => {

@@ -1,5 +1,5 @@
 import {
-  actionTarget, applyKeyboardEdit, detailActions, episodeHash, episodeOwnTitle, initialActionIndex, initialSeasonIndex, searchQuery, watchedFraction,
+  actionTarget, applyKeyboardEdit, detailActions, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, searchQuery, watchedFraction,
   SEARCH_MAX_LENGTH, type DetailAction,
 } from '../../../src/domain'
 import { BUY, FREE, NOW, RENT, VIP, access, rentedNotStarted, DAY } from './fixtures'
@@ -43,7 +43,9 @@ describe('actionTarget', () => {
 
   test('ids are escaped into the hash', () => {
     expect(actionTarget({ kind: 'play' }, 'a b', paid)).toEqual({ kind: 'navigate', hash: 'player/a%20b/play' })
-    expect(episodeHash('t0001', 't0001-s1e2')).toBe('player/t0001/play/t0001-s1e2')
+    expect(playHash('t0001', 't0001-s1e2')).toBe('player/t0001/play/t0001-s1e2')
+    expect(playHash('a b', 'e/1', 'startover')).toBe('player/a%20b/startover/e%2F1')
+    expect(playHash('t0001', null)).toBe('player/t0001/play')
   })
 
   test('every action the domain offers for a paid or free title has a target', () => {
