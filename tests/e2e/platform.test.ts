@@ -127,6 +127,19 @@ describe('voice guidance', () => {
     await page.close()
   })
 
+  test("a series' episode list reads the card in focus, and each card a move brings, not every card on screen", async () => {
+    const { page, errors } = await open('?inspector=1&lang=en&announce=1#details/t0002', recordSpeech)
+    await waitForText(page, '1. First Landing in Lhasa')
+    await press(page, 'ArrowDown', 800)
+    await page.waitForFunction(() => (window as unknown as { __spoken: string[] }).__spoken.includes('en-US|1. First Landing in Lhasa'), undefined, { timeout: 10_000 })
+    expect(await spoken(page)).not.toContain('en-US|2. Wind Shear')
+    await press(page, 'ArrowRight', 800)
+    await page.waitForFunction(() => (window as unknown as { __spoken: string[] }).__spoken.includes('en-US|2. Wind Shear'), undefined, { timeout: 10_000 })
+    expect(await spoken(page)).not.toContain('en-US|3. Night Flight')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   test('without the setting (and no TV voice guide) nothing is said', async () => {
     const { page, errors } = await open('?inspector=1&lang=en', recordSpeech)
     await focusFirstRailTile(page)

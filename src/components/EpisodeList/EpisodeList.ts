@@ -3,6 +3,7 @@ import type { Season } from '../../../server/contract'
 import { colors, layout, lineLimit, motion, typography, wrapping } from '../theme'
 import { episodeStyle } from './EpisodeList.styles'
 import { initialSeasonIndex } from '../../domain/browse'
+import { announce } from '../../a11y'
 
 export interface EpisodeListLabels {
   season(number: number): string
@@ -159,6 +160,23 @@ export class EpisodeList
     })
   }
 
+  /**
+   * What voice guidance reads as the list gains focus: the season chip or the episode card in focus, not
+   * every card on screen. Moves inside the list keep the focus path, so each move says its own (said()).
+   */
+  get announce(): string[] {
+    const labels = this._labels
+    const season = this._seasons[this._season]
+    if (!labels || !season) return []
+    if (this._row === 'seasons') return [labels.season(season.number)]
+    const episode = season.episodes[this._episode]
+    return episode ? [labels.episode(episode.number, episode.title), labels.duration(episode.durationSeconds)] : []
+  }
+
+  private said(): void {
+    announce(...this.announce)
+  }
+
   override _focus(): void {
     this._focused = true
     this.highlight()
@@ -175,11 +193,13 @@ export class EpisodeList
       this._season--
       this._episode = 0
       this.renderEpisodes()
+      this.said()
       return true
     }
     if (this._episode === 0) return false
     this._episode--
     this.highlight()
+    this.said()
     return true
   }
 
@@ -189,12 +209,14 @@ export class EpisodeList
       this._season++
       this._episode = 0
       this.renderEpisodes()
+      this.said()
       return true
     }
     const count = this._seasons[this._season]?.episodes.length ?? 0
     if (this._episode >= count - 1) return false
     this._episode++
     this.highlight()
+    this.said()
     return true
   }
 
@@ -202,6 +224,7 @@ export class EpisodeList
     if (this._row === 'seasons' || this._seasons.length < 2) return false
     this._row = 'seasons'
     this.highlight()
+    this.said()
     return true
   }
 
@@ -209,6 +232,7 @@ export class EpisodeList
     if (this._row === 'episodes') return false
     this._row = 'episodes'
     this.highlight()
+    this.said()
     return true
   }
 
@@ -216,6 +240,7 @@ export class EpisodeList
     if (this._row === 'seasons') {
       this._row = 'episodes'
       this.highlight()
+      this.said()
       return true
     }
     const episode = this._seasons[this._season]?.episodes[this._episode]

@@ -82,6 +82,11 @@ export class UpNext
     this.visible = false
   }
 
+  /** What voice guidance reads as the offer takes the focus (before the focused button's label). */
+  get announce(): string[] {
+    return [t('player.upNext.title', { seconds: String(this.secondsLeft) }), this.Name.text?.text ?? '']
+  }
+
   private showCount(): void {
     this.Heading.text = t('player.upNext.title', { seconds: String(this.secondsLeft) })
   }
