@@ -421,7 +421,13 @@ test('the end of an episode offers the next: it starts by itself after the count
   // From the start of the series, played from its Details.
   const start = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 0, durationSeconds: 2700, episodeId: first!.id } })
   expect(start.status).toBe(200)
-  const { page, errors } = await open(`details/${series.id}`, { session })
+  // With voice guidance on (?announce=1), what is said is recorded, not spoken.
+  const { page, errors } = await open(`details/${series.id}`, { session, query: '&announce=1' })
+  await page.evaluate(() => {
+    const spoken: string[] = []
+    Object.assign(window, { spoken })
+    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
+  })
   await waitForWholeText(page, 'Play S1:E1')
   await press(page, 'Enter')
   await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${first!.id}`, { timeout: 10_000 })
@@ -430,6 +436,13 @@ test('the end of an episode offers the next: it starts by itself after the count
   await press(page, 'Period')
   await waitForTextMatching(page, /^Next episode in \d+ s$/, 15_000)
   await waitForWholeText(page, 'Season 1 · Episode 2 · Wind Shear')
+  // The offer is read before its focused button: the countdown, then the episode.
+  const said = await page.waitForFunction(() => {
+    const spoken = (window as unknown as { spoken: string[] }).spoken
+    const at = spoken.indexOf('Play now')
+    return at >= 2 ? spoken.slice(at - 2, at + 1) : null
+  }, undefined, { timeout: 5_000 })
+  expect(await said.jsonValue()).toEqual([expect.stringMatching(/^Next episode in \d+ s$/), 'Season 1 · Episode 2 · Wind Shear', 'Play now'])
   await shot(page, 'up-next')
   // Nothing pressed: the countdown runs out and the next episode plays in this play's place.
   await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 15_000 })
