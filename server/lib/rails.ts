@@ -92,6 +92,13 @@ export function continueWatchingRows(ctx: Ctx, viewerKey: string): ProgressRow[]
   ).filter((r) => r.duration_seconds > 0 && r.position_seconds >= 10 && r.position_seconds / r.duration_seconds < 0.95)
 }
 
+/** The viewer's saved position in one title (its episode for a series), however far; undefined when none. */
+export function savedProgress(ctx: Ctx, viewerKey: string, titleId: string): ProgressRow | undefined {
+  return statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? AND title_id = ?').get(viewerKey, titleId) as
+    | ProgressRow
+    | undefined
+}
+
 export function progressOf(r: ProgressRow): NonNullable<TitleSummary['progress']> {
   return {
     positionSeconds: r.position_seconds,

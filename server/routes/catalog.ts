@@ -14,7 +14,7 @@ import { HomeFeed, matchesIfNoneMatch } from '../lib/home-feed'
 import { pick } from '../lib/i18n'
 import { summary, details, type Presenter } from '../lib/present'
 import type { CatalogTitle } from '../lib/catalog'
-import { byPopularity, decodeCursor, page, progressOf, railSource, type ProgressRow } from '../lib/rails'
+import { byPopularity, decodeCursor, page, progressOf, railSource, savedProgress } from '../lib/rails'
 
 const DEFAULT_LIMIT = 20
 
@@ -95,9 +95,7 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: Ctx): void {
       const t = ctx.catalog.byId.get(req.params.id)
       if (!t) throw new ApiError(404, 'not_found', `No title ${req.params.id}`)
       const inWatchlist = viewer.key ? !!statement(ctx.db, 'SELECT 1 FROM watchlist WHERE viewer_id = ? AND title_id = ?').get(viewer.key, t.id) : false
-      const saved = viewer.key
-        ? (statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? AND title_id = ?').get(viewer.key, t.id) as ProgressRow | undefined)
-        : undefined
+      const saved = viewer.key ? savedProgress(ctx, viewer.key, t.id) : undefined
       return { ...details(presenter(ctx, req, viewer), t, inWatchlist), ...(saved ? { progress: progressOf(saved) } : {}) }
     },
   )

@@ -7,6 +7,7 @@ import {
 import { baseUrl, holdingsOf, requireViewer, type Ctx } from '../lib/context'
 import { ApiError } from '../lib/errors'
 import { entitlementFor, offersFor } from '../lib/access'
+import { savedProgress } from '../lib/rails'
 
 export const LICENSE_TOKEN_TTL_MS = 5 * 60 * 1000
 export const RENTAL_PLAY_WINDOW_MS = 48 * 3600 * 1000
@@ -77,9 +78,7 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
       }
       let resume = 0
       if (!trailer && viewer.key) {
-        const row = ctx.db.prepare('SELECT episode_id, position_seconds, duration_seconds FROM progress WHERE viewer_id = ? AND title_id = ?').get(viewer.key, title.id) as
-          | { episode_id: string | null; position_seconds: number; duration_seconds: number }
-          | undefined
+        const row = savedProgress(ctx, viewer.key, title.id)
         if (row && (episodeId === null || row.episode_id === episodeId) && row.duration_seconds > 0 && row.position_seconds / row.duration_seconds < 0.95) {
           resume = row.position_seconds
         }
