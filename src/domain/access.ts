@@ -166,13 +166,18 @@ export function episodeAfter(episodes: readonly EpisodeRef[], episodeId: string)
   return index >= 0 ? (episodes[index + 1] ?? null) : null
 }
 
+/** The listed episode a saved position is in; undefined for a film's position or an episode no longer listed. */
+function episodeOf(episodes: readonly EpisodeRef[], progress: Progress | null | undefined): EpisodeRef | undefined {
+  return progress?.episodeId ? episodes.find((episode) => episode.id === progress.episodeId) : undefined
+}
+
 /**
  * The episode a series plays from when it does not resume: the one the
  * progress is in, the next one after an episode watched to its end (the first
  * again after the last), else the first. Undefined for a film.
  */
 export function episodeToPlay(episodes: readonly EpisodeRef[], progress: Progress | null | undefined): EpisodeRef | undefined {
-  const current = progress?.episodeId ? episodes.find((episode) => episode.id === progress.episodeId) : undefined
+  const current = episodeOf(episodes, progress)
   if (!current || !progress) return episodes[0]
   return stageOf(progress) === 'watched' ? (episodeAfter(episodes, current.id) ?? episodes[0]) : current
 }
@@ -209,7 +214,7 @@ export function detailActions(
     const rental = entitlement.kind === 'rented' && !isFreeTitle(access) ? rentalWindow(entitlement, now) : null
     const episodes = options.episodes ?? []
     // A series resumes the episode its position is in (a position saved with no episode resumes the title, as before).
-    const inProgress = progress?.episodeId ? episodes.find((episode) => episode.id === progress.episodeId) : undefined
+    const inProgress = episodeOf(episodes, progress)
     const next = episodeToPlay(episodes, progress)
     if (rental && !rental.started) {
       const rent = rentOffer(access.offers)

@@ -84,7 +84,7 @@ export class UpNext
 
   /** What voice guidance reads as the offer takes the focus (before the focused button's label). */
   get announce(): string[] {
-    return [t('player.upNext.title', { seconds: String(this.secondsLeft) }), this.Name.text?.text ?? '']
+    return [this.Heading.text?.text ?? '', this.Name.text?.text ?? '']
   }
 
   private showCount(): void {
