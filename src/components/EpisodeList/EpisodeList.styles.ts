@@ -1,5 +1,7 @@
 export const episodeStyle = {
   cardW: 380,
+  /** The card's texts and watched bar start this far in from its left edge and stop as far from its right. */
+  cardPadding: 24,
   /** Room for a title of two lines and, under it, the running time. */
   cardH: 168,
   /** The watched bar: its height, and its bottom's distance from the card's. */

@@ -96,6 +96,7 @@ export class EpisodeList
     const labels = this._labels
     const season = this._seasons[this._season]
     if (!labels || !season) return
+    const innerW = episodeStyle.cardW - episodeStyle.cardPadding * 2
     this.Episodes.children = season.episodes.map((episode, index) => ({
       x: index * (episodeStyle.cardW + episodeStyle.gap),
       w: episodeStyle.cardW,
@@ -104,33 +105,33 @@ export class EpisodeList
       color: colors.surface,
       shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
       Title: {
-        x: 24,
+        x: episodeStyle.cardPadding,
         y: 20,
         text: {
           text: labels.episode(episode.number, episode.title),
           ...typography.caption,
           ...wrapping,
-          wordWrapWidth: episodeStyle.cardW - 48,
+          wordWrapWidth: innerW,
           ...lineLimit(2),
           textColor: colors.text,
         },
       },
       Duration: {
-        x: 24,
+        x: episodeStyle.cardPadding,
         y: episodeStyle.cardH - 24,
         mountY: 1,
         text: { text: labels.duration(episode.durationSeconds), fontSize: 24, textColor: colors.textMuted },
       },
       // How much of the episode being watched is behind the viewer, as on a Continue watching tile.
       Progress: {
-        x: 24,
+        x: episodeStyle.cardPadding,
         y: episodeStyle.cardH - episodeStyle.progressBottom,
-        w: episodeStyle.cardW - 48,
+        w: innerW,
         h: episodeStyle.progressH,
         rect: true,
         color: episodeStyle.progressTrack,
         visible: episode.id === this._watching?.episodeId,
-        Fill: { w: (episodeStyle.cardW - 48) * Math.min(1, Math.max(0, this._watching?.fraction ?? 0)), h: episodeStyle.progressH, rect: true, color: colors.accent },
+        Fill: { w: innerW * Math.min(1, Math.max(0, this._watching?.fraction ?? 0)), h: episodeStyle.progressH, rect: true, color: colors.accent },
       },
     }))
     this.highlight()
