@@ -1,7 +1,7 @@
 // The rails: which titles each one holds, in which order, under which name, and their pages.
 import type { Language, RailPage, TitleSummary } from '../contract'
 import { statement } from '../db'
-import type { Catalog, CatalogTitle } from './catalog'
+import type { Catalog, CatalogEpisode, CatalogTitle } from './catalog'
 import type { Ctx, Viewer } from './context'
 import { ApiError } from './errors'
 import { pick } from './i18n'
@@ -85,11 +85,16 @@ export interface ProgressRow {
   updated_at: number
 }
 
+/** Whether a saved position is short of the end (the last 5% are credits: watched). */
+export function isUnfinished(r: ProgressRow): boolean {
+  return r.duration_seconds > 0 && r.position_seconds / r.duration_seconds < 0.95
+}
+
 export function continueWatchingRows(ctx: Ctx, viewerKey: string): ProgressRow[] {
   return (
     statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? ORDER BY updated_at DESC LIMIT 200')
       .all(viewerKey) as ProgressRow[]
-  ).filter((r) => r.duration_seconds > 0 && r.position_seconds >= 10 && r.position_seconds / r.duration_seconds < 0.95)
+  ).filter((r) => r.position_seconds >= 10 && isUnfinished(r))
 }
 
 /** The viewer's saved position in one title (its episode for a series), however far; undefined when none. */
@@ -97,6 +102,18 @@ export function savedProgress(ctx: Ctx, viewerKey: string, titleId: string): Pro
   return statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? AND title_id = ?').get(viewerKey, titleId) as
     | ProgressRow
     | undefined
+}
+
+/**
+ * The episode a series plays when the request names none (a launcher's or an operator's link to the
+ * series): the one its saved position is in, the next after one watched to its end (the first again
+ * after the last), else the first. Null for a film.
+ */
+export function seriesEpisode(title: CatalogTitle, saved: ProgressRow | undefined): CatalogEpisode | null {
+  const episodes = title.seasons.flatMap((season) => season.episodes)
+  const at = saved?.episode_id ? episodes.findIndex((episode) => episode.id === saved.episode_id) : -1
+  if (at < 0 || !saved) return episodes[0] ?? null
+  return isUnfinished(saved) ? episodes[at] : (episodes[at + 1] ?? episodes[0])
 }
 
 export function progressOf(r: ProgressRow): NonNullable<TitleSummary['progress']> {

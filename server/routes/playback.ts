@@ -7,7 +7,7 @@ import {
 import { baseUrl, holdingsOf, requireViewer, type Ctx } from '../lib/context'
 import { ApiError } from '../lib/errors'
 import { entitlementFor, offersFor } from '../lib/access'
-import { savedProgress } from '../lib/rails'
+import { isUnfinished, savedProgress, seriesEpisode } from '../lib/rails'
 
 export const LICENSE_TOKEN_TTL_MS = 5 * 60 * 1000
 export const RENTAL_PLAY_WINDOW_MS = 48 * 3600 * 1000
@@ -24,7 +24,8 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
       config: {
         doc: {
-          summary: 'Authorise a play: manifests, DRM and a 5-minute license token; 402 with offers when not entitled. Starts a rental’s 48 h window.',
+          summary:
+            'Authorise a play: manifests, DRM and a 5-minute license token; 402 with offers when not entitled. Starts a rental’s 48 h window. A series with no episodeId plays the episode in progress, the next after one watched, else the first (episodeId in the answer).',
           tags: ['playback'],
           auth: 'device',
         },
@@ -36,11 +37,14 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
       const title = ctx.catalog.byId.get(req.params.titleId)
       if (!title) throw new ApiError(404, 'not_found', `No title ${req.params.titleId}`)
       const trailer = req.body.trailer === true
+      const saved = !trailer && viewer.key ? savedProgress(ctx, viewer.key, title.id) : undefined
       let episodeId: string | null = null
       if (req.body.episodeId !== undefined) {
         const ep = ctx.catalog.episodes.get(req.body.episodeId)
         if (!ep || ep.titleId !== title.id) throw new ApiError(404, 'not_found', `No episode ${req.body.episodeId} in ${title.id}`)
         episodeId = ep.id
+      } else if (!trailer) {
+        episodeId = seriesEpisode(title, saved)?.id ?? null
       }
       if (!trailer) {
         const holdings = holdingsOf(ctx, viewer)
@@ -76,13 +80,7 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
           hlsKeyUrl: `${base}/v1/license/clearkey/hls/${encodeURIComponent(asset.id)}`,
         }
       }
-      let resume = 0
-      if (!trailer && viewer.key) {
-        const row = savedProgress(ctx, viewer.key, title.id)
-        if (row && (episodeId === null || row.episode_id === episodeId) && row.duration_seconds > 0 && row.position_seconds / row.duration_seconds < 0.95) {
-          resume = row.position_seconds
-        }
-      }
+      const resume = saved && (episodeId === null || saved.episode_id === episodeId) && isUnfinished(saved) ? saved.position_seconds : 0
       return {
         titleId: title.id,
         episodeId,

@@ -154,15 +154,23 @@ export class PlayerController {
     return this.title?.title ?? ''
   }
 
+  /**
+   * The episode this play is of: the one asked for, or for a series asked with none (a launcher's link)
+   * the one the authorisation chose.
+   */
+  private get episodeId(): string | null {
+    return this.request.episodeId ?? this.playback?.episodeId ?? null
+  }
+
   /** The episode playing and its season, or null for a film, a trailer or before the title is in. */
   get episode(): PlayerEpisode | null {
-    return this.request.episodeId ? this.episodeById(this.request.episodeId) : null
+    return this.episodeId ? this.episodeById(this.episodeId) : null
   }
 
   /** The episode after this one (into the next season), offered at the end; null for a film, a trailer or the last episode. */
   get upNext(): PlayerEpisode | null {
-    const { mode, episodeId } = this.request
-    if (mode === 'trailer' || !episodeId || !this.title) return null
+    const episodeId = this.episodeId
+    if (this.request.mode === 'trailer' || !episodeId || !this.title) return null
     const next = episodeAfter(episodesInOrder(this.title.seasons), episodeId)
     return next ? this.episodeById(next.id) : null
   }
@@ -264,7 +272,8 @@ export class PlayerController {
     videoPlayer.unloader(() => this.unload())
     videoPlayer.open(plan.manifestUrl)
 
-    const { titleId, mode, episodeId } = this.request
+    const { titleId, mode } = this.request
+    const episodeId = this.episodeId
     if (mode !== 'trailer') {
       this.progress = new ProgressSaver(
         () => (this.state === 'idle' || this.state === 'loading' || this.state === 'error' ? null : { positionSeconds: this.positionSeconds, durationSeconds: this.durationSeconds }),
@@ -283,9 +292,10 @@ export class PlayerController {
     return { playback, support: await probed, at: Date.now() }
   }
 
-  /** POST /v1/playback for this play: the first authorisation and each token renewal. */
+  /** POST /v1/playback for this play: the first authorisation and each token renewal (of the episode first authorised). */
   private requestPlayback(): Promise<PlaybackResponse> {
-    const { titleId, mode, episodeId } = this.request
+    const { titleId, mode } = this.request
+    const episodeId = this.episodeId
     return authorisePlayback(api(), titleId, { ...(mode === 'trailer' ? { trailer: true } : {}), ...(episodeId ? { episodeId } : {}) })
   }
 

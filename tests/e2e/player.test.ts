@@ -462,6 +462,28 @@ test('the end of an episode offers the next: it starts by itself after the count
   await page.close()
 })
 
+test('a link to a series with no episode (a launcher’s) plays the episode in progress, names it, and saves its position with it', async () => {
+  const session = await signedInSession('demo')
+  await subscribe(session)
+  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const second = series.seasons[0]!.episodes[1]!
+  const saved = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 12, durationSeconds: 2700, episodeId: second.id } })
+  expect(saved.status).toBe(200)
+  const { page, errors } = await open(`player/${series.id}/play`, { session })
+  await waitForTime(page, 12.5)
+  await waitForWholeText(page, 'Season 1 · Episode 2 · Wind Shear')
+  await press(page, 'Backspace', 0)
+  await page.waitForFunction(() => location.hash === '#home', undefined, { timeout: 10_000 })
+  // The position went back with its episode: Details resumes that episode.
+  const progress = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${series.id}`, { token: session.account?.token })).body.progress
+  expect(progress).toMatchObject({ episodeId: second.id, positionSeconds: expect.any(Number) })
+  expect(progress!.positionSeconds).toBeGreaterThanOrEqual(12)
+  await page.evaluate((id) => void (location.hash = `#details/${id}`), series.id)
+  await waitForTextMatching(page, /^Resume S1:E2 from 0:1\d$/)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('Details authorises and preloads the focused play, DASH and HLS: manifest, licence or key and first segments come before Enter, and Play starts from them', async () => {
   const session = await signedInSession('demo')
   await subscribe(session)

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import path from 'node:path'
 import type { Account, EventsResponse, QoeEvent, Home, MeResponse, PlaybackResponse, ProgressResponse, RailPage, TitleDetails, TitleListResponse } from '../../server/contract'
-import { call, registerDevice, signIn, startServer, type TestServer } from './helpers'
+import { call, giveStoredPayment, idemKey, registerDevice, signIn, startServer, type TestServer } from './helpers'
 
 let server: TestServer
 
@@ -59,6 +59,43 @@ describe('progress and continue watching', () => {
     const other = await registerDevice(server.base)
     expect((await details(other.token)).body.progress).toBeUndefined()
     expect((await details()).body.progress).toBeUndefined()
+  })
+})
+
+describe('a series played with no episode named', () => {
+  test('plays the episode in progress, the next after one watched to its end, the first after the last, else the first', async () => {
+    const s = await signIn(server, 'bingewatcher')
+    await giveStoredPayment(server, 'bingewatcher')
+    const bought = await call(server.base, 'POST', '/v1/purchases', {
+      token: s.token,
+      headers: { 'idempotency-key': idemKey() },
+      body: { kind: 'subscription', planId: 'vip-monthly', payment: { method: 'stored', pin: '1234' } },
+    })
+    expect(bought.status).toBe(201)
+    const series = (await call<TitleDetails>(server.base, 'GET', '/v1/titles/t0001')).body
+    const episodes = series.seasons.flatMap((season) => season.episodes.map((episode) => episode.id))
+    const play = async () => (await call<PlaybackResponse>(server.base, 'POST', '/v1/playback/t0001', { token: s.token, body: {} })).body
+    const save = (episodeId: string, positionSeconds: number) =>
+      call(server.base, 'PUT', '/v1/me/progress/t0001', { token: s.token, body: { positionSeconds, durationSeconds: 2700, episodeId } })
+
+    expect(await play()).toMatchObject({ episodeId: episodes[0], resumePositionSeconds: 0 })
+    await save(episodes[2]!, 600)
+    expect(await play()).toMatchObject({ episodeId: episodes[2], resumePositionSeconds: 600 })
+    await save(episodes[2]!, 2690)
+    expect(await play()).toMatchObject({ episodeId: episodes[3], resumePositionSeconds: 0 })
+    // Into the next season, and round to the first after the last.
+    const firstSeason = series.seasons[0]!.episodes
+    const lastOfFirstSeason = firstSeason[firstSeason.length - 1]!.id
+    await save(lastOfFirstSeason, 2690)
+    expect((await play()).episodeId).toBe(series.seasons[1]!.episodes[0]!.id)
+    await save(episodes[episodes.length - 1]!, 2690)
+    expect((await play()).episodeId).toBe(episodes[0])
+    // A trailer is the series' own, and a named episode is played as asked.
+    expect((await call<PlaybackResponse>(server.base, 'POST', '/v1/playback/t0001', { token: s.token, body: { trailer: true } })).body.episodeId).toBeNull()
+    expect((await call<PlaybackResponse>(server.base, 'POST', '/v1/playback/t0001', { token: s.token, body: { episodeId: episodes[1] } })).body).toMatchObject({ episodeId: episodes[1], resumePositionSeconds: 0 })
+    // A film names none.
+    const film = (await call<RailPage>(server.base, 'GET', '/v1/rails/free?limit=1')).body.items[0]!
+    expect((await call<PlaybackResponse>(server.base, 'POST', `/v1/playback/${film.id}`, { token: s.token, body: {} })).body.episodeId).toBeNull()
   })
 })
 
