@@ -8,6 +8,8 @@ export const ProgressSummarySchema = Type.Object({
   positionSeconds: Type.Number({ minimum: 0 }),
   durationSeconds: Type.Number({ minimum: 0 }),
   episodeId: Nullable(Type.String()),
+  /** With an episodeId: where the episode stands in its series, for a label such as "S1:E4". */
+  episode: Type.Optional(Type.Object({ season: Type.Integer({ minimum: 0 }), number: Type.Integer({ minimum: 0 }) })),
   updatedAt: Type.String({ format: 'date-time' }),
 })
 export type ProgressSummary = Static<typeof ProgressSummarySchema>
@@ -25,9 +27,10 @@ export const TitleSummarySchema = Type.Object({
   backdropUrl: Nullable(Type.String()),
   access: AccessSchema,
   /**
-   * Present in the continue-watching rail, and in GET /v1/titles/:id when the
-   * viewer has a saved position, however far (a series' last episode watched to
-   * its end: the app offers the next).
+   * Present in the continue-watching rail (where to go on: a series whose
+   * episode was watched to its end is there at the start of the next one), and
+   * in GET /v1/titles/:id when the viewer has a saved position, however far (a
+   * series' last episode watched to its end: the app offers the next).
    */
   progress: Type.Optional(ProgressSummarySchema),
 })

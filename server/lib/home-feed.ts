@@ -3,16 +3,13 @@
 // what is the viewer's own (entitlements, continue watching, my list), read fresh each time, so nothing kept can go
 // stale when a viewer buys, watches or lists something. A viewer with nothing of their own gets the kept body as is.
 import crypto from 'node:crypto'
-import type { Language } from '../contract'
+import type { Language, ProgressSummary } from '../contract'
 import { EMPTY_HOLDINGS, entitlementFor, type Holdings } from './access'
 import type { Catalog, CatalogTitle } from './catalog'
 import { holdingsOf, type Ctx, type Viewer } from './context'
 import { pick } from './i18n'
 import { summary, type Presenter } from './present'
-import {
-  HOME_PAGE_SIZE, VIEWER_RAIL_IDS, catalogRails, continueWatchingRows, heroTitle, page, progressOf, railName, watchlistTitles,
-  type ProgressRow,
-} from './rails'
+import { HOME_PAGE_SIZE, VIEWER_RAIL_IDS, catalogRails, continueWatchingRows, heroTitle, page, progressOf, railName, watchlistTitles } from './rails'
 
 export interface RenderedFeed {
   body: Buffer
@@ -84,7 +81,7 @@ function holdsNothing(h: Holdings): boolean {
 /** One viewer's overlay on the shared feed. */
 interface Overlay {
   holdings: Holdings
-  progress: Array<{ row: ProgressRow; title: CatalogTitle }>
+  progress: Array<{ title: CatalogTitle; progress: ProgressSummary }>
   listed: CatalogTitle[]
 }
 
@@ -130,7 +127,7 @@ function assemble(shared: SharedFeed, overlay: Overlay): Buffer[] {
   if (overlay.progress.length > 0) {
     const shown = overlay.progress.slice(0, HOME_PAGE_SIZE)
     // A continue-watching tile is a summary with its progress after access.
-    viewerRail(continueWatching, shown.map((p) => p.title), overlay.progress.length, (i) => bytes(`},"progress":${JSON.stringify(progressOf(shown[i].row))}}`))
+    viewerRail(continueWatching, shown.map((p) => p.title), overlay.progress.length, (i) => bytes(`},"progress":${JSON.stringify(shown[i].progress)}}`))
   }
   if (overlay.listed.length > 0) viewerRail(watchlist, overlay.listed.slice(0, HOME_PAGE_SIZE), overlay.listed.length, () => TILE_END)
   for (const rail of shared.rails) {
@@ -182,7 +179,7 @@ export class HomeFeed {
       holdings: holdingsOf(this.ctx, viewer),
       progress: continueWatchingRows(this.ctx, viewer.key).flatMap((row) => {
         const title = catalog.byId.get(row.title_id)
-        return title ? [{ row, title }] : []
+        return title ? [{ title, progress: progressOf(row, catalog) }] : []
       }),
       listed: watchlistTitles(this.ctx, viewer.key),
     }

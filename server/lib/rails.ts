@@ -90,11 +90,32 @@ export function isUnfinished(r: ProgressRow): boolean {
   return r.duration_seconds > 0 && r.position_seconds / r.duration_seconds < 0.95
 }
 
+/**
+ * What the viewer can go on with, most recent first: titles stopped part-way, and a series whose
+ * episode was watched to its end at the start of the next one (none after the last).
+ */
 export function continueWatchingRows(ctx: Ctx, viewerKey: string): ProgressRow[] {
-  return (
-    statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? ORDER BY updated_at DESC LIMIT 200')
-      .all(viewerKey) as ProgressRow[]
-  ).filter((r) => r.position_seconds >= 10 && isUnfinished(r))
+  const rows = statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? ORDER BY updated_at DESC LIMIT 200').all(
+    viewerKey,
+  ) as ProgressRow[]
+  return rows.flatMap((r): ProgressRow[] => {
+    if (isUnfinished(r)) return r.position_seconds >= 10 ? [r] : []
+    const title = ctx.catalog.byId.get(r.title_id)
+    const next = title && r.episode_id && r.duration_seconds > 0 ? episodeAfter(title, r.episode_id) : null
+    return next ? [{ ...r, episode_id: next.id, position_seconds: 0, duration_seconds: next.durationSeconds }] : []
+  })
+}
+
+/** A series' episodes in viewing order, season by season. */
+function episodesOf(title: CatalogTitle): CatalogEpisode[] {
+  return title.seasons.flatMap((season) => season.episodes)
+}
+
+/** The episode after `episodeId`, into the next season; null after the last or for one not listed. */
+function episodeAfter(title: CatalogTitle, episodeId: string): CatalogEpisode | null {
+  const episodes = episodesOf(title)
+  const at = episodes.findIndex((episode) => episode.id === episodeId)
+  return at >= 0 ? (episodes[at + 1] ?? null) : null
 }
 
 /** The viewer's saved position in one title (its episode for a series), however far; undefined when none. */
@@ -110,17 +131,20 @@ export function savedProgress(ctx: Ctx, viewerKey: string, titleId: string): Pro
  * after the last), else the first. Null for a film.
  */
 export function seriesEpisode(title: CatalogTitle, saved: ProgressRow | undefined): CatalogEpisode | null {
-  const episodes = title.seasons.flatMap((season) => season.episodes)
-  const at = saved?.episode_id ? episodes.findIndex((episode) => episode.id === saved.episode_id) : -1
-  if (at < 0 || !saved) return episodes[0] ?? null
-  return isUnfinished(saved) ? episodes[at] : (episodes[at + 1] ?? episodes[0])
+  const episodes = episodesOf(title)
+  const first = episodes[0] ?? null
+  const current = saved?.episode_id ? episodes.find((episode) => episode.id === saved.episode_id) : undefined
+  if (!current || !saved) return first
+  return isUnfinished(saved) ? current : (episodeAfter(title, current.id) ?? first)
 }
 
-export function progressOf(r: ProgressRow): NonNullable<TitleSummary['progress']> {
+export function progressOf(r: ProgressRow, catalog: Catalog): NonNullable<TitleSummary['progress']> {
+  const episode = r.episode_id ? catalog.episodes.get(r.episode_id) : undefined
   return {
     positionSeconds: r.position_seconds,
     durationSeconds: r.duration_seconds,
     episodeId: r.episode_id,
+    ...(episode ? { episode: { season: episode.season, number: episode.number } } : {}),
     updatedAt: new Date(r.updated_at).toISOString(),
   }
 }
@@ -130,7 +154,7 @@ export function continueWatchingItems(ctx: Ctx, viewerKey: string, p: Presenter)
   for (const r of continueWatchingRows(ctx, viewerKey)) {
     const t = ctx.catalog.byId.get(r.title_id)
     if (!t) continue
-    items.push({ ...summary(p, t), progress: progressOf(r) })
+    items.push({ ...summary(p, t), progress: progressOf(r, ctx.catalog) })
   }
   return items
 }

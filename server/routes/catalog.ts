@@ -96,7 +96,7 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: Ctx): void {
       if (!t) throw new ApiError(404, 'not_found', `No title ${req.params.id}`)
       const inWatchlist = viewer.key ? !!statement(ctx.db, 'SELECT 1 FROM watchlist WHERE viewer_id = ? AND title_id = ?').get(viewer.key, t.id) : false
       const saved = viewer.key ? savedProgress(ctx, viewer.key, t.id) : undefined
-      return { ...details(presenter(ctx, req, viewer), t, inWatchlist), ...(saved ? { progress: progressOf(saved) } : {}) }
+      return { ...details(presenter(ctx, req, viewer), t, inWatchlist), ...(saved ? { progress: progressOf(saved, ctx.catalog) } : {}) }
     },
   )
 

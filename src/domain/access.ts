@@ -245,15 +245,20 @@ export function canPlay(access: Access, now: number): boolean {
   return isEntitled(access, now)
 }
 
+/** An episode's short name in the locale: "S1:E4", "第 1 季第 4 集", "M1:E4". */
+export function episodeCode(episode: { season: number; number: number }, locale: Locale): string {
+  return messagesFor(locale).episodeCode(episode.season, episode.number)
+}
+
 /** "Play", "Resume from 12:05", "Rent ¥8 · 48 h", "Subscribe ¥25/month", … */
 export function actionLabel(action: DetailAction, locale: Locale): string {
   const m = messagesFor(locale)
   switch (action.kind) {
     case 'play':
-      return action.episode ? m.actionPlayEpisode(m.episodeCode(action.episode.season, action.episode.number)) : m.actionPlay
+      return action.episode ? m.actionPlayEpisode(episodeCode(action.episode, locale)) : m.actionPlay
     case 'resume': {
       const clock = formatClock(action.positionSeconds)
-      return action.episode ? m.actionResumeEpisode(m.episodeCode(action.episode.season, action.episode.number), clock) : m.actionResume(clock)
+      return action.episode ? m.actionResumeEpisode(episodeCode(action.episode, locale), clock) : m.actionResume(clock)
     }
     case 'start-over':
       return m.actionStartOver

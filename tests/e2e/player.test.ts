@@ -344,7 +344,7 @@ test('Details → Play by keys; Back returns to Details with Resume focused', as
   await page.close()
 })
 
-test('a series on Details plays, resumes and starts over its episode, marks the one being watched, and after one watched to its end offers the next', async () => {
+test('a series on Details plays, resumes and starts over its episode, marks the one being watched, and after one watched to its end offers the next, on Home too', async () => {
   const session = await signedInSession('demo')
   await subscribe(session)
   const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
@@ -401,6 +401,16 @@ test('a series on Details plays, resumes and starts over its episode, marks the 
   // The second episode watched into its credits: Details offers the third, and its list opens there too.
   const end = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 2690, durationSeconds: 2700, episodeId: second!.id } })
   expect(end.status).toBe(200)
+  // Home's Continue watching goes on with the third too, labelled on the series' poster.
+  const home = await open('home', { session })
+  const label = await home.page.waitForFunction(() => {
+    const tile = document.querySelector('[ref="Poster"] > [ref="Episode"]:not([visible="false"])')?.closest('[ref="Poster"]')?.parentElement
+    const episode = tile?.querySelector('[ref="Episode"] [texture-text]')?.getAttribute('texture-text')
+    return episode ? [episode, tile!.querySelector(':scope > [ref="Title"]')?.getAttribute('texture-text')] : null
+  }, undefined, { timeout: 10_000 })
+  expect(await label.jsonValue()).toEqual(['S1:E3', series.title])
+  expect(home.errors).toEqual([])
+  await home.page.close()
   const next = await open(`details/${series.id}`, { session })
   await waitForWholeText(next.page, 'Play S1:E3')
   await press(next.page, 'ArrowDown')

@@ -48,13 +48,22 @@ describe('progress and continue watching', () => {
     expect(res.body.episodeId).toBe('t0001-s1e02')
   })
 
-  test("the title's details carry the viewer's saved position, however far, and no one else's", async () => {
+  test("the title's details carry the viewer's saved position, however far, and no one else's; continue watching goes on to the next episode", async () => {
     const device = await registerDevice(server.base)
     const details = (token?: string) => call<TitleDetails>(server.base, 'GET', '/v1/titles/t0001', token ? { token } : {})
     expect((await details(device.token)).body.progress).toBeUndefined()
-    // An episode watched into its credits drops out of continue watching, but Details still learns of it (to offer the next).
+    // An episode watched into its credits: Details learns of it (to offer the next), continue watching has the next one at its start.
     await call(server.base, 'PUT', '/v1/me/progress/t0001', { token: device.token, body: { positionSeconds: 2690, durationSeconds: 2700, episodeId: 't0001-s1e02' } })
-    expect((await details(device.token)).body.progress).toMatchObject({ positionSeconds: 2690, durationSeconds: 2700, episodeId: 't0001-s1e02' })
+    expect((await details(device.token)).body.progress).toMatchObject({ positionSeconds: 2690, durationSeconds: 2700, episodeId: 't0001-s1e02', episode: { season: 1, number: 2 } })
+    const next = (await details(device.token)).body.seasons[0]!.episodes[2]!
+    const going = (await call<TitleListResponse>(server.base, 'GET', '/v1/me/continue-watching', { token: device.token })).body.items
+    expect(going.map((item) => [item.id, item.progress])).toEqual([['t0001', expect.objectContaining({ positionSeconds: 0, durationSeconds: next.durationSeconds, episodeId: next.id, episode: { season: 1, number: 3 } })]])
+    const rail = (await call<Home>(server.base, 'GET', '/v1/home', { token: device.token })).body.rails[0]!
+    expect([rail.id, rail.items.map((item) => item.progress?.episodeId)]).toEqual(['continue-watching', [next.id]])
+    // The series' last episode watched: nothing to go on with.
+    const seasons = (await details(device.token)).body.seasons
+    const lastSeason = seasons[seasons.length - 1]!.episodes
+    await call(server.base, 'PUT', '/v1/me/progress/t0001', { token: device.token, body: { positionSeconds: 2690, durationSeconds: 2700, episodeId: lastSeason[lastSeason.length - 1]!.id } })
     expect((await call<TitleListResponse>(server.base, 'GET', '/v1/me/continue-watching', { token: device.token })).body.items).toEqual([])
     const other = await registerDevice(server.base)
     expect((await details(other.token)).body.progress).toBeUndefined()

@@ -7,6 +7,8 @@ export const tileStyle = {
   focusBorder: 4,
   titleFontSize: 26,
   titleGap: 14,
+  /** The Continue watching bar along the poster's foot. */
+  progressH: 8,
   placeholderColors: [0xff2a2340, 0xff16324a] as const,
   skeletonColor: 0xff22222e,
 } as const

@@ -17,6 +17,8 @@ export interface TileModel {
   badge: BadgeModel | null
   /** 0..1 watched, for Continue watching. */
   progress?: number
+  /** The series' episode to go on with ("S1:E4"), for Continue watching: labelled at the poster's foot. */
+  episode?: string
 }
 
 interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -25,6 +27,7 @@ interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
     PlaceholderTitle: Lightning.Element
     Image: Lightning.Element
     Badge: typeof AccessBadge
+    Episode: typeof AccessBadge
     Progress: { Fill: Lightning.Element }
   }
   Border: Lightning.Element
@@ -74,14 +77,15 @@ export class Tile
         // Its corners are cut into the poster's pixels when it loads (PosterTexture), not by a shader every frame.
         Image: { w, h, alpha: IMAGE_LOADING_ALPHA },
         Badge: { type: AccessBadge, x: 12, y: 12 },
+        Episode: { type: AccessBadge, x: 12, y: h - tileStyle.progressH - 12, mountY: 1 },
         Progress: {
-          y: h - 8,
+          y: h - tileStyle.progressH,
           w,
-          h: 8,
+          h: tileStyle.progressH,
           rect: true,
           color: 0x99000000,
           visible: false,
-          Fill: { h: 8, rect: true, color: colors.accent },
+          Fill: { h: tileStyle.progressH, rect: true, color: colors.accent },
         },
       },
       Title: {
@@ -105,6 +109,7 @@ export class Tile
   private readonly Placeholder = this.Poster.getByRef('Placeholder')!
   private readonly PlaceholderTitle = this.Poster.getByRef('PlaceholderTitle')!
   private readonly Badge = this.Poster.getByRef('Badge')!
+  private readonly Episode = this.Poster.getByRef('Episode')!
   private readonly Progress = this.Poster.getByRef('Progress')!
   private readonly Border = this.getByRef('Border')!
   private readonly Title = this.getByRef('Title')!
@@ -133,7 +138,7 @@ export class Tile
   /** Setting null turns the tile into a loading skeleton. */
   set model(model: TileModel | null) {
     const same = model && this._model && model.id === this._model.id && model.badge?.label === this._model.badge?.label
-    if (same && model.title === this._model?.title && model.progress === this._model?.progress) return
+    if (same && model.title === this._model?.title && model.episode === this._model?.episode && model.progress === this._model?.progress) return
     this._model = model
     const skeleton = model === null
     this.Placeholder.patch(
@@ -147,6 +152,7 @@ export class Tile
     this.Placeholder.visible = true
     this.Title.text = model?.title ?? ''
     this.Badge.badge = model?.badge ?? null
+    this.Episode.badge = model?.episode ? { label: model.episode, tone: 'neutral' } : null
     // A fade still running for the last poster would finish over this one and hide the card before it loads.
     this.Image.transition('alpha').stop()
     this.Image.alpha = IMAGE_LOADING_ALPHA

@@ -1,4 +1,4 @@
-import { actionEpisode, actionLabel, detailActions, episodeAfter, episodesInOrder, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
+import { actionEpisode, actionLabel, detailActions, episodeAfter, episodeCode, episodesInOrder, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
 import {
   access,
   BUY,
@@ -257,5 +257,13 @@ describe('actionLabel', () => {
       ['buy', 'play', 'rent', 'resume', 'start-over', 'start-rental', 'subscribe', 'trailer'],
     )
     for (const [action] of labelCases) for (const locale of LOCALES) expect(actionLabel(action, locale).trim()).not.toBe('')
+  })
+})
+
+describe('episodeCode', () => {
+  test("an episode's short name, as Continue watching and the Play buttons say it", () => {
+    expect(episodeCode({ season: 2, number: 14 }, 'en')).toBe('S2:E14')
+    expect(episodeCode({ season: 2, number: 14 }, 'zh-CN')).toBe('第 2 季第 14 集')
+    expect(episodeCode({ season: 2, number: 14 }, 'id')).toBe('M2:E14')
   })
 })
