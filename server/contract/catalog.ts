@@ -67,6 +67,10 @@ export const TitleDetailsSchema = Type.Composite([
     trailerAvailable: Type.Boolean(),
     original: Type.Boolean(),
     inWatchlist: Type.Boolean(),
+    /** A series the viewer started: how far they got in each episode started (its bar on Details), in no set order. */
+    episodeProgress: Type.Optional(
+      Type.Array(Type.Object({ episodeId: Type.String(), positionSeconds: Type.Number({ minimum: 0 }), durationSeconds: Type.Number({ minimum: 0 }) })),
+    ),
   }),
 ])
 export type TitleDetails = Static<typeof TitleDetailsSchema>

@@ -182,4 +182,24 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX entitlements_account ON entitlements(account_id);
     `,
   },
+  {
+    // progress keeps where a viewer is in a title (a series: its latest episode); this keeps every episode started,
+    // so Details can show how far each one was watched.
+    version: 4,
+    name: 'episode progress',
+    sql: `
+      CREATE TABLE episode_progress (
+        viewer_id TEXT NOT NULL,
+        title_id TEXT NOT NULL REFERENCES titles(id),
+        episode_id TEXT NOT NULL REFERENCES episodes(id),
+        position_seconds REAL NOT NULL,
+        duration_seconds REAL NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (viewer_id, episode_id)
+      );
+      CREATE INDEX episode_progress_title ON episode_progress(viewer_id, title_id);
+      INSERT INTO episode_progress (viewer_id, title_id, episode_id, position_seconds, duration_seconds, updated_at)
+        SELECT viewer_id, title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE episode_id IS NOT NULL;
+    `,
+  },
 ]

@@ -1,5 +1,5 @@
 // The rails: which titles each one holds, in which order, under which name, and their pages.
-import type { Language, RailPage, TitleSummary } from '../contract'
+import type { Language, RailPage, TitleDetails, TitleSummary } from '../contract'
 import { statement } from '../db'
 import type { Catalog, CatalogEpisode, CatalogTitle } from './catalog'
 import type { Ctx, Viewer } from './context'
@@ -123,6 +123,16 @@ export function savedProgress(ctx: Ctx, viewerKey: string, titleId: string): Pro
   return statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? AND title_id = ?').get(viewerKey, titleId) as
     | ProgressRow
     | undefined
+}
+
+/** How far the viewer got in each episode of a series they started, in no set order. */
+export function episodeProgress(ctx: Ctx, viewerKey: string, titleId: string): NonNullable<TitleDetails['episodeProgress']> {
+  const rows = statement(ctx.db, 'SELECT episode_id, position_seconds, duration_seconds FROM episode_progress WHERE viewer_id = ? AND title_id = ?').all(viewerKey, titleId) as Array<{
+    episode_id: string
+    position_seconds: number
+    duration_seconds: number
+  }>
+  return rows.map((r) => ({ episodeId: r.episode_id, positionSeconds: r.position_seconds, durationSeconds: r.duration_seconds }))
 }
 
 /**

@@ -14,7 +14,7 @@ import { HomeFeed, matchesIfNoneMatch } from '../lib/home-feed'
 import { pick } from '../lib/i18n'
 import { summary, details, type Presenter } from '../lib/present'
 import type { CatalogTitle } from '../lib/catalog'
-import { byPopularity, decodeCursor, page, progressOf, railSource, savedProgress } from '../lib/rails'
+import { byPopularity, decodeCursor, episodeProgress, page, progressOf, railSource, savedProgress } from '../lib/rails'
 
 const DEFAULT_LIMIT = 20
 
@@ -96,7 +96,12 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: Ctx): void {
       if (!t) throw new ApiError(404, 'not_found', `No title ${req.params.id}`)
       const inWatchlist = viewer.key ? !!statement(ctx.db, 'SELECT 1 FROM watchlist WHERE viewer_id = ? AND title_id = ?').get(viewer.key, t.id) : false
       const saved = viewer.key ? savedProgress(ctx, viewer.key, t.id) : undefined
-      return { ...details(presenter(ctx, req, viewer), t, inWatchlist), ...(saved ? { progress: progressOf(saved, ctx.catalog) } : {}) }
+      const episodes = viewer.key && saved?.episode_id ? episodeProgress(ctx, viewer.key, t.id) : []
+      return {
+        ...details(presenter(ctx, req, viewer), t, inWatchlist),
+        ...(saved ? { progress: progressOf(saved, ctx.catalog) } : {}),
+        ...(episodes.length > 0 ? { episodeProgress: episodes } : {}),
+      }
     },
   )
 

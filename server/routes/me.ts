@@ -17,6 +17,7 @@ import { hashPinSync } from '../lib/pin'
 import { verifyPin } from '../lib/pinlock'
 import { accountView } from './auth'
 import { continueWatchingItems, watchlistTitles } from '../lib/rails'
+import { statement } from '../db'
 
 const err = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema }
 
@@ -115,17 +116,27 @@ export function registerMeRoutes(app: FastifyInstance, ctx: Ctx): void {
         throw new ApiError(400, 'invalid_request', 'positionSeconds is past durationSeconds')
       }
       const now = ctx.now()
-      ctx.db
-        .prepare(
+      const { positionSeconds, durationSeconds } = req.body
+      ctx.db.transaction(() => {
+        statement(
+          ctx.db,
           `INSERT INTO progress (viewer_id, title_id, episode_id, position_seconds, duration_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (viewer_id, title_id) DO UPDATE SET episode_id = excluded.episode_id, position_seconds = excluded.position_seconds,
            duration_seconds = excluded.duration_seconds, updated_at = excluded.updated_at`,
-        )
-        .run(viewer.key, t.id, episodeId, req.body.positionSeconds, req.body.durationSeconds, now)
+        ).run(viewer.key, t.id, episodeId, positionSeconds, durationSeconds, now)
+        if (episodeId) {
+          statement(
+            ctx.db,
+            `INSERT INTO episode_progress (viewer_id, title_id, episode_id, position_seconds, duration_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (viewer_id, episode_id) DO UPDATE SET position_seconds = excluded.position_seconds,
+             duration_seconds = excluded.duration_seconds, updated_at = excluded.updated_at`,
+          ).run(viewer.key, t.id, episodeId, positionSeconds, durationSeconds, now)
+        }
+      })()
       return {
         titleId: t.id,
-        positionSeconds: req.body.positionSeconds,
-        durationSeconds: req.body.durationSeconds,
+        positionSeconds,
+        durationSeconds,
         episodeId,
         updatedAt: new Date(now).toISOString(),
       }

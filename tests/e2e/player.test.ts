@@ -380,19 +380,25 @@ test('a series on Details plays, resumes and starts over its episode, marks the 
   await page.waitForFunction((id) => location.hash === `#details/${id}`, series.id, { timeout: 10_000 })
   await page.close()
 
-  // The second episode 20 min in: its card shows how far, and Down lands on it.
+  // The second episode 20 min in: its card shows how far, the first's keeps its own bar, and Down lands on the second.
   const halfway = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 1200, durationSeconds: 2700, episodeId: second!.id } })
   expect(halfway.status).toBe(200)
   const watching = await open(`details/${series.id}`, { session })
   await waitForWholeText(watching.page, 'Resume S1:E2 from 20:00')
-  const bar = await watching.page.waitForFunction(() => {
+  const bars = await watching.page.waitForFunction(() => {
     const cards = [...document.querySelectorAll('[ref="Episodes"] [ref="Episodes"] > *')]
     const shown = cards.filter((card) => card.querySelector(':scope > [ref="Progress"]')?.getAttribute('visible') !== 'false')
-    const progress = shown[0]?.querySelector(':scope > [ref="Progress"]')?.getBoundingClientRect()
-    const fill = shown[0]?.querySelector(':scope > [ref="Progress"] > [ref="Fill"]')?.getBoundingClientRect()
-    return progress && fill ? { cards: shown.length, title: shown[0]!.querySelector(':scope > [ref="Title"]')?.getAttribute('texture-text'), watched: fill.width / progress.width } : null
+    const read = shown.map((card) => {
+      const progress = card.querySelector(':scope > [ref="Progress"]')?.getBoundingClientRect()
+      const fill = card.querySelector(':scope > [ref="Progress"] > [ref="Fill"]')?.getBoundingClientRect()
+      return progress && fill ? { title: card.querySelector(':scope > [ref="Title"]')?.getAttribute('texture-text'), watched: fill.width / progress.width } : null
+    })
+    return read.length > 0 && read.every(Boolean) ? read : null
   }, undefined, { timeout: 10_000 })
-  expect(await bar.jsonValue()).toEqual({ cards: 1, title: '2. Wind Shear', watched: expect.closeTo(1200 / 2700, 2) })
+  expect(await bars.jsonValue()).toEqual([
+    { title: '1. First Landing in Lhasa', watched: expect.any(Number) },
+    { title: '2. Wind Shear', watched: expect.closeTo(1200 / 2700, 2) },
+  ])
   await press(watching.page, 'ArrowDown')
   await press(watching.page, 'Enter')
   await watching.page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 10_000 })

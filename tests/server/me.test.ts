@@ -1,5 +1,9 @@
 import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { migrate } from '../../server/db'
+import { MIGRATIONS } from '../../server/db/migrations'
 import type { Account, EventsResponse, QoeEvent, Home, MeResponse, PlaybackResponse, ProgressResponse, RailPage, TitleDetails, TitleListResponse } from '../../server/contract'
 import { call, giveStoredPayment, idemKey, registerDevice, signIn, startServer, type TestServer } from './helpers'
 
@@ -39,13 +43,25 @@ describe('progress and continue watching', () => {
     expect(anonHome.body.rails[0].id).toBe('free')
   })
 
-  test('series progress carries the episode', async () => {
+  test('series progress carries the episode, and each episode keeps its own', async () => {
     const device = await registerDevice(server.base)
     const res = await call<ProgressResponse>(server.base, 'PUT', '/v1/me/progress/t0001', {
       token: device.token,
       body: { positionSeconds: 30, durationSeconds: 2700, episodeId: 't0001-s1e02' },
     })
     expect(res.body.episodeId).toBe('t0001-s1e02')
+    // Each episode keeps its own position: Details shows how far every one started was watched.
+    await call(server.base, 'PUT', '/v1/me/progress/t0001', { token: device.token, body: { positionSeconds: 2690, durationSeconds: 2700, episodeId: 't0001-s1e01' } })
+    await call(server.base, 'PUT', '/v1/me/progress/t0001', { token: device.token, body: { positionSeconds: 600, durationSeconds: 2700, episodeId: 't0001-s1e02' } })
+    const details = (await call<TitleDetails>(server.base, 'GET', '/v1/titles/t0001', { token: device.token })).body
+    expect(details.progress).toMatchObject({ episodeId: 't0001-s1e02', positionSeconds: 600 })
+    expect([...(details.episodeProgress ?? [])].sort((a, b) => a.episodeId.localeCompare(b.episodeId))).toEqual([
+      { episodeId: 't0001-s1e01', positionSeconds: 2690, durationSeconds: 2700 },
+      { episodeId: 't0001-s1e02', positionSeconds: 600, durationSeconds: 2700 },
+    ])
+    // Nobody else's, and none on a film.
+    const other = await registerDevice(server.base)
+    expect((await call<TitleDetails>(server.base, 'GET', '/v1/titles/t0001', { token: other.token })).body.episodeProgress).toBeUndefined()
   })
 
   test("the title's details carry the viewer's saved position, however far, and no one else's; continue watching goes on to the next episode", async () => {
@@ -163,12 +179,36 @@ describe('me, settings, events', () => {
 })
 
 describe('database', () => {
+  test('a database from before episode progress keeps each series position as its episode’s', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marquee-migrate-'))
+    const db = new Database(path.join(dir, 'old.db'))
+    try {
+      db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
+      for (const m of MIGRATIONS.filter((m) => m.version <= 3)) {
+        db.exec(m.sql)
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString())
+      }
+      // No catalogue in this database: the rows' titles and episodes are not there to point at.
+      db.pragma('foreign_keys = OFF')
+      const insert = db.prepare('INSERT INTO progress (viewer_id, title_id, episode_id, position_seconds, duration_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      insert.run('acc:a', 't0001', 't0001-s1e02', 300, 2700, 1)
+      insert.run('acc:a', 't0005', null, 60, 5400, 2)
+      expect(migrate(db)).toEqual([4])
+      expect(db.prepare('SELECT viewer_id, title_id, episode_id, position_seconds FROM episode_progress').all()).toEqual([
+        { viewer_id: 'acc:a', title_id: 't0001', episode_id: 't0001-s1e02', position_seconds: 300 },
+      ])
+    } finally {
+      db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   test('WAL, foreign keys, all migrations recorded; seeding is deterministic and only once', async () => {
     const db = new Database(path.join(server.dataDir, 'marquee.db'), { readonly: true })
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
       const versions = (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version)
-      expect(versions).toEqual([1, 2, 3])
+      expect(versions).toEqual([1, 2, 3, 4])
       const count = (db.prepare('SELECT COUNT(*) AS n FROM titles').get() as { n: number }).n
       expect(count).toBe(320)
     } finally {

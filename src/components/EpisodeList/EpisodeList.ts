@@ -11,11 +11,6 @@ export interface EpisodeListLabels {
   duration(seconds: number): string
 }
 
-export interface EpisodeWatched {
-  episodeId: string
-  fraction: number
-}
-
 interface EpisodeListTemplateSpec extends Lightning.Component.TemplateSpec {
   Seasons: Lightning.Element
   Episodes: Lightning.Element
@@ -45,7 +40,7 @@ export class EpisodeList
   private readonly Episodes = this.getByRef('Episodes')!
   private _seasons: readonly Season[] = []
   private _labels: EpisodeListLabels | null = null
-  private _watching: EpisodeWatched | null = null
+  private _watched: ReadonlyMap<string, number> = new Map()
   private _season = 0
   private _episode = 0
   private _row: 'seasons' | 'episodes' = 'episodes'
@@ -61,12 +56,12 @@ export class EpisodeList
 
   /**
    * `opensAt`: the episode whose season and card the list opens on (where Down lands), else the first;
-   * `watching`: the episode the viewer's saved position is in, and how much of it is watched (0..1).
+   * `watched`: how much of each episode the viewer started is behind them (0..1), by episode id.
    */
-  show(seasons: readonly Season[], labels: EpisodeListLabels, place: { opensAt: string | null; watching: EpisodeWatched | null }): void {
+  show(seasons: readonly Season[], labels: EpisodeListLabels, place: { opensAt: string | null; watched: ReadonlyMap<string, number> }): void {
     this._seasons = seasons
     this._labels = labels
-    this._watching = place.watching
+    this._watched = place.watched
     this._season = Math.max(0, initialSeasonIndex(seasons, place.opensAt))
     this._episode = Math.max(0, seasons[this._season]?.episodes.findIndex((episode) => episode.id === place.opensAt) ?? 0)
     this.Seasons.children = seasons.map((season) => ({
@@ -97,43 +92,46 @@ export class EpisodeList
     const season = this._seasons[this._season]
     if (!labels || !season) return
     const innerW = episodeStyle.cardW - episodeStyle.cardPadding * 2
-    this.Episodes.children = season.episodes.map((episode, index) => ({
-      x: index * (episodeStyle.cardW + episodeStyle.gap),
-      w: episodeStyle.cardW,
-      h: episodeStyle.cardH,
-      rect: true,
-      color: colors.surface,
-      shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
-      Title: {
-        x: episodeStyle.cardPadding,
-        y: 20,
-        text: {
-          text: labels.episode(episode.number, episode.title),
-          ...typography.caption,
-          ...wrapping,
-          wordWrapWidth: innerW,
-          ...lineLimit(2),
-          textColor: colors.text,
-        },
-      },
-      Duration: {
-        x: episodeStyle.cardPadding,
-        y: episodeStyle.cardH - 24,
-        mountY: 1,
-        text: { text: labels.duration(episode.durationSeconds), fontSize: 24, textColor: colors.textMuted },
-      },
-      // How much of the episode being watched is behind the viewer, as on a Continue watching tile.
-      Progress: {
-        x: episodeStyle.cardPadding,
-        y: episodeStyle.cardH - episodeStyle.progressBottom,
-        w: innerW,
-        h: episodeStyle.progressH,
+    this.Episodes.children = season.episodes.map((episode, index) => {
+      const watched = Math.min(1, Math.max(0, this._watched.get(episode.id) ?? 0))
+      return {
+        x: index * (episodeStyle.cardW + episodeStyle.gap),
+        w: episodeStyle.cardW,
+        h: episodeStyle.cardH,
         rect: true,
-        color: episodeStyle.progressTrack,
-        visible: episode.id === this._watching?.episodeId,
-        Fill: { w: innerW * Math.min(1, Math.max(0, this._watching?.fraction ?? 0)), h: episodeStyle.progressH, rect: true, color: colors.accent },
-      },
-    }))
+        color: colors.surface,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
+        Title: {
+          x: episodeStyle.cardPadding,
+          y: 20,
+          text: {
+            text: labels.episode(episode.number, episode.title),
+            ...typography.caption,
+            ...wrapping,
+            wordWrapWidth: innerW,
+            ...lineLimit(2),
+            textColor: colors.text,
+          },
+        },
+        Duration: {
+          x: episodeStyle.cardPadding,
+          y: episodeStyle.cardH - 24,
+          mountY: 1,
+          text: { text: labels.duration(episode.durationSeconds), fontSize: 24, textColor: colors.textMuted },
+        },
+        // How much of the episode is behind the viewer, as on a Continue watching tile.
+        Progress: {
+          x: episodeStyle.cardPadding,
+          y: episodeStyle.cardH - episodeStyle.progressBottom,
+          w: innerW,
+          h: episodeStyle.progressH,
+          rect: true,
+          color: episodeStyle.progressTrack,
+          visible: watched > 0,
+          Fill: { w: innerW * watched, h: episodeStyle.progressH, rect: true, color: colors.accent },
+        },
+      }
+    })
     this.highlight()
   }
 

@@ -227,7 +227,7 @@ export class DetailsPage
         {
           // The list opens where the Play or Resume button would play (the next episode after one watched to its end).
           opensAt: actionEpisode(this._actions)?.id ?? data.progress?.episodeId ?? null,
-          watching: data.progress?.episodeId ? { episodeId: data.progress.episodeId, fraction: watchedFraction(data.progress) } : null,
+          watched: new Map((title.episodeProgress ?? []).map((progress) => [progress.episodeId, watchedFraction(progress)])),
         },
       )
       this.Episodes.onPlay = (episodeId) => void this.play(playHash(title.id, episodeId), title, null)
