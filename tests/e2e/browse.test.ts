@@ -239,6 +239,13 @@ test('an unknown title is a not-found error with a way Home, in Chinese by defau
   const { page, errors } = await open('#details/t9999', 'zh-CN', [routerLoadFailure])
   await waitForText(page, '找不到这个页面。')
   expect(await focusedRefs(page)).toContain('Home')
+  // The way Home sits right under the message: no room is kept for a detail line that is not there.
+  const gap = await page.evaluate(() => {
+    const box = (ref: string) => document.querySelector(`[ref="${ref}"]`)!.getBoundingClientRect()
+    return box('Home').top - box('Message').bottom
+  })
+  expect(gap).toBeGreaterThan(40)
+  expect(gap).toBeLessThan(80)
   await press(page, 'Enter', 800)
   await waitForText(page, '免费看')
   expect(errors).toEqual([])

@@ -29,6 +29,10 @@ function describe(error: unknown): string {
   return ''
 }
 
+/** Space between the message and the detail under it, and between the last text and the buttons. */
+const DETAIL_GAP = 24
+const BUTTONS_GAP = 64
+
 function isNotFound(error: unknown): boolean {
   return error instanceof AppError && error.kind === 'not-found'
 }
@@ -46,13 +50,13 @@ export class ErrorPage
         y: 420,
         text: { text: '', ...typography.body, textColor: colors.textMuted, wordWrapWidth: 1400 },
       },
+      // Placed under the message, and the buttons under the last text, once the texts are known (placeTexts).
       Detail: {
         x: layout.safeX * 2,
-        y: 500,
         text: { text: '', ...typography.caption, textColor: colors.textMuted, wordWrapWidth: 1400, ...lineLimit(2) },
       },
-      Retry: { type: Button, x: layout.safeX * 2, y: 620 },
-      Home: { type: Button, x: layout.safeX * 2 + 360, y: 620 },
+      Retry: { type: Button, x: layout.safeX * 2 },
+      Home: { type: Button, x: layout.safeX * 2 + 360 },
     }
   }
 
@@ -73,12 +77,22 @@ export class ErrorPage
     this.Title.text = t('error.title')
     this.Message.text = notFound ? t('error.notFound') : t('error.generic')
     this.Detail.text = describe(request?.error)
+    this.placeTexts()
     this.Retry.label = t('error.retry')
     this.Retry.visible = this._failedHash !== null
     // Home takes Retry's place when there is nothing to retry.
     this.Home.x = this.Retry.visible ? layout.safeX * 2 + 360 : layout.safeX * 2
     this.Home.label = t('error.home')
     this._refocus()
+  }
+
+  /** The detail right under the message (which may wrap), the buttons under the last line shown, with no gap left empty. */
+  private placeTexts(): void {
+    this.Message.loadTexture()
+    this.Detail.y = this.Message.y + this.Message.renderHeight + DETAIL_GAP
+    this.Detail.loadTexture()
+    const last = this.Detail.renderHeight > 0 ? this.Detail : this.Message
+    this.Retry.y = this.Home.y = last.y + last.renderHeight + BUTTONS_GAP
   }
 
   override _getFocused(): Lightning.Component {
