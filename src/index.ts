@@ -10,7 +10,8 @@ import { asSdkApplication, type SdkApplication } from './platform/application'
 import { APP_VERSION } from './version'
 import { startAnnouncer } from './a11y'
 import { currentLanguage, preloadLanguage } from './i18n'
-import { fontStackFor } from './i18n/fonts'
+import { fontStackFor, useFontsFor } from './i18n/fonts'
+import { onChange } from './api/changes'
 import { api, ensureDevice } from './api/session'
 import { requestHomeEarly } from './api/home-cache'
 import { detectPlatform, readSignals, type PlatformId } from './platform/detect'
@@ -73,6 +74,10 @@ async function start(): Promise<void> {
     Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], { ...settings.platformSettings, onClose: () => platform.close() }),
   )
   app = launched
+  // An operator's own font stays; the app's follows the language, as a start in the new language would choose.
+  if (!settings.appSettings.stage?.defaultFontFace) {
+    onChange('language', () => useFontsFor(launched.stage, currentLanguage()))
+  }
   // After Launch: it sets up the Storage plugin these read the stored device and account through.
   const opensHome = launchOpensHome(platform.id)
   requestEarly(opensHome)

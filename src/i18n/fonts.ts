@@ -13,3 +13,17 @@ const SIMPLIFIED_CHINESE_FONTS = ['Noto Sans CJK SC', 'Source Han Sans SC', 'Pin
 export function fontStackFor(language: LanguageCode): string[] {
   return language === 'zh-CN' ? [...SIMPLIFIED_CHINESE_FONTS, 'sans-serif'] : ['sans-serif']
 }
+
+/** The stage as Lightning keeps its options: TextTextureRenderer reads `defaultFontFace` from them at each text's render. */
+export interface FontStage {
+  _options: { defaultFontFace: string | string[] }
+}
+
+/**
+ * After a language switch, the texts drawn from then on (every label the switch changes) are in the new
+ * language's fonts, as if the app had started in it. Texts the switch leaves as they were (a price, "VIP") keep
+ * the textures already drawn until they are drawn anew.
+ */
+export function useFontsFor(stage: FontStage, language: LanguageCode): void {
+  stage._options.defaultFontFace = fontStackFor(language)
+}

@@ -1,4 +1,5 @@
 import type { Lightning } from '@lightningjs/sdk'
+import type { FontStage } from '../i18n/fonts'
 
 /** The SDK's Application adds these to Lightning's; its typings leave them out. */
 export interface SdkApplication {
@@ -6,7 +7,7 @@ export interface SdkApplication {
   closeApp(): void
   /** Tears the app down: removes the tree, frees textures and fonts. */
   close(): void
-  stage: { getCanvas(): HTMLCanvasElement }
+  stage: { getCanvas(): HTMLCanvasElement } & FontStage
 }
 
 export function asSdkApplication(app: Lightning.Application | object): SdkApplication {

@@ -285,7 +285,15 @@ test('Enter pressed twice on confirm buys once', async () => {
   await tv.close()
 })
 
-test('switching language in Account re-renders every label at once, without a restart', async () => {
+/** The fonts Lightning draws texts in now (the stage's defaultFontFace), read through the inspector's mirror of an element. */
+function stageFonts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const mirrored = document.querySelector('[texture-text]') as (Element & { element?: { stage: { getOption(name: string): unknown } } }) | null
+    return (mirrored?.element?.stage.getOption('defaultFontFace') ?? []) as string[]
+  })
+}
+
+test('switching language in Account re-renders every label at once, in its fonts, without a restart', async () => {
   const tv = await openApp('account')
   await waitForText(tv, 'Signed in as demo')
   await tv.evaluate(() => Object.assign(window, { sameDocument: true }))
@@ -298,11 +306,14 @@ test('switching language in Account re-renders every label at once, without a re
   await waitForText(tv, '首页')
   await waitForText(tv, 'VIP 会员有效期至')
   expect(await tv.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+  // The texts redrawn are in the Chinese fonts a start in Chinese would choose, and back in English in the device's.
+  expect((await stageFonts(tv))[0]).toBe('Noto Sans CJK SC')
   await shot(tv, 'account-zh')
   await press(tv, 'ArrowRight')
   await press(tv, 'Enter')
   await waitForText(tv, 'Signed in as demo')
   await waitForText(tv, 'Home')
+  expect(await stageFonts(tv)).toEqual(['sans-serif'])
   expect(errorsByPage.get(tv)).toEqual([])
   await tv.close()
 })
