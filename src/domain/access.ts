@@ -166,6 +166,17 @@ export function episodeAfter(episodes: readonly EpisodeRef[], episodeId: string)
   return index >= 0 ? (episodes[index + 1] ?? null) : null
 }
 
+/** Episodes Up next may start in a row by its countdown, with no key pressed, before it asks whether anyone is watching. */
+export const AUTOPLAYS_BEFORE_ASKING = 3
+
+/**
+ * Whether Up next asks "Are you still watching?" instead of counting down: after three episodes started by
+ * the countdown alone, a fourth waits for a key (a TV left on does not play a season through the night).
+ */
+export function asksStillWatching(autoplaysInARow: number): boolean {
+  return autoplaysInARow >= AUTOPLAYS_BEFORE_ASKING
+}
+
 /** The listed episode a saved position is in; undefined for a film's position or an episode no longer listed. */
 function episodeOf(episodes: readonly EpisodeRef[], progress: Progress | null | undefined): EpisodeRef | undefined {
   return progress?.episodeId ? episodes.find((episode) => episode.id === progress.episodeId) : undefined

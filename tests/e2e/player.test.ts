@@ -478,6 +478,46 @@ test('the end of an episode offers the next: it starts by itself after the count
   await page.close()
 })
 
+test('after three episodes started by the countdown alone, Up next asks whether anyone is still watching and waits for a key', async () => {
+  const session = await signedInSession('demo')
+  await subscribe(session)
+  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const episodes = series.seasons.flatMap((season) => season.episodes)
+  const { page, errors } = await open(`player/${series.id}/play/${episodes[0]!.id}`, { session })
+  // No key is pressed: each episode is taken near its end from the page, and plays out.
+  const started = () => page.waitForFunction(() => {
+    const video = document.querySelector('video')
+    return !!video && !video.paused && video.currentTime > 0.3 && video.currentTime < 5
+  }, undefined, { timeout: 20_000 })
+  const toTheEnd = () => page.evaluate(() => {
+    const video = document.querySelector('video')!
+    video.currentTime = Math.max(0, video.duration - 0.5)
+  })
+  const playing = (episodeId: string, timeout: number) =>
+    page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${episodeId}`, { timeout })
+  await started()
+  for (const next of episodes.slice(1, 4)) {
+    await toTheEnd()
+    await waitForTextMatching(page, /^Next episode in \d+ s$/, 15_000)
+    await playing(next.id, 15_000)
+    await started()
+  }
+  await toTheEnd()
+  await waitForWholeText(page, 'Are you still watching?', 15_000)
+  await waitForWholeText(page, 'Continue watching')
+  // Nothing starts by itself now: past a countdown's 10 s the fourth episode's page is still there.
+  await page.waitForTimeout(11_000)
+  expect(await hash(page)).toBe(`#player/${series.id}/play/${episodes[3]!.id}`)
+  await press(page, 'Enter')
+  await playing(episodes[4]!.id, 10_000)
+  await started()
+  // Someone pressed a key: the next end counts down again.
+  await toTheEnd()
+  await waitForTextMatching(page, /^Next episode in \d+ s$/, 15_000)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('a link to a series with no episode (a launcher’s) plays the episode in progress, names it, and saves its position with it', async () => {
   const session = await signedInSession('demo')
   await subscribe(session)

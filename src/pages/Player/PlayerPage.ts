@@ -10,6 +10,7 @@ import {
 } from '../../player'
 import { formatClock } from '../../domain/time'
 import { episodeOwnTitle, playHash } from '../../domain/browse'
+import { asksStillWatching } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
 import { DebugOverlay } from './DebugOverlay'
 import { UP_NEXT_SIZE, UpNext } from './UpNext'
@@ -54,6 +55,9 @@ const SUBTITLE_BOTTOM_WITH_CONTROLS = 800
 const SUBTITLE_BOTTOM = 990
 /** Up next: the seconds before the next episode starts by itself. */
 const UP_NEXT_SECONDS = 10
+
+/** Episodes Up next's countdown started in a row with no key pressed; kept across the Player pages it opens. */
+let autoplaysInARow = 0
 
 /** "Season 1 · Episode 2 · Wind Shear": the episode's own name only where it says more than its number. */
 function episodeLine(episode: PlayerEpisode): string {
@@ -355,8 +359,9 @@ export class PlayerPage
     return this
   }
 
-  /** Any key brings the controls back; the key then does its own job. */
+  /** Any key brings the controls back (and shows someone is watching); the key then does its own job. */
   override _captureKey(): boolean {
+    autoplaysInARow = 0
     if (this.controller?.currentState === 'playing') this.showControls()
     return false
   }
@@ -483,7 +488,8 @@ export class PlayerPage
 
   /**
    * An episode's end with one after it: the play stops (its position saved as watched, so Details offers the
-   * next one too) and Up next counts down to the next episode, which replaces this play in the history.
+   * next one too) and Up next counts down to the next episode, which replaces this play in the history; after
+   * three started by the countdown with no key pressed, it asks whether anyone is still watching instead.
    */
   private finish(): void {
     const next = this.controller?.upNext
@@ -494,8 +500,11 @@ export class PlayerPage
     }
     void this.controller?.stop()
     this.Controls.setSmooth('alpha', 0, { duration: 0.2 })
-    this.upNext.offer(episodeLine(next), UP_NEXT_SECONDS, {
-      play: () => Router.navigate(playHash(request.titleId, next.id), false),
+    this.upNext.offer(episodeLine(next), asksStillWatching(autoplaysInARow) ? null : UP_NEXT_SECONDS, {
+      play: (byCountdown) => {
+        autoplaysInARow = byCountdown ? autoplaysInARow + 1 : 0
+        Router.navigate(playHash(request.titleId, next.id), false)
+      },
       back: () => void this.leave(),
     })
     this._refocus()

@@ -12,7 +12,8 @@ interface UpNextTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 export interface UpNextActions {
-  play(): void
+  /** `byCountdown`: the countdown ran out, no key chose it. */
+  play(byCountdown: boolean): void
   back(): void
 }
 
@@ -26,7 +27,8 @@ const BUTTON_GAP = 24
 /**
  * The end of an episode: the next one, named, starts by itself when the
  * countdown runs out. "Play now" (focused) starts it at once, "Back to
- * details" leaves; Back does too (the Player page's own key).
+ * details" leaves; Back does too (the Player page's own key). Offered with no
+ * countdown, it asks "Are you still watching?" and waits for a key.
  */
 export class UpNext
   extends Lightning.Component<UpNextTemplateSpec>
@@ -53,24 +55,31 @@ export class UpNext
   private secondsLeft = 0
   private focusBack = false
 
-  /** Shows the next episode's name and starts the countdown; `actions.play` runs when it ends. */
-  offer(name: string, seconds: number, actions: UpNextActions): void {
+  /**
+   * Shows the next episode's name and starts the countdown (`actions.play` runs when it ends); with `seconds`
+   * null, asks whether the viewer is still watching and waits.
+   */
+  offer(name: string, seconds: number | null, actions: UpNextActions): void {
     this.cancel()
     this.actions = actions
     this.Name.text = name
-    this.PlayNow.label = t('player.upNext.play')
+    this.PlayNow.label = t(seconds === null ? 'player.upNext.continue' : 'player.upNext.play')
     this.Back.label = t('player.upNext.back')
     this.PlayNow.fitLabel(200)
     this.Back.fitLabel(200)
     this.Back.x = PADDING + this.PlayNow.w + BUTTON_GAP
     this.focusBack = false
-    this.secondsLeft = seconds
-    this.showCount()
-    this.countdown = setInterval(() => {
-      this.secondsLeft--
-      if (this.secondsLeft <= 0) this.choose(false)
-      else this.showCount()
-    }, 1000)
+    if (seconds === null) {
+      this.Heading.text = t('player.upNext.stillWatching')
+    } else {
+      this.secondsLeft = seconds
+      this.showCount()
+      this.countdown = setInterval(() => {
+        this.secondsLeft--
+        if (this.secondsLeft <= 0) this.choose(false, true)
+        else this.showCount()
+      }, 1000)
+    }
     this.visible = true
     this._refocus()
   }
@@ -91,12 +100,12 @@ export class UpNext
     this.Heading.text = t('player.upNext.title', { seconds: String(this.secondsLeft) })
   }
 
-  private choose(back: boolean): void {
+  private choose(back: boolean, byCountdown = false): void {
     const actions = this.actions
     this.cancel()
     this.actions = null
     if (back) actions?.back()
-    else actions?.play()
+    else actions?.play(byCountdown)
   }
 
   override _getFocused(): Lightning.Component {

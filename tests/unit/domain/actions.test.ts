@@ -1,4 +1,4 @@
-import { actionEpisode, actionLabel, detailActions, episodeAfter, episodeCode, episodesInOrder, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
+import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
 import {
   access,
   BUY,
@@ -265,5 +265,11 @@ describe('episodeCode', () => {
     expect(episodeCode({ season: 2, number: 14 }, 'en')).toBe('S2:E14')
     expect(episodeCode({ season: 2, number: 14 }, 'zh-CN')).toBe('第 2 季第 14 集')
     expect(episodeCode({ season: 2, number: 14 }, 'id')).toBe('M2:E14')
+  })
+})
+
+describe('asksStillWatching', () => {
+  test('Up next counts down for three episodes started by itself in a row, and asks before a fourth', () => {
+    expect([0, 1, 2, 3, 4].map(asksStillWatching)).toEqual([false, false, false, true, true])
   })
 })
