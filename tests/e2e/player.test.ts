@@ -64,8 +64,8 @@ async function subscribe(session: StoredSession): Promise<void> {
  * Opens the app on a fresh Storage (the browser context is shared), with this
  * session in it as after a sign-in on the TV; `keepStorage` continues the last page's.
  */
-async function open(hash: string, options: { session?: StoredSession; query?: string; keepStorage?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
-  const { session = null, query = '', keepStorage = false } = options
+async function open(hash: string, options: { session?: StoredSession; query?: string; keepStorage?: boolean; lang?: string } = {}): Promise<{ page: Page; errors: string[] }> {
+  const { session = null, query = '', keepStorage = false, lang = 'en' } = options
   const page = await browser.context.newPage()
   const errors = collectPageErrors(page, expectedNoise)
   page.on('response', (response) => {
@@ -85,7 +85,7 @@ async function open(hash: string, options: { session?: StoredSession; query?: st
       if (stored.account) localStorage.setItem('auth.account', JSON.stringify(stored.account))
     }, session)
   }
-  await page.goto(`${server.origin}/?inspector=1&lang=en${query}#${hash}`)
+  await page.goto(`${server.origin}/?inspector=1&lang=${lang}${query}#${hash}`)
   return { page, errors }
 }
 
@@ -478,12 +478,13 @@ test('the end of an episode offers the next: it starts by itself after the count
   await page.close()
 })
 
-test('after three episodes started by the countdown alone, Up next asks whether anyone is still watching and waits for a key', async () => {
+test('after three episodes started by the countdown alone, Up next asks whether anyone is still watching and waits for a key (in Indonesian, the longest labels)', async () => {
   const session = await signedInSession('demo')
   await subscribe(session)
-  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002')).body
   const episodes = series.seasons.flatMap((season) => season.episodes)
-  const { page, errors } = await open(`player/${series.id}/play/${episodes[0]!.id}`, { session })
+  const { page, errors } = await open(`player/${series.id}/play/${episodes[0]!.id}`, { session, lang: 'id' })
+  const countdown = /^Episode berikutnya dalam \d+ dtk$/
   // No key is pressed: each episode is taken near its end from the page, and plays out.
   const started = () => page.waitForFunction(() => {
     const video = document.querySelector('video')
@@ -498,13 +499,24 @@ test('after three episodes started by the countdown alone, Up next asks whether 
   await started()
   for (const next of episodes.slice(1, 4)) {
     await toTheEnd()
-    await waitForTextMatching(page, /^Next episode in \d+ s$/, 15_000)
+    await waitForTextMatching(page, countdown, 15_000)
     await playing(next.id, 15_000)
     await started()
   }
   await toTheEnd()
-  await waitForWholeText(page, 'Are you still watching?', 15_000)
-  await waitForWholeText(page, 'Continue watching')
+  await waitForWholeText(page, 'Masih menonton?', 15_000)
+  await waitForWholeText(page, 'Lanjutkan menonton')
+  await shot(page, 'still-watching')
+  // Both buttons well inside the panel (24 px of its 48 px padding: the focused one grows), however long the labels.
+  const inside = await page.evaluate(() => {
+    const panel = document.querySelector('[ref="UpNext"]')!.getBoundingClientRect()
+    const margin = (24 * panel.width) / 760
+    return ['PlayNow', 'Back'].map((ref) => {
+      const button = document.querySelector(`[ref="UpNext"] > [ref="${ref}"]`)!.getBoundingClientRect()
+      return button.left >= panel.left + margin && button.right <= panel.right - margin
+    })
+  })
+  expect(inside).toEqual([true, true])
   // Nothing starts by itself now: past a countdown's 10 s the fourth episode's page is still there.
   await page.waitForTimeout(11_000)
   expect(await hash(page)).toBe(`#player/${series.id}/play/${episodes[3]!.id}`)
@@ -513,7 +525,7 @@ test('after three episodes started by the countdown alone, Up next asks whether 
   await started()
   // Someone pressed a key: the next end counts down again.
   await toTheEnd()
-  await waitForTextMatching(page, /^Next episode in \d+ s$/, 15_000)
+  await waitForTextMatching(page, countdown, 15_000)
   expect(errors).toEqual([])
   await page.close()
 })
