@@ -24,6 +24,10 @@ export interface Viewer {
   key: string | null
 }
 
+/** The per-viewer state's key for an account (whichever device it is on) and for a device no one signed in on. */
+export const accountViewerKey = (accountId: string): string => `acc:${accountId}`
+export const deviceViewerKey = (deviceId: string): string => `dev:${deviceId}`
+
 const NO_VIEWER: Viewer = { kind: 'none', deviceId: null, accountId: null, key: null }
 const resolved = new WeakMap<FastifyRequest, Viewer>()
 
@@ -60,12 +64,12 @@ export function viewerOf(ctx: Ctx, req: FastifyRequest): Viewer {
     checkDevice(ctx, v.payload.dev, now)
     const acc = statement(ctx.db, 'SELECT id FROM accounts WHERE id = ?').get(v.payload.acc)
     if (!acc) throw new ApiError(401, 'token_invalid', 'The account no longer exists')
-    viewer = { kind: 'account', deviceId: v.payload.dev, accountId: v.payload.acc, key: `acc:${v.payload.acc}` }
+    viewer = { kind: 'account', deviceId: v.payload.dev, accountId: v.payload.acc, key: accountViewerKey(v.payload.acc) }
   } else if (typ === 'device') {
     const v = ctx.signer.verify(token, 'device', now)
     if (!v.ok) throw new ApiError(401, v.reason, v.reason === 'token_expired' ? 'The device token has expired' : 'The device token is not valid')
     checkDevice(ctx, v.payload.dev, now)
-    viewer = { kind: 'anonymous', deviceId: v.payload.dev, accountId: null, key: `dev:${v.payload.dev}` }
+    viewer = { kind: 'anonymous', deviceId: v.payload.dev, accountId: null, key: deviceViewerKey(v.payload.dev) }
   } else {
     throw new ApiError(401, 'token_invalid', 'The bearer token is not a device or account token')
   }

@@ -7,9 +7,10 @@ import {
   AuthHeadersSchema, DeviceCodeResponseSchema, ErrorSchema, TokenRequestSchema, TokenResponseSchema,
   type Account, type DeviceCodeResponse, type TokenRequest, type TokenResponse,
 } from '../contract'
-import { baseUrl, viewerOf, type Ctx } from '../lib/context'
+import { accountViewerKey, baseUrl, deviceViewerKey, viewerOf, type Ctx } from '../lib/context'
 import { ApiError } from '../lib/errors'
 import { createDevice } from './devices'
+import { moveViewerHistory } from '../lib/viewer-history'
 
 export const DEVICE_CODE_TTL_MS = 10 * 60 * 1000
 export const POLL_INTERVAL_S = 5
@@ -141,6 +142,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: Ctx): void {
         ctx.db.transaction(() => {
           ctx.db.prepare("UPDATE device_codes SET status = 'consumed' WHERE device_code = ?").run(row.device_code)
           ctx.db.prepare('UPDATE devices SET account_id = ?, last_seen_at = ? WHERE id = ?').run(accountId, now, row.device_id)
+          moveViewerHistory(ctx.db, deviceViewerKey(row.device_id), accountViewerKey(accountId))
         })()
         const exp = now + ACCOUNT_TOKEN_TTL_MS
         const accessToken = ctx.signer.sign({ typ: 'account', dev: row.device_id, acc: row.account_id, iat: Math.floor(now / 1000), exp: Math.floor(exp / 1000) })

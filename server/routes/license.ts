@@ -5,7 +5,7 @@ import {
   type ClearKeyRequest, type ClearKeyResponse, type HlsKeyParams, type LicenseQuery,
 } from '../contract'
 import { statement } from '../db'
-import { bearerToken, type Ctx } from '../lib/context'
+import { accountViewerKey, bearerToken, deviceViewerKey, type Ctx } from '../lib/context'
 import { ApiError, parseJsonBody } from '../lib/errors'
 import { entitlementFor, loadHoldings } from '../lib/access'
 import { base64urlToHex, hexToBase64url, type MediaAssetInfo } from '../lib/media'
@@ -29,7 +29,7 @@ function authorise(ctx: Ctx, req: FastifyRequest, queryToken: string | undefined
   if (queryToken && bearer && bearer !== queryToken) {
     const vt = ctx.signer.verify(bearer, 'account', now)
     const dt = vt.ok ? null : ctx.signer.verify(bearer, 'device', now)
-    const key = vt.ok ? `acc:${vt.payload.acc}` : dt && dt.ok ? `dev:${dt.payload.dev}` : null
+    const key = vt.ok ? accountViewerKey(vt.payload.acc) : dt && dt.ok ? deviceViewerKey(dt.payload.dev) : null
     if (key !== payload.vw) throw deny('wrong_viewer', 'This license token was issued to another viewer')
   }
   const title = ctx.catalog.byId.get(payload.tid)

@@ -140,9 +140,13 @@ export async function signIn(server: TestServer, account = 'demo'): Promise<{ de
   return signInAt(server.base, account)
 }
 
-/** signIn() against any server origin (a spawned process, the e2e app server). */
-export async function signInAt(base: string, account = 'demo'): Promise<{ deviceId: string; deviceToken: string; token: string }> {
-  const device = await registerDevice(base)
+/** signIn() against any server origin (a spawned process, the e2e app server), on a new device or on `device`. */
+export async function signInAt(
+  base: string,
+  account = 'demo',
+  device?: RegisterDeviceResponse,
+): Promise<{ deviceId: string; deviceToken: string; token: string }> {
+  device ??= await registerDevice(base)
   const code = await call<DeviceCodeResponse>(base, 'POST', '/v1/auth/device-code', { token: device.token })
   if (code.status !== 200) throw new Error(`device-code failed: ${code.text}`)
   const approve = await postForm(base, '/activate', { code: code.body.userCode, account, action: 'approve' })

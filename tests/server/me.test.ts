@@ -5,7 +5,7 @@ import path from 'node:path'
 import { migrate } from '../../server/db'
 import { MIGRATIONS } from '../../server/db/migrations'
 import type { Account, EventsResponse, QoeEvent, Home, MeResponse, PlaybackResponse, ProgressResponse, RailPage, TitleDetails, TitleListResponse } from '../../server/contract'
-import { call, giveStoredPayment, idemKey, registerDevice, signIn, startServer, type TestServer } from './helpers'
+import { call, giveStoredPayment, idemKey, registerDevice, signIn, signInAt, startServer, type TestServer } from './helpers'
 
 let server: TestServer
 
@@ -84,6 +84,42 @@ describe('progress and continue watching', () => {
     const other = await registerDevice(server.base)
     expect((await details(other.token)).body.progress).toBeUndefined()
     expect((await details()).body.progress).toBeUndefined()
+  })
+})
+
+describe('signing in on a TV', () => {
+  test('brings what was watched and listed on it before to the account, the newer position winning, and leaves none of it on the device', async () => {
+    const [a, b, c] = (await call<RailPage>(server.base, 'GET', '/v1/rails/free?limit=3')).body.items
+    // The account watched a and b on another TV.
+    const elsewhere = await signIn(server, 'mover')
+    const save = (token: string, id: string, positionSeconds: number, episodeId?: string) =>
+      call(server.base, 'PUT', `/v1/me/progress/${id}`, { token, body: { positionSeconds, durationSeconds: 3600, ...(episodeId ? { episodeId } : {}) } })
+    await save(elsewhere.token, a!.id, 100)
+    server.clock.now += 1000
+    await save(elsewhere.token, b!.id, 200)
+    server.clock.now += 1000
+    // This TV, before anyone signed in: a further on, b a little, c listed, and a series' episode.
+    const tv = await registerDevice(server.base)
+    await save(tv.token, a!.id, 900)
+    await save(tv.token, b!.id, 50)
+    await call(server.base, 'PUT', `/v1/me/watchlist/${c!.id}`, { token: tv.token })
+    await save(tv.token, 't0001', 300, 't0001-s1e02')
+    const before = (await call<TitleListResponse>(server.base, 'GET', '/v1/me/continue-watching', { token: tv.token })).body.items
+    expect(before.map((item) => item.id).sort()).toEqual([a!.id, b!.id, 't0001'].sort())
+    // Then the account watched more of b on the other TV.
+    server.clock.now += 1000
+    await save(elsewhere.token, b!.id, 250)
+
+    const signedIn = await signInAt(server.base, 'mover', tv)
+    const going = (await call<TitleListResponse>(server.base, 'GET', '/v1/me/continue-watching', { token: signedIn.token })).body.items
+    expect(Object.fromEntries(going.map((item) => [item.id, item.progress?.positionSeconds]))).toEqual({ [a!.id]: 900, [b!.id]: 250, t0001: 300 })
+    const listed = (await call<TitleListResponse>(server.base, 'GET', '/v1/me/watchlist', { token: signedIn.token })).body.items
+    expect(listed.map((item) => item.id)).toEqual([c!.id])
+    const series = (await call<TitleDetails>(server.base, 'GET', '/v1/titles/t0001', { token: signedIn.token })).body
+    expect(series.episodeProgress).toEqual([{ episodeId: 't0001-s1e02', positionSeconds: 300, durationSeconds: 3600 }])
+    // The TV as an anonymous device again (signed out) shows nothing of it.
+    expect((await call<TitleListResponse>(server.base, 'GET', '/v1/me/continue-watching', { token: tv.token })).body.items).toEqual([])
+    expect((await call<TitleListResponse>(server.base, 'GET', '/v1/me/watchlist', { token: tv.token })).body.items).toEqual([])
   })
 })
 
