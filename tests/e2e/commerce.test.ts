@@ -9,7 +9,7 @@ import { startFaultProxy } from './support/fault-proxy'
 import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
-import { signInAt } from '../server/helpers'
+import { call, signInAt } from '../server/helpers'
 
 /**
  * Commerce end to end: the built app on the real server (temp SQLite), driven
@@ -75,6 +75,7 @@ async function findTitles(count: number, fits: (t: TitleDetails) => boolean): Pr
 const kinds = (t: TitleDetails): string[] => t.access.offers.map((o) => o.kind).sort()
 const payPerViewOnly = (t: TitleDetails): boolean => kinds(t).join() === 'buy,rent'
 const subscriptionOnly = (t: TitleDetails): boolean => kinds(t).join() === 'subscription'
+const freeOnly = (t: TitleDetails): boolean => kinds(t).join() === 'free'
 
 /** Purchases on the server, read straight from its SQLite file (read-only). */
 function purchasesOf(titleId: string): Array<{ id: string; status: string; kind: string }> {
@@ -123,10 +124,15 @@ async function payWithPin(page: Page, pin: string): Promise<void> {
   expect(await focusedRefs(page)).toContain('ConfirmPin')
 }
 
-test('an anonymous device asked to buy signs in first with the device code (phone page /activate), then the purchase goes on', async () => {
+test('an anonymous device asked to buy signs in first with the device code (phone page /activate), then the purchase goes on, keeping what it watched', async () => {
   const [film] = await findTitles(1, payPerViewOnly)
+  const [watched] = await findTitles(1, freeOnly)
   const tv = await openApp(`details/${film!.id}/buy`)
   await waitForText(tv, 'Rent ¥')
+  // Before signing in, this TV watched part of a free film (saved as the app saves it, with the device's token).
+  const deviceToken = await tv.evaluate(() => (JSON.parse(localStorage.getItem('auth.device') ?? '{}') as { token?: string }).token)
+  const saved = await call(server.origin, 'PUT', `/v1/me/progress/${watched!.id}`, { token: deviceToken, body: { positionSeconds: 600, durationSeconds: 5400 } })
+  expect(saved.status).toBe(200)
   await press(tv, 'Enter')
   await waitForText(tv, 'Sign in to Marquee')
   await waitForText(tv, 'Sign in first to buy')
@@ -155,6 +161,13 @@ test('an anonymous device asked to buy signs in first with the device code (phon
   await waitForText(account, 'No rentals or purchases yet')
   await shot(account, 'account')
   await account.close()
+
+  // Signed in, the TV's Continue watching still holds the film it watched.
+  const home = await openApp('home')
+  await waitForText(home, 'Continue watching')
+  await waitForWholeText(home, watched!.title)
+  expect(errorsByPage.get(home)).toEqual([])
+  await home.close()
 })
 
 test('rent a pay-per-view title with the PIN: price and terms shown, then it plays at once', async () => {
