@@ -256,20 +256,24 @@ export function canPlay(access: Access, now: number): boolean {
   return isEntitled(access, now)
 }
 
-/** An episode's short name in the locale: "S1:E4", "第 1 季第 4 集", "M1:E4". */
-export function episodeCode(episode: { season: number; number: number }, locale: Locale): string {
-  return messagesFor(locale).episodeCode(episode.season, episode.number)
+/** How a label is given: drawn on screen, or said by voice guidance (an episode's code in words). */
+export type LabelForm = 'shown' | 'spoken'
+
+/** An episode's short name in the locale: "S1:E4", "第 1 季第 4 集", "M1:E4"; spoken, "Season 1, Episode 4". */
+export function episodeCode(episode: { season: number; number: number }, locale: Locale, form: LabelForm = 'shown'): string {
+  const m = messagesFor(locale)
+  return (form === 'spoken' ? m.episodeSpoken : m.episodeCode)(episode.season, episode.number)
 }
 
-/** "Play", "Resume from 12:05", "Rent ¥8 · 48 h", "Subscribe ¥25/month", … */
-export function actionLabel(action: DetailAction, locale: Locale): string {
+/** "Play", "Resume from 12:05", "Rent ¥8 · 48 h", "Subscribe ¥25/month", … ("Play Season 1, Episode 4" spoken). */
+export function actionLabel(action: DetailAction, locale: Locale, form: LabelForm = 'shown'): string {
   const m = messagesFor(locale)
   switch (action.kind) {
     case 'play':
-      return action.episode ? m.actionPlayEpisode(episodeCode(action.episode, locale)) : m.actionPlay
+      return action.episode ? m.actionPlayEpisode(episodeCode(action.episode, locale, form)) : m.actionPlay
     case 'resume': {
       const clock = formatClock(action.positionSeconds)
-      return action.episode ? m.actionResumeEpisode(episodeCode(action.episode, locale), clock) : m.actionResume(clock)
+      return action.episode ? m.actionResumeEpisode(episodeCode(action.episode, locale, form), clock) : m.actionResume(clock)
     }
     case 'start-over':
       return m.actionStartOver

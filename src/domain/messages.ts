@@ -41,6 +41,8 @@ export interface DomainMessages {
   actionResume: (clock: string) => string
   /** "S2:E3": a series' episode on a button. */
   episodeCode: (season: number, episode: number) => string
+  /** "Season 2, Episode 3": the same said by voice guidance, which would spell the code out. */
+  episodeSpoken: (season: number, episode: number) => string
   /** "Play S1:E4" */
   actionPlayEpisode: (code: string) => string
   /** "Resume S2:E3 from 12:05" */
@@ -81,6 +83,7 @@ const en: DomainMessages = {
   actionPlay: 'Play',
   actionResume: (clock) => `Resume from ${clock}`,
   episodeCode: (season, episode) => `S${season}:E${episode}`,
+  episodeSpoken: (season, episode) => `Season ${season}, Episode ${episode}`,
   actionPlayEpisode: (code) => `Play ${code}`,
   actionResumeEpisode: (code, clock) => `Resume ${code} from ${clock}`,
   actionStartOver: 'Start over',
@@ -116,6 +119,7 @@ const zhCN: DomainMessages = {
   actionPlay: '播放',
   actionResume: (clock) => `从 ${clock} 继续`,
   episodeCode: (season, episode) => `第 ${season} 季第 ${episode} 集`,
+  episodeSpoken: (season, episode) => `第 ${season} 季第 ${episode} 集`,
   actionPlayEpisode: (code) => `播放${code}`,
   actionResumeEpisode: (code, clock) => `${code} 从 ${clock} 继续`,
   actionStartOver: '从头播放',
@@ -150,6 +154,7 @@ const id: DomainMessages = {
   actionPlay: 'Putar',
   actionResume: (clock) => `Lanjutkan dari ${clock}`,
   episodeCode: (season, episode) => `M${season}:E${episode}`,
+  episodeSpoken: (season, episode) => `Musim ${season}, Episode ${episode}`,
   actionPlayEpisode: (code) => `Putar ${code}`,
   actionResumeEpisode: (code, clock) => `Lanjutkan ${code} dari ${clock}`,
   actionStartOver: 'Putar dari awal',

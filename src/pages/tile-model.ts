@@ -13,6 +13,6 @@ export function tileModel(item: TitleSummary, now: number = Date.now()): TileMod
     posterUrl: item.posterUrl,
     badge: badgeModel(item.access, now, locale),
     progress: watchedFraction(item.progress),
-    ...(episode ? { episode: episodeCode(episode, locale) } : {}),
+    ...(episode ? { episode: { code: episodeCode(episode, locale), spoken: episodeCode(episode, locale, 'spoken') } } : {}),
   }
 }

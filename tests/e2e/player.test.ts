@@ -407,14 +407,30 @@ test('a series on Details plays, resumes and starts over its episode, marks the 
   // The second episode watched into its credits: Details offers the third, and its list opens there too.
   const end = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 2690, durationSeconds: 2700, episodeId: second!.id } })
   expect(end.status).toBe(200)
-  // Home's Continue watching goes on with the third too, labelled on the series' poster.
-  const home = await open('home', { session })
+  // Home's Continue watching goes on with the third too, labelled on the series' poster, said in words.
+  const home = await open('home', { session, query: '&announce=1' })
+  await home.page.evaluate(() => {
+    const spoken: string[] = []
+    Object.assign(window, { spoken })
+    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
+  })
   const label = await home.page.waitForFunction(() => {
     const tile = document.querySelector('[ref="Poster"] > [ref="Episode"]:not([visible="false"])')?.closest('[ref="Poster"]')?.parentElement
     const episode = tile?.querySelector('[ref="Episode"] [texture-text]')?.getAttribute('texture-text')
     return episode ? [episode, tile!.querySelector(':scope > [ref="Title"]')?.getAttribute('texture-text')] : null
   }, undefined, { timeout: 10_000 })
   expect(await label.jsonValue()).toEqual(['S1:E3', series.title])
+  await press(home.page, 'ArrowDown')
+  const said = await home.page.waitForFunction(
+    (title) => {
+      const spoken = (window as unknown as { spoken: string[] }).spoken
+      const at = spoken.indexOf(title)
+      return at >= 1 ? spoken.slice(at - 1, at + 1) : null
+    },
+    series.title,
+    { timeout: 5_000 },
+  )
+  expect(await said.jsonValue()).toEqual(['Season 1, Episode 3', series.title])
   expect(home.errors).toEqual([])
   await home.page.close()
   const next = await open(`details/${series.id}`, { session })
@@ -445,6 +461,10 @@ test('the end of an episode offers the next: it starts by itself after the count
     window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
   })
   await waitForWholeText(page, 'Play S1:E1')
+  // The button's episode is said in words ("S1:E1" would be spelled out).
+  await press(page, 'ArrowRight')
+  await press(page, 'ArrowLeft')
+  await page.waitForFunction(() => (window as unknown as { spoken: string[] }).spoken.includes('Play Season 1, Episode 1'), undefined, { timeout: 5_000 })
   await press(page, 'Enter')
   await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${first!.id}`, { timeout: 10_000 })
   await waitForTime(page, 1)

@@ -32,6 +32,8 @@ export class Button
     }
   }
 
+  /** What voice guidance says for the button where its label would read badly aloud ("Play Season 1, Episode 4"). */
+  announce: string | undefined = undefined
   private _label = ''
   private readonly Background = this.getByRef('Background')!
   private readonly Label = this.getByRef('Label')!

@@ -17,8 +17,8 @@ export interface TileModel {
   badge: BadgeModel | null
   /** 0..1 watched, for Continue watching. */
   progress?: number
-  /** The series' episode to go on with ("S1:E4"), for Continue watching: labelled at the poster's foot. */
-  episode?: string
+  /** The series' episode to go on with, for Continue watching: labelled at the poster's foot ("S1:E4"), said in words. */
+  episode?: { code: string; spoken: string }
 }
 
 interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -138,7 +138,7 @@ export class Tile
   /** Setting null turns the tile into a loading skeleton. */
   set model(model: TileModel | null) {
     const same = model && this._model && model.id === this._model.id && model.badge?.label === this._model.badge?.label
-    if (same && model.title === this._model?.title && model.episode === this._model?.episode && model.progress === this._model?.progress) return
+    if (same && model.title === this._model?.title && model.episode?.code === this._model?.episode?.code && model.progress === this._model?.progress) return
     this._model = model
     const skeleton = model === null
     this.Placeholder.patch(
@@ -152,7 +152,7 @@ export class Tile
     this.Placeholder.visible = true
     this.Title.text = model?.title ?? ''
     this.Badge.badge = model?.badge ?? null
-    this.Episode.badge = model?.episode ? { label: model.episode, tone: 'neutral' } : null
+    this.Episode.badge = model?.episode ? { label: model.episode.code, tone: 'neutral' } : null
     // A fade still running for the last poster would finish over this one and hide the card before it loads.
     this.Image.transition('alpha').stop()
     this.Image.alpha = IMAGE_LOADING_ALPHA
@@ -162,6 +162,15 @@ export class Tile
     const progress = model?.progress
     this.Progress.visible = typeof progress === 'number' && progress > 0
     this.Progress.getByRef('Fill')!.w = tileStyle.width * Math.min(1, Math.max(0, progress ?? 0))
+  }
+
+  /**
+   * What voice guidance says: what the tile shows, with its episode in words ("Season 1, Episode 4"); nothing
+   * declared for other tiles, which are read from their texts.
+   */
+  get announce(): string[] {
+    const model = this._model
+    return model?.episode ? [model.badge?.label ?? '', model.episode.spoken, model.title] : []
   }
 
   override _focus(): void {

@@ -201,7 +201,7 @@ export class DetailsPage
     this._actions = detailActions(title.access, now, data.progress, { hasTrailer: title.trailerAvailable, episodes: episodesInOrder(title.seasons) })
     // The domain's actions, then the viewer's list (the last button).
     this.Actions.children = [
-      ...this._actions.map((action) => ({ type: Button, label: actionLabel(action, locale) })),
+      ...this._actions.map((action) => ({ type: Button, label: actionLabel(action, locale), announce: actionLabel(action, locale, 'spoken') })),
       { type: Button, label: this.listLabel },
     ]
     const buttons = this.Actions.children as Button[]

@@ -266,6 +266,16 @@ describe('episodeCode', () => {
     expect(episodeCode({ season: 2, number: 14 }, 'zh-CN')).toBe('第 2 季第 14 集')
     expect(episodeCode({ season: 2, number: 14 }, 'id')).toBe('M2:E14')
   })
+
+  test('said by voice guidance, in words (a screen reader would spell the code out), on the buttons too', () => {
+    expect(episodeCode({ season: 2, number: 14 }, 'en', 'spoken')).toBe('Season 2, Episode 14')
+    expect(episodeCode({ season: 2, number: 14 }, 'zh-CN', 'spoken')).toBe('第 2 季第 14 集')
+    expect(episodeCode({ season: 2, number: 14 }, 'id', 'spoken')).toBe('Musim 2, Episode 14')
+    const episode = { id: 't0002-s2e03', season: 2, number: 3 }
+    expect(actionLabel({ kind: 'play', episode }, 'en', 'spoken')).toBe('Play Season 2, Episode 3')
+    expect(actionLabel({ kind: 'resume', positionSeconds: 725, episode }, 'id', 'spoken')).toBe('Lanjutkan Musim 2, Episode 3 dari 12:05')
+    expect(actionLabel({ kind: 'trailer' }, 'en', 'spoken')).toBe('Trailer')
+  })
 })
 
 describe('asksStillWatching', () => {
