@@ -60,6 +60,14 @@ async function subscribe(session: StoredSession): Promise<void> {
   expect([201, 409]).toContain(res.status)
 }
 
+/** The demo account signed in on a new TV and subscribed, and the reference series (t0002) as its English Details show it. */
+async function subscribedToSeries(): Promise<{ session: StoredSession; series: TitleDetails }> {
+  const session = await signedInSession('demo')
+  await subscribe(session)
+  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  return { session, series }
+}
+
 /**
  * Opens the app on a fresh Storage (the browser context is shared), with this
  * session in it as after a sign-in on the TV; `keepStorage` continues the last page's.
@@ -345,9 +353,7 @@ test('Details → Play by keys; Back returns to Details with Resume focused', as
 })
 
 test('a series on Details plays, resumes and starts over its episode, marks the one being watched, and after one watched to its end offers the next, on Home too', async () => {
-  const session = await signedInSession('demo')
-  await subscribe(session)
-  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const { session, series } = await subscribedToSeries()
   const [first, second, third] = series.seasons[0]!.episodes
   const { page, errors } = await open(`details/${series.id}`, { session })
   await waitForWholeText(page, 'Play S1:E1')
@@ -446,9 +452,7 @@ test('a series on Details plays, resumes and starts over its episode, marks the 
 })
 
 test('the end of an episode offers the next: it starts by itself after the countdown, or at once on Play now', async () => {
-  const session = await signedInSession('demo')
-  await subscribe(session)
-  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const { session, series } = await subscribedToSeries()
   const [first, second, third] = series.seasons[0]!.episodes
   // From the start of the series, played from its Details.
   const start = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 0, durationSeconds: 2700, episodeId: first!.id } })
@@ -499,9 +503,7 @@ test('the end of an episode offers the next: it starts by itself after the count
 })
 
 test('after three episodes started by the countdown alone, Up next asks whether anyone is still watching and waits for a key (in Indonesian, the longest labels)', async () => {
-  const session = await signedInSession('demo')
-  await subscribe(session)
-  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002')).body
+  const { session, series } = await subscribedToSeries()
   const episodes = series.seasons.flatMap((season) => season.episodes)
   const { page, errors } = await open(`player/${series.id}/play/${episodes[0]!.id}`, { session, lang: 'id' })
   const countdown = /^Episode berikutnya dalam \d+ dtk$/
@@ -551,9 +553,7 @@ test('after three episodes started by the countdown alone, Up next asks whether 
 })
 
 test('a link to a series with no episode (a launcher’s) plays the episode in progress, names it, and saves its position with it', async () => {
-  const session = await signedInSession('demo')
-  await subscribe(session)
-  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const { session, series } = await subscribedToSeries()
   const second = series.seasons[0]!.episodes[1]!
   const saved = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 12, durationSeconds: 2700, episodeId: second.id } })
   expect(saved.status).toBe(200)
