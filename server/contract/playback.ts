@@ -32,6 +32,8 @@ export const PlaybackResponseSchema = Type.Object({
   titleId: Type.String(),
   episodeId: Nullable(Type.String()),
   trailer: Type.Boolean(),
+  /** This authorisation started a rental's 48 h window (its first play): what the app shows of the rental changed. */
+  rentalStarted: Type.Boolean(),
   manifests: Type.Object({ dash: Type.String(), hls: Type.String() }),
   drm: Nullable(DrmSchema),
   resumePositionSeconds: Type.Number({ minimum: 0 }),

@@ -46,6 +46,7 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
       } else if (!trailer) {
         episodeId = seriesEpisode(title, saved)?.id ?? null
       }
+      let rentalStarted = false
       if (!trailer) {
         const holdings = holdingsOf(ctx, viewer)
         const ent = entitlementFor(title, holdings)
@@ -54,7 +55,9 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
         }
         if (ent.kind === 'rented' && ent.playUntil === null) {
           const rental = holdings.rentals.get(title.id)
-          if (rental) ctx.db.prepare('UPDATE entitlements SET play_until = ? WHERE id = ? AND play_until IS NULL').run(now + RENTAL_PLAY_WINDOW_MS, rental.id)
+          if (rental) {
+            rentalStarted = ctx.db.prepare('UPDATE entitlements SET play_until = ? WHERE id = ? AND play_until IS NULL').run(now + RENTAL_PLAY_WINDOW_MS, rental.id).changes === 1
+          }
         }
       }
       const asset = ctx.media.assetFor(title, trailer)
@@ -85,6 +88,7 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
         titleId: title.id,
         episodeId,
         trailer,
+        rentalStarted,
         manifests: { dash: `${base}/media/${asset.dash}`, hls: `${base}/media/${asset.hls}` },
         drm,
         resumePositionSeconds: resume,

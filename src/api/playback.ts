@@ -12,10 +12,10 @@ export function authorisePlayback(api: ApiClient, titleId: string, request: Play
   return api.post<PlaybackResponse>(`/playback/${encodeURIComponent(titleId)}`, { body: request, shape: isPlayback })
 }
 
-export type PlaybackTitle = Pick<TitleDetails, 'id' | 'title' | 'seasons' | 'access'>
+export type PlaybackTitle = Pick<TitleDetails, 'id' | 'title' | 'seasons'>
 
-/** The title's localized name, episode names and this viewer's entitlement, for the player's header and rentals. */
+/** The title's localized name and its episodes, for the player's header and Up next. */
 export async function playbackTitle(api: ApiClient, titleId: string): Promise<PlaybackTitle> {
   const details = await api.get<TitleDetails>(`/titles/${encodeURIComponent(titleId)}`, { shape: isTitleDetails })
-  return { id: details.id, title: details.title, seasons: details.seasons, access: details.access }
+  return { id: details.id, title: details.title, seasons: details.seasons }
 }

@@ -127,12 +127,15 @@ export class PlayerController {
   private ahead: Promise<Authorised | null> | null = null
   private preloaded: PreloadHandle | null = null
 
+  /** `title`: the title as the page that started the play has it (Details), so the play does not ask for it again. */
   constructor(
     readonly request: PlayRequest,
     private readonly env: PlayerEnvironment,
+    title: PlaybackTitle | null = null,
   ) {
     this.qoe = new QoeRecorder(request.titleId, Date.now)
     this.preferences = readTrackPreferences(env.viewer)
+    this.title = title
   }
 
   /** The page that draws this play: it hears the current state at once, then every change. */
@@ -240,7 +243,7 @@ export class PlayerController {
   async start(): Promise<void> {
     this.dispatch('load')
     this.qoe.loadStarted()
-    // The title (the header's name, a rental's first play) never holds up the load: it fills in when it comes.
+    // The title (the header's name, the episodes) never holds up the load: given by Details or fetched, it fills in when it comes.
     void this.loadTitle()
     const ahead = this.ahead ? await this.ahead : null
     this.ahead = null
@@ -259,6 +262,8 @@ export class PlayerController {
     }
     if (this.stopped) return
     this.playback = authorised.playback
+    // The first play of a rental started its 48 h window: Details and the badges must say so.
+    if (authorised.playback.rentalStarted) announceChange('entitlements')
     const plan = this.planOf(authorised)
     if ('kind' in plan) return this.fail(plan)
     this.manifestUrl = plan.manifestUrl
@@ -315,7 +320,7 @@ export class PlayerController {
     }
   }
 
-  /** The title's name and this viewer's entitlement; without them the play goes on, its header empty. */
+  /** The title's name and episodes, when the page that started the play did not give them; without them the play goes on, its header empty. */
   private async loadTitle(): Promise<void> {
     if (this.title) return
     try {
@@ -323,9 +328,6 @@ export class PlayerController {
     } catch {
       return
     }
-    // The first play of a rental starts its 48 h window: Details and the badges must say so.
-    const entitlement = this.title.access.entitlement
-    if (!this.stopped && this.request.mode !== 'trailer' && entitlement.kind === 'rented' && entitlement.playUntil === null) announceChange('entitlements')
   }
 
   /** Stops playback, saves where it stopped, and reports the play. Safe to call more than once. */

@@ -2,6 +2,7 @@ import { signedInAccount } from '../api/session'
 import { playbackProfile } from '../platform'
 import { operatorSettings } from '../settings'
 import { engineShakaConfig } from './config'
+import type { PlaybackTitle } from '../api/playback'
 import { PlayerController, type PlayerEnvironment } from './PlayerController'
 import { playRequestOf, routeShowsPlay, samePlay, type PlayRequest } from './request'
 import { viewerKey } from './preferences'
@@ -97,7 +98,7 @@ let ahead: { request: PlayRequest; timer: ReturnType<typeof setTimeout> | null; 
  * first segments preloaded while the viewer reads, so Play starts from them.
  * Replaces the play prepared before.
  */
-export function preparePlayAhead(hash: string): void {
+export function preparePlayAhead(hash: string, title: PlaybackTitle): void {
   dropPlayAhead()
   const request = playRequestOf(hash)
   if (!request) return
@@ -105,7 +106,7 @@ export function preparePlayAhead(hash: string): void {
   entry.timer = setTimeout(() => {
     entry.timer = null
     entry.controller = playerEnvironment().then((env) => {
-      const controller = new PlayerController(request, env)
+      const controller = new PlayerController(request, env, title)
       controller.prepare()
       return controller
     })
@@ -126,9 +127,10 @@ export function dropPlayAhead(): void {
  * Starts the play the Player page at `hash` will show, once the viewer has
  * pressed Play and passed its checks (parental PIN, rental consent): the
  * authorisation writes (a rental's window starts), so never earlier unless
- * prepared ahead for a play that writes nothing.
+ * prepared ahead for a play that writes nothing. `title` is the title as
+ * Details shows it: the play does not ask for it again.
  */
-export function startPlay(hash: string): void {
+export function startPlay(hash: string, title: PlaybackTitle): void {
   const request = playRequestOf(hash)
   if (!request) return
   if (early) abandon(early)
@@ -136,7 +138,7 @@ export function startPlay(hash: string): void {
   const prepared = ahead?.controller && samePlay(ahead.request, request) ? ahead.controller : null
   if (prepared) ahead = null
   dropPlayAhead()
-  const controller = (prepared ?? playerEnvironment().then((env) => new PlayerController(request, env))).then((started) => {
+  const controller = (prepared ?? playerEnvironment().then((env) => new PlayerController(request, env, title))).then((started) => {
     void started.start()
     return started
   })

@@ -575,6 +575,7 @@ test('a link to a series with no episode (a launcher’s) plays the episode in p
 test('Details authorises and preloads the focused play, DASH and HLS: manifest, licence or key and first segments come before Enter, and Play starts from them', async () => {
   const session = await signedInSession('demo')
   await subscribe(session)
+  const name = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${subscriptionTitleId}`, { headers: { 'Accept-Language': 'en' } })).body.title
   for (const { format, manifest } of [
     { format: 'dash', manifest: /\.mpd$/ },
     { format: 'hls', manifest: /\/master\.m3u8$/ },
@@ -593,7 +594,11 @@ test('Details authorises and preloads the focused play, DASH and HLS: manifest, 
     await press(page, 'Enter')
     await waitForTime(page, 1)
     const afterEnter = requests.slice(beforeEnter)
-    expect(afterEnter.filter((request) => request.startsWith('POST /v1/playback/') || manifest.test(request) || request.includes('/v1/license/'))).toEqual([])
+    // Nor is the title asked again: the Player takes it from Details (its name heads the controls).
+    expect(
+      afterEnter.filter((request) => request.startsWith('POST /v1/playback/') || manifest.test(request) || request.includes('/v1/license/') || request.startsWith('GET /v1/titles/')),
+    ).toEqual([])
+    await waitForWholeText(page, name)
     // The preload's licence (DASH) or key (HLS) request carries the token: refused, Shaka would ask again after a backoff.
     expect(licenseRequests.length).toBeGreaterThan(0)
     expect(licenseRequests.every((request) => request.status === 200 && request.authorization?.startsWith('Bearer '))).toBe(true)

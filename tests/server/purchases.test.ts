@@ -190,12 +190,13 @@ describe('rental window', () => {
       const play = await call<PlaybackResponse>(server.base, 'POST', `/v1/playback/${t.id}`, { token: b.token })
       expect(play.status).toBe(200)
       expect(play.body.drm).not.toBeNull()
+      expect(play.body.rentalStarted).toBe(true)
       const playUntil = new Date(server.clock.now + 48 * 3600_000).toISOString()
       d = await call<TitleDetails>(server.base, 'GET', `/v1/titles/${t.id}`, { token: b.token })
       expect(d.body.access.entitlement).toEqual({ kind: 'rented', startBy: null, playUntil })
       // A second play does not move the window.
       server.clock.now += 3600_000
-      await call(server.base, 'POST', `/v1/playback/${t.id}`, { token: b.token })
+      expect((await call<PlaybackResponse>(server.base, 'POST', `/v1/playback/${t.id}`, { token: b.token })).body.rentalStarted).toBe(false)
       d = await call<TitleDetails>(server.base, 'GET', `/v1/titles/${t.id}`, { token: b.token })
       expect(d.body.access.entitlement).toEqual({ kind: 'rented', startBy: null, playUntil })
       const ents = await call<EntitlementsResponse>(server.base, 'GET', '/v1/me/entitlements', { token: b.token })

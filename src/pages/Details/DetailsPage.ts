@@ -254,7 +254,7 @@ export class DetailsPage
     const action = this._area === 'actions' ? this._actions[this._actionIndex] : undefined
     const target = data && action && action.kind !== 'trailer' ? actionTarget(action, data.title.id, data.title.access) : null
     const ratingLimit = signedInAccount()?.ratingLimit ?? null
-    if (data && target?.kind === 'navigate' && playsWithoutAsking(data.title.access, data.title.rating, ratingLimit, Date.now())) preparePlayAhead(target.hash)
+    if (data && target?.kind === 'navigate' && playsWithoutAsking(data.title.access, data.title.rating, ratingLimit, Date.now())) preparePlayAhead(target.hash, data.title)
     else dropPlayAhead()
   }
 
@@ -300,14 +300,14 @@ export class DetailsPage
    */
   private async play(hash: string, title: TitleDetails, action: DetailAction | null): Promise<void> {
     if (action?.kind === 'trailer') {
-      startPlay(hash)
+      startPlay(hash, title)
       Router.navigate(hash)
       return
     }
     if (!(await this.fireAncestors('$checkParental', title.rating))) return
     if (startsRentalWindow(title.access.entitlement, Date.now()) && !(await this.fireAncestors('$confirmRentalStart', title.id))) return
     // The play starts now, beside the Player page's build (it takes it over).
-    startPlay(hash)
+    startPlay(hash, title)
     Router.navigate(hash)
   }
 
