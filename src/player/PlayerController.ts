@@ -157,6 +157,11 @@ export class PlayerController {
     return this.title?.title ?? ''
   }
 
+  /** The title as this play has it (given or fetched), for the next play of the same title; null until it is in. */
+  get playbackTitle(): PlaybackTitle | null {
+    return this.title
+  }
+
   /**
    * The episode this play is of: the one asked for, or for a series asked with none (a launcher's link)
    * the one the authorisation chose.

@@ -128,9 +128,9 @@ export function dropPlayAhead(): void {
  * pressed Play and passed its checks (parental PIN, rental consent): the
  * authorisation writes (a rental's window starts), so never earlier unless
  * prepared ahead for a play that writes nothing. `title` is the title as
- * Details shows it: the play does not ask for it again.
+ * Details (or the play before, for Up next) has it: the play does not ask for it again.
  */
-export function startPlay(hash: string, title: PlaybackTitle): void {
+export function startPlay(hash: string, title: PlaybackTitle | null): void {
   const request = playRequestOf(hash)
   if (!request) return
   if (early) abandon(early)

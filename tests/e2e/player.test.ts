@@ -484,10 +484,14 @@ test('the end of an episode offers the next: it starts by itself after the count
   }, undefined, { timeout: 5_000 })
   expect(await said.jsonValue()).toEqual([expect.stringMatching(/^Next episode in \d+ s$/), 'Season 1 · Episode 2 · Wind Shear', 'Play now'])
   await shot(page, 'up-next')
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`))
   // Nothing pressed: the countdown runs out and the next episode plays in this play's place.
   await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 15_000 })
   await waitForTime(page, 0.5)
   await waitForWholeText(page, 'Season 1 · Episode 2 · Wind Shear')
+  // The next play has the title from the one before: it is not asked again.
+  expect(requests.filter((request) => request.startsWith('GET /v1/titles/'))).toEqual([])
   await press(page, 'Period')
   await waitForWholeText(page, 'Season 1 · Episode 3 · Night Flight', 15_000)
   await waitForWholeText(page, 'Play now')

@@ -5,7 +5,7 @@ import { colors, layout, lineLimit, typography } from '../../components/theme'
 import type { PageTypeConfig } from '../page'
 import { operatorSettings } from '../../settings'
 import {
-  PlayerController, claimPlay, isControllable, isPlayMode, playerEnvironment, seekStepSeconds,
+  PlayerController, claimPlay, isControllable, isPlayMode, playerEnvironment, seekStepSeconds, startPlay,
   type PlayerEpisode, type PlayerProblem, type PlayerState, type PlayRequest,
 } from '../../player'
 import { formatClock } from '../../domain/time'
@@ -498,12 +498,16 @@ export class PlayerPage
       void this.leave()
       return
     }
+    const title = this.controller?.playbackTitle ?? null
     void this.controller?.stop()
     this.Controls.setSmooth('alpha', 0, { duration: 0.2 })
     this.upNext.offer(episodeLine(next), asksStillWatching(autoplaysInARow) ? null : UP_NEXT_SECONDS, {
       play: (byCountdown) => {
         autoplaysInARow = byCountdown ? autoplaysInARow + 1 : 0
-        Router.navigate(playHash(request.titleId, next.id), false)
+        const hash = playHash(request.titleId, next.id)
+        // The next episode starts now, beside its page's build, with the title this play already has.
+        startPlay(hash, title)
+        Router.navigate(hash, false)
       },
       back: () => void this.leave(),
     })
