@@ -7,6 +7,31 @@ export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
   Label: Lightning.Element
 }
 
+/** How a button is sized to its label: at least `minWidth` wide, `paddingX` either side of the label. */
+export interface ButtonFit {
+  minWidth: number
+  paddingX: number
+}
+
+/**
+ * Sizes the buttons to their labels and lines them up left to right from `x`, `gap` apart, with the first of
+ * `fits` whose row stays within `maxWidth` (the last when none does); returns the row's width.
+ */
+export function fitButtonRow(buttons: readonly Button[], fits: readonly ButtonFit[], row: { x: number; gap: number; maxWidth: number }): number {
+  let width = 0
+  for (const fit of fits) {
+    let x = row.x
+    for (const button of buttons) {
+      button.fitLabel(fit.minWidth, fit.paddingX)
+      button.x = x
+      x += button.w + row.gap
+    }
+    width = x - row.gap - row.x
+    if (width <= row.maxWidth) break
+  }
+  return width
+}
+
 /** A focusable pill whose highlight follows focus; the parent decides what Enter does. */
 export class Button
   extends Lightning.Component<ButtonTemplateSpec>

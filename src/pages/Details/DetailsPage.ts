@@ -10,7 +10,7 @@ import {
 } from '../../domain'
 import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
-import { Button } from '../../components/Button/Button'
+import { Button, fitButtonRow, type ButtonFit } from '../../components/Button/Button'
 import { posterTexture } from '../../components/Poster/PosterTexture'
 import { EpisodeList } from '../../components/EpisodeList/EpisodeList'
 import type { PageTypeConfig } from '../page'
@@ -46,20 +46,11 @@ const EPISODES_GAP = 124
 const BUTTON_GAP = 24
 /** The buttons' row ends inside the TV-safe area. */
 const ACTIONS_W = layout.screenW - layout.safeX - LEFT
-/** Each button at least `minWidth` wide with `paddingX` either side of its label; a row too wide for that takes the tight fit. */
-const BUTTON_FIT = { minWidth: 240, paddingX: 40 }
-const BUTTON_FIT_TIGHT = { minWidth: 160, paddingX: 24 }
-
-/** Sizes the buttons to their labels and lines them up left to right; returns the row's width. */
-function placeInRow(buttons: readonly Button[], fit: { minWidth: number; paddingX: number }): number {
-  let x = 0
-  for (const button of buttons) {
-    button.fitLabel(fit.minWidth, fit.paddingX)
-    button.x = x
-    x += button.w + BUTTON_GAP
-  }
-  return x - BUTTON_GAP
-}
+/** Each button at least 240 px wide with 40 px either side of its label; a row too wide for that takes the tight fit. */
+const BUTTON_FITS: readonly ButtonFit[] = [
+  { minWidth: 240, paddingX: 40 },
+  { minWidth: 160, paddingX: 24 },
+]
 
 /** Details data: the title and the viewer's saved position (for Resume). */
 export interface DetailsData {
@@ -205,7 +196,7 @@ export class DetailsPage
       { type: Button, label: this.listLabel },
     ]
     const buttons = this.Actions.children as Button[]
-    if (placeInRow(buttons, BUTTON_FIT) > ACTIONS_W) placeInRow(buttons, BUTTON_FIT_TIGHT)
+    fitButtonRow(buttons, BUTTON_FITS, { x: 0, gap: BUTTON_GAP, maxWidth: ACTIONS_W })
     const purchaseNotice = this._purchaseFirst && this._actions.some((action) => actionTarget(action, title.id, title.access)?.kind === 'purchase')
     this.Notice.text = t('details.needsPurchase')
     this.Notice.visible = purchaseNotice

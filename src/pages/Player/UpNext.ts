@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import { t } from '../../i18n'
-import { Button } from '../../components/Button/Button'
+import { Button, fitButtonRow, type ButtonFit } from '../../components/Button/Button'
 import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 
 interface UpNextTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -23,9 +23,11 @@ const PANEL_W = UP_NEXT_SIZE.w
 const PANEL_H = UP_NEXT_SIZE.h
 const PADDING = 48
 const BUTTON_GAP = 24
-const BUTTON_MIN_W = 200
-const BUTTON_PADDING_X = 40
-const BUTTON_PADDING_X_TIGHT = 24
+/** Long labels ("Lanjutkan menonton") get less room around them before the row overflows the padding. */
+const BUTTON_FITS: readonly ButtonFit[] = [
+  { minWidth: 200, paddingX: 40 },
+  { minWidth: 200, paddingX: 24 },
+]
 
 /**
  * The end of an episode: the next one, named, starts by itself when the
@@ -68,7 +70,7 @@ export class UpNext
     this.Name.text = name
     this.PlayNow.label = t(seconds === null ? 'player.upNext.continue' : 'player.upNext.play')
     this.Back.label = t('player.upNext.back')
-    this.fitButtons()
+    fitButtonRow([this.PlayNow, this.Back], BUTTON_FITS, { x: PADDING, gap: BUTTON_GAP, maxWidth: PANEL_W - PADDING * 2 })
     this.focusBack = false
     if (seconds === null) {
       this.Heading.text = t('player.upNext.stillWatching')
@@ -83,16 +85,6 @@ export class UpNext
     }
     this.visible = true
     this._refocus()
-  }
-
-  /** Both buttons side by side inside the padding; long labels ("Lanjutkan menonton") get less room around them. */
-  private fitButtons(): void {
-    for (const paddingX of [BUTTON_PADDING_X, BUTTON_PADDING_X_TIGHT]) {
-      this.PlayNow.fitLabel(BUTTON_MIN_W, paddingX)
-      this.Back.fitLabel(BUTTON_MIN_W, paddingX)
-      this.Back.x = PADDING + this.PlayNow.w + BUTTON_GAP
-      if (this.Back.x + this.Back.w <= PANEL_W - PADDING) return
-    }
   }
 
   /** Stops the countdown and hides the offer (the page is left, or a choice was made). */
