@@ -146,6 +146,14 @@ export function isResumable(progress: Progress | null | undefined): progress is 
   return progress ? stageOf(progress) === 'resumable' : false
 }
 
+/**
+ * Whether a position is in the title's last part, the credits (the same bounds that make a saved position
+ * watched): where Up next is offered over an episode still playing.
+ */
+export function isInCredits(progress: Progress): boolean {
+  return stageOf(progress) === 'watched'
+}
+
 /** Where a saved position stands: too early to resume, resumable, or in the last part (credits): watched. */
 function stageOf({ positionSeconds: position, durationSeconds: duration }: Progress): 'unstarted' | 'resumable' | 'watched' {
   if (!(duration > 0) || !(position >= 0)) return 'unstarted'

@@ -11,7 +11,7 @@ import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
-import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
 
 jest.setTimeout(180_000)
 
@@ -502,6 +502,103 @@ test('the end of an episode offers the next: it starts by itself after the count
   await press(page, 'Backspace', 0)
   await page.waitForFunction((id) => location.hash === `#details/${id}`, series.id, { timeout: 10_000 })
   await waitForWholeText(page, 'Play S1:E3')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('Up next comes with the credits, over the episode still playing: Watch credits or Back lets them play, a pause stays, and a countdown run out saves the episode as watched', async () => {
+  const { session, series } = await subscribedToSeries()
+  const [first, second, third] = series.seasons[0]!.episodes
+  // The second episode just started (an earlier test may have watched it): its save at the end is this test's.
+  const reset = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 1, durationSeconds: 24, episodeId: second!.id } })
+  expect(reset.status).toBe(200)
+  const { page, errors } = await open(`player/${series.id}/play/${first!.id}`, { session })
+  const countdown = /^Next episode in \d+ s$/
+  const video = () => page.evaluate(() => {
+    const element = document.querySelector('video')!
+    return { time: element.currentTime, paused: element.paused, rate: element.playbackRate }
+  })
+  // The clip's credits are its last 2.4 s (10%: `isInCredits`); played at a tenth of the speed, they outlast
+  // the countdown. The rate is set once the seek is done, as the default too: Shaka's trick play cancelled at the
+  // seek would go back to the default.
+  const intoCredits = (rate: number) => page.evaluate(async (playbackRate) => {
+    const element = document.querySelector('video')!
+    const seeked = new Promise((resolve) => element.addEventListener('seeked', resolve, { once: true }))
+    element.currentTime = element.duration - 2.2
+    await seeked
+    element.defaultPlaybackRate = playbackRate
+    element.playbackRate = playbackRate
+  }, rate)
+  // Rewind 30 s, and a moment for the page to see the position out of them.
+  const outOfCredits = async () => {
+    await press(page, 'Comma')
+    await page.waitForFunction(() => document.querySelector('video')!.currentTime < 15, undefined, { timeout: 5_000 })
+    await page.waitForTimeout(500)
+  }
+  await waitForTime(page, 0.5)
+  // English subtitles on (Down, the subtitle column, its third row): they stand above the offer, not behind it.
+  await press(page, 'ArrowDown')
+  await waitForText(page, 'Subtitles')
+  await press(page, 'ArrowRight')
+  await press(page, 'ArrowDown')
+  await press(page, 'ArrowDown')
+  await press(page, 'Enter', 600)
+  await press(page, 'Backspace')
+  await waitForNoText(page, 'Subtitles')
+  await intoCredits(0.1)
+  await waitForTextMatching(page, countdown)
+  await waitForWholeText(page, 'Season 1 · Episode 2 · Wind Shear')
+  await waitForWholeText(page, 'Watch credits')
+  expect(await focusedRefs(page)).toContain('PlayNow')
+  const offeredAt = await video()
+  expect(offeredAt).toMatchObject({ paused: false, rate: 0.1 })
+  await waitForText(page, 'This is the English test track')
+  await waitForPlaced(page, ['[ref="Subtitles"]', '[ref="UpNext"]'])
+  await shot(page, 'up-next-credits')
+  // Back takes the offer away, not the play: the credits play on under the controls.
+  await press(page, 'Backspace')
+  await waitForNoText(page, 'Watch credits')
+  expect(await hash(page)).toBe(`#player/${series.id}/play/${first!.id}`)
+  await page.waitForFunction((from) => document.querySelector('video')!.currentTime > from + 0.05, offeredAt.time, { timeout: 5_000 })
+  // Seeking back out of the credits and into them again offers it again; Watch credits declines it the same way.
+  await outOfCredits()
+  await intoCredits(0.1)
+  await waitForWholeText(page, 'Watch credits')
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await waitForNoText(page, 'Watch credits')
+  // A pause under the offer stays with the credits too: nothing starts by itself while the video is paused.
+  await outOfCredits()
+  await intoCredits(0.1)
+  await waitForWholeText(page, 'Watch credits')
+  await press(page, 'Space')
+  await waitForNoText(page, 'Watch credits')
+  expect((await video()).paused).toBe(true)
+  await page.waitForTimeout(11_000)
+  expect(await hash(page)).toBe(`#player/${series.id}/play/${first!.id}`)
+  // Played to its end, the episode offers the next at once, with Back to details.
+  await page.evaluate(() => {
+    const element = document.querySelector('video')!
+    element.defaultPlaybackRate = 1
+    element.playbackRate = 1
+    void element.play()
+  })
+  await waitForWholeText(page, 'Back to details')
+  await waitForTextMatching(page, countdown)
+  await press(page, 'Enter')
+  await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 10_000 })
+  await waitForTime(page, 0.5)
+  // Left alone in the credits, the countdown runs out while they play: the next episode starts, and the one
+  // left is saved as watched (Details would offer the next).
+  await intoCredits(0.1)
+  await waitForWholeText(page, 'Watch credits')
+  await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${third!.id}`, { timeout: 15_000 })
+  await waitForTime(page, 0.5)
+  const saved = await waitFor('the second episode saved', async () => {
+    const title = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${series.id}`, { token: session.account?.token })).body
+    return title.episodeProgress?.find((progress) => progress.episodeId === second!.id) ?? null
+  }, 5_000)
+  expect(saved.positionSeconds).toBeGreaterThanOrEqual(saved.durationSeconds * 0.9)
   expect(errors).toEqual([])
   await page.close()
 })

@@ -10,7 +10,7 @@ import {
 } from '../../player'
 import { formatClock } from '../../domain/time'
 import { episodeOwnTitle, playHash } from '../../domain/browse'
-import { asksStillWatching } from '../../domain/access'
+import { asksStillWatching, isInCredits } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
 import { DebugOverlay } from './DebugOverlay'
 import { UP_NEXT_SIZE, UpNext } from './UpNext'
@@ -53,6 +53,8 @@ const BAR_W = layout.screenW - layout.safeX * 2
 const HOLD_GAP_MS = 350
 const SUBTITLE_BOTTOM_WITH_CONTROLS = 800
 const SUBTITLE_BOTTOM = 990
+/** Up next over the credits: subtitles stand above its panel, not behind it. */
+const SUBTITLE_BOTTOM_OVER_UP_NEXT = layout.screenH - layout.safeY - UP_NEXT_SIZE.h - 24
 /** Up next: the seconds before the next episode starts by itself. */
 const UP_NEXT_SECONDS = 10
 
@@ -196,6 +198,8 @@ export class PlayerPage
   private leaving = false
   /** Counts the times the page was left: a begin() still waiting for its play when the viewer left must not keep it. */
   private departures = 0
+  /** Up next over the credits is offered once as they start; declined, not again unless the viewer seeks out of them. */
+  private creditsOffer: 'not yet' | 'offered' | 'declined' = 'not yet'
 
   override _init(): void {
     this.spinner = this.tag('Center.Spinner')!.animation({ duration: 1, repeat: -1, actions: [{ p: 'rotation', v: { 0: 0, 1: Math.PI * 2 } }] })
@@ -233,6 +237,7 @@ export class PlayerPage
   /** Takes the play started at the Play press (see player/launch.ts), or starts one (a deep link, Retry). */
   private async begin(request: PlayRequest, fresh = false): Promise<void> {
     this.leaving = false
+    this.creditsOffer = 'not yet'
     this.Notice.visible = false
     this.tag('Controls.Mode')!.text = request.mode === 'trailer' ? t('player.trailer') : ''
     const departures = this.departures
@@ -267,6 +272,7 @@ export class PlayerPage
     this.tag('Controls.Bar.Knob')!.x = BAR_W * progress
     this.tag('Controls.Elapsed')!.text = formatClock(position)
     this.tag('Controls.Remaining')!.text = `-${formatClock(Math.max(0, duration - position))}`
+    this.offerAtCredits(controller, position, duration)
     const subtitle = controller.subtitleText
     if (this.Subtitles.text?.text !== subtitle) this.Subtitles.text = subtitle
     this.Subtitles.visible = subtitle.length > 0
@@ -274,6 +280,8 @@ export class PlayerPage
   }
 
   private showState(state: PlayerState): void {
+    // The play lost under Up next over the credits: nothing carries the viewer on to the next episode.
+    if (state === 'reconnecting' || state === 'error') this.upNextPanel?.watchCredits()
     const waiting = state === 'loading' || state === 'buffering'
     if (waiting) {
       this.tag('Center.Label')!.text = t(state === 'loading' ? 'player.loading' : 'player.buffering')
@@ -359,10 +367,13 @@ export class PlayerPage
     return this
   }
 
-  /** Any key brings the controls back (and shows someone is watching); the key then does its own job. */
+  /**
+   * Any key brings the controls back (and shows someone is watching); the key then does its own job. Up next
+   * over the credits keeps them down: they would lie under it.
+   */
   override _captureKey(): boolean {
     autoplaysInARow = 0
-    if (this.controller?.currentState === 'playing') this.showControls()
+    if (this.controller?.currentState === 'playing' && !this.upNextPanel?.overCredits) this.showControls()
     return false
   }
 
@@ -371,7 +382,9 @@ export class PlayerPage
     this.controller?.togglePlay()
   }
 
+  /** Pausing under Up next over the credits stays with them: the countdown would start the next episode. */
   _handlePlayPause(): void {
+    this.upNextPanel?.watchCredits()
     this.controller?.togglePlay()
   }
 
@@ -380,6 +393,7 @@ export class PlayerPage
   }
 
   _handlePause(): void {
+    this.upNextPanel?.watchCredits()
     this.controller?.pause()
   }
 
@@ -425,6 +439,11 @@ export class PlayerPage
   }
 
   override _handleBack(): void {
+    // Back closes what is over the video first: Up next over the credits, like the tracks menu.
+    if (this.upNextPanel?.overCredits) {
+      this.upNextPanel.watchCredits()
+      return
+    }
     if (this.menuOpen) {
       this.closeTracks()
       this.showControls()
@@ -488,29 +507,70 @@ export class PlayerPage
 
   /**
    * An episode's end with one after it: the play stops (its position saved as watched, so Details offers the
-   * next one too) and Up next counts down to the next episode, which replaces this play in the history; after
-   * three started by the countdown with no key pressed, it asks whether anyone is still watching instead.
+   * next one too) and Up next counts down to the next episode, or goes on counting if it was offered over the
+   * credits; after three started by the countdown with no key pressed, it asks whether anyone is still watching.
    */
   private finish(): void {
     const next = this.controller?.upNext
-    const request = this.request
-    if (!next || !request) {
+    if (!next || !this.request) {
       void this.leave()
       return
     }
-    const title = this.controller?.playbackTitle ?? null
     void this.controller?.stop()
+    if (this.upNextPanel?.overCredits) {
+      this.upNextPanel.creditsEnded()
+      return
+    }
+    this.offerNext(next, false)
+  }
+
+  /**
+   * The credits of an episode with one after it start while it plays: Up next counts down over them (the way
+   * the best TV apps do, so a series is not interrupted by every episode's credits), and "Watch credits" or
+   * Back lets them play on. Not when the countdown would ask whether anyone is still watching: that waits for
+   * the end. Seeking back out of the credits takes the offer away, and brings it back at their start.
+   */
+  private offerAtCredits(controller: PlayerController, positionSeconds: number, durationSeconds: number): void {
+    if (!isInCredits({ positionSeconds, durationSeconds })) {
+      // Seeked back out of them: the controls the seek would have shown come up in the offer's place.
+      if (this.upNextPanel?.overCredits) {
+        this.upNextPanel.cancel()
+        this.showControls()
+        this._refocus()
+      }
+      this.creditsOffer = 'not yet'
+      return
+    }
+    const next = controller.upNext
+    if (this.creditsOffer !== 'not yet' || controller.currentState !== 'playing' || !next || asksStillWatching(autoplaysInARow)) return
+    this.creditsOffer = 'offered'
+    this.closeTracks()
+    this.Subtitles.y = SUBTITLE_BOTTOM_OVER_UP_NEXT
+    this.offerNext(next, true)
+  }
+
+  private offerNext(next: PlayerEpisode, overCredits: boolean): void {
+    const request = this.request
+    if (!request) return
+    const title = this.controller?.playbackTitle ?? null
     this.Controls.setSmooth('alpha', 0, { duration: 0.2 })
     this.upNext.offer(episodeLine(next), asksStillWatching(autoplaysInARow) ? null : UP_NEXT_SECONDS, {
       play: (byCountdown) => {
         autoplaysInARow = byCountdown ? autoplaysInARow + 1 : 0
+        // Over the credits this play still has the video: it stops (saving its position) before the next takes it.
+        void this.controller?.stop()
         const hash = playHash(request.titleId, next.id)
         // The next episode starts now, beside its page's build, with the title this play already has.
         startPlay(hash, title)
         Router.navigate(hash, false)
       },
       back: () => void this.leave(),
-    })
+      watchCredits: () => {
+        this.creditsOffer = 'declined'
+        this.showControls()
+        this._refocus()
+      },
+    }, overCredits)
     this._refocus()
   }
 

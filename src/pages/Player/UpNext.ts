@@ -15,6 +15,8 @@ export interface UpNextActions {
   /** `byCountdown`: the countdown ran out, no key chose it. */
   play(byCountdown: boolean): void
   back(): void
+  /** Offered over the credits: the viewer stays with them (the offer is gone, the video plays on). */
+  watchCredits(): void
 }
 
 /** The panel's size: the Player page places it in the bottom right corner of the TV-safe area. */
@@ -30,9 +32,10 @@ const BUTTON_FITS: readonly ButtonFit[] = [
 ]
 
 /**
- * The end of an episode: the next one, named, starts by itself when the
- * countdown runs out. "Play now" (focused) starts it at once, "Back to
- * details" leaves; Back does too (the Player page's own key). Offered with no
+ * The next episode, named, which starts by itself when the countdown runs
+ * out; "Play now" (focused) starts it at once. Offered over an episode's
+ * credits, the other choice is "Watch credits"; at the video's end (or once
+ * the credits under the offer end) it is "Back to details". Offered with no
  * countdown, it asks "Are you still watching?" and waits for a key.
  */
 export class UpNext
@@ -59,18 +62,19 @@ export class UpNext
   private countdown: ReturnType<typeof setInterval> | null = null
   private secondsLeft = 0
   private focusBack = false
+  private credits = false
 
   /**
    * Shows the next episode's name and starts the countdown (`actions.play` runs when it ends); with `seconds`
-   * null, asks whether the viewer is still watching and waits.
+   * null, asks whether the viewer is still watching and waits. `overCredits`: the episode still plays under it.
    */
-  offer(name: string, seconds: number | null, actions: UpNextActions): void {
+  offer(name: string, seconds: number | null, actions: UpNextActions, overCredits = false): void {
     this.cancel()
     this.actions = actions
     this.Name.text = name
     this.PlayNow.label = t(seconds === null ? 'player.upNext.continue' : 'player.upNext.play')
-    this.Back.label = t('player.upNext.back')
-    fitButtonRow([this.PlayNow, this.Back], BUTTON_FITS, { x: PADDING, gap: BUTTON_GAP, maxWidth: PANEL_W - PADDING * 2 })
+    this.credits = overCredits
+    this.labelBack()
     this.focusBack = false
     if (seconds === null) {
       this.Heading.text = t('player.upNext.stillWatching')
@@ -87,6 +91,24 @@ export class UpNext
     this._refocus()
   }
 
+  /** Offered over credits, the episode under it still playing. */
+  get overCredits(): boolean {
+    return this.visible && this.credits
+  }
+
+  /** The credits under the offer ended: the countdown goes on, and the other choice is now to leave. */
+  creditsEnded(): void {
+    if (!this.overCredits) return
+    this.credits = false
+    this.labelBack()
+    this._refocus()
+  }
+
+  /** The viewer stays with the credits (Back, or "Watch credits"). */
+  watchCredits(): void {
+    if (this.overCredits) this.choose(true)
+  }
+
   /** Stops the countdown and hides the offer (the page is left, or a choice was made). */
   cancel(): void {
     if (this.countdown) clearInterval(this.countdown)
@@ -99,16 +121,23 @@ export class UpNext
     return [this.Heading.text?.text ?? '', this.Name.text?.text ?? '']
   }
 
+  private labelBack(): void {
+    this.Back.label = t(this.credits ? 'player.upNext.watchCredits' : 'player.upNext.back')
+    fitButtonRow([this.PlayNow, this.Back], BUTTON_FITS, { x: PADDING, gap: BUTTON_GAP, maxWidth: PANEL_W - PADDING * 2 })
+  }
+
   private showCount(): void {
     this.Heading.text = t('player.upNext.title', { seconds: String(this.secondsLeft) })
   }
 
   private choose(back: boolean, byCountdown = false): void {
     const actions = this.actions
+    const credits = this.credits
     this.cancel()
     this.actions = null
-    if (back) actions?.back()
-    else actions?.play(byCountdown)
+    if (!back) actions?.play(byCountdown)
+    else if (credits) actions?.watchCredits()
+    else actions?.back()
   }
 
   override _getFocused(): Lightning.Component {

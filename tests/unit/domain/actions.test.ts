@@ -1,4 +1,4 @@
-import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
+import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, isInCredits, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
 import {
   access,
   BUY,
@@ -38,6 +38,23 @@ describe('isResumable', () => {
     ['NaN position', { positionSeconds: Number.NaN, durationSeconds: 100 }, false],
   ])('%s → %s', (_name, progress, expected) => {
     expect(isResumable(progress)).toBe(expected)
+  })
+})
+
+describe('isInCredits', () => {
+  test.each([
+    ['a film halfway', film(3600), false],
+    ['exactly 6 min (5%) before the end of a film', film(7200 - 360), false],
+    ['in the last 5% of a film', film(7200 - 359), true],
+    ['at the end', film(7200), true],
+    ['45 min episode, 136 s before the end', { positionSeconds: 2564, durationSeconds: 2700 }, false],
+    ['45 min episode, 134 s before the end (its last 5%)', { positionSeconds: 2566, durationSeconds: 2700 }, true],
+    ['10 min episode, 59 s before the end', { positionSeconds: 541, durationSeconds: 600 }, true],
+    ['24 s clip at 21 s', { positionSeconds: 21, durationSeconds: 24 }, false],
+    ['24 s clip at 22 s (its last 10%)', { positionSeconds: 22, durationSeconds: 24 }, true],
+    ['duration not known yet', { positionSeconds: 100, durationSeconds: 0 }, false],
+  ])('%s → %s', (_name, progress, expected) => {
+    expect(isInCredits(progress)).toBe(expected)
   })
 })
 
