@@ -202,4 +202,11 @@ export const MIGRATIONS: Migration[] = [
         SELECT viewer_id, title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE episode_id IS NOT NULL;
     `,
   },
+  {
+    // A viewer may take a title out of Continue watching; its position stays (Details still resumes it), and the
+    // next save of a position brings it back.
+    version: 5,
+    name: 'continue watching removal',
+    sql: `ALTER TABLE progress ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;`,
+  },
 ]

@@ -95,7 +95,7 @@ export function isUnfinished(r: ProgressRow): boolean {
  * episode was watched to its end at the start of the next one (none after the last).
  */
 export function continueWatchingRows(ctx: Ctx, viewerKey: string): ProgressRow[] {
-  const rows = statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? ORDER BY updated_at DESC LIMIT 200').all(
+  const rows = statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? AND removed = 0 ORDER BY updated_at DESC LIMIT 200').all(
     viewerKey,
   ) as ProgressRow[]
   return rows.flatMap((r): ProgressRow[] => {

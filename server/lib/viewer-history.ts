@@ -10,10 +10,11 @@ import { statement, type Db } from '../db'
 export function moveViewerHistory(db: Db, fromKey: string, toKey: string): void {
   statement(
     db,
-    `INSERT INTO progress (viewer_id, title_id, episode_id, position_seconds, duration_seconds, updated_at)
-     SELECT ?, title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ?
+    `INSERT INTO progress (viewer_id, title_id, episode_id, position_seconds, duration_seconds, updated_at, removed)
+     SELECT ?, title_id, episode_id, position_seconds, duration_seconds, updated_at, removed FROM progress WHERE viewer_id = ?
      ON CONFLICT (viewer_id, title_id) DO UPDATE SET episode_id = excluded.episode_id, position_seconds = excluded.position_seconds,
-     duration_seconds = excluded.duration_seconds, updated_at = excluded.updated_at WHERE excluded.updated_at > progress.updated_at`,
+     duration_seconds = excluded.duration_seconds, updated_at = excluded.updated_at, removed = excluded.removed
+     WHERE excluded.updated_at > progress.updated_at`,
   ).run(toKey, fromKey)
   statement(
     db,

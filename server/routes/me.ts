@@ -122,7 +122,7 @@ export function registerMeRoutes(app: FastifyInstance, ctx: Ctx): void {
           ctx.db,
           `INSERT INTO progress (viewer_id, title_id, episode_id, position_seconds, duration_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (viewer_id, title_id) DO UPDATE SET episode_id = excluded.episode_id, position_seconds = excluded.position_seconds,
-           duration_seconds = excluded.duration_seconds, updated_at = excluded.updated_at`,
+           duration_seconds = excluded.duration_seconds, updated_at = excluded.updated_at, removed = 0`,
         ).run(viewer.key, t.id, episodeId, positionSeconds, durationSeconds, now)
         if (episodeId) {
           statement(
@@ -192,6 +192,26 @@ export function registerMeRoutes(app: FastifyInstance, ctx: Ctx): void {
       const viewer = requireViewer(ctx, req)
       const t = titleOr404(req.params.titleId)
       ctx.db.prepare('DELETE FROM watchlist WHERE viewer_id = ? AND title_id = ?').run(viewer.key, t.id)
+      return { ok: true }
+    },
+  )
+
+  app.delete<{ Params: TitleIdParams }>(
+    '/v1/me/continue-watching/:titleId',
+    {
+      schema: { params: TitleIdParamsSchema, headers: AuthHeadersSchema, response: { 200: OkResponseSchema, ...err } },
+      config: {
+        doc: {
+          summary: 'Take a title out of Continue watching (idempotent); its position is kept, and saving one brings it back',
+          tags: ['me'],
+          auth: 'device',
+        },
+      },
+    },
+    async (req): Promise<OkResponse> => {
+      const viewer = requireViewer(ctx, req)
+      const t = titleOr404(req.params.titleId)
+      statement(ctx.db, 'UPDATE progress SET removed = 1 WHERE viewer_id = ? AND title_id = ?').run(viewer.key, t.id)
       return { ok: true }
     },
   )

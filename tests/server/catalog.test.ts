@@ -224,7 +224,7 @@ describe('offers, images, openapi, static files', () => {
     const expected = [
       'POST /v1/devices', 'POST /v1/auth/device-code', 'POST /v1/auth/token', 'GET /v1/home', 'GET /v1/rails/{id}', 'GET /v1/titles/{id}',
       'GET /v1/search', 'GET /v1/offers', 'POST /v1/purchases', 'GET /v1/purchases/{id}', 'GET /v1/me', 'GET /v1/me/entitlements',
-      'PUT /v1/me/progress/{titleId}', 'GET /v1/me/continue-watching', 'GET /v1/me/watchlist', 'PUT /v1/me/watchlist/{titleId}',
+      'PUT /v1/me/progress/{titleId}', 'GET /v1/me/continue-watching', 'DELETE /v1/me/continue-watching/{titleId}', 'GET /v1/me/watchlist', 'PUT /v1/me/watchlist/{titleId}',
       'DELETE /v1/me/watchlist/{titleId}', 'PUT /v1/me/pin', 'POST /v1/me/pin/verify', 'PUT /v1/me/settings', 'GET /v1/me/devices',
       'POST /v1/me/devices/{id}/revoke', 'POST /v1/playback/{titleId}', 'POST /v1/license/clearkey', 'GET /v1/license/clearkey/hls/{assetId}',
       'POST /v1/events', 'GET /v1/openapi.json', 'GET /v1/qr.png',

@@ -87,6 +87,49 @@ describe('progress and continue watching', () => {
   })
 })
 
+describe('taking a title out of continue watching', () => {
+  test('it leaves the list and the home rail, keeps its position, and comes back with the next position saved; unknown titles are 404', async () => {
+    const device = await registerDevice(server.base)
+    const [a, b] = (await call<RailPage>(server.base, 'GET', '/v1/rails/free?limit=2')).body.items
+    const save = (id: string, positionSeconds: number) => call(server.base, 'PUT', `/v1/me/progress/${id}`, { token: device.token, body: { positionSeconds, durationSeconds: 3600 } })
+    const listed = async () => (await call<TitleListResponse>(server.base, 'GET', '/v1/me/continue-watching', { token: device.token })).body.items.map((item) => item.id)
+    await save(a!.id, 300)
+    server.clock.now += 1000
+    await save(b!.id, 600)
+    expect(await listed()).toEqual([b!.id, a!.id])
+    const removed = await call(server.base, 'DELETE', `/v1/me/continue-watching/${b!.id}`, { token: device.token })
+    expect([removed.status, removed.body]).toEqual([200, { ok: true }])
+    expect((await call(server.base, 'DELETE', `/v1/me/continue-watching/${b!.id}`, { token: device.token })).status).toBe(200)
+    expect(await listed()).toEqual([a!.id])
+    const home = (await call<Home>(server.base, 'GET', '/v1/home', { token: device.token })).body.rails[0]!
+    expect([home.id, home.items.map((item) => item.id)]).toEqual(['continue-watching', [a!.id]])
+    // Its position is kept: Details and playback still resume it.
+    expect((await call<TitleDetails>(server.base, 'GET', `/v1/titles/${b!.id}`, { token: device.token })).body.progress).toMatchObject({ positionSeconds: 600 })
+    expect((await call<PlaybackResponse>(server.base, 'POST', `/v1/playback/${b!.id}`, { token: device.token })).body.resumePositionSeconds).toBe(600)
+    // Watched again, it is back, first.
+    server.clock.now += 1000
+    await save(b!.id, 700)
+    expect(await listed()).toEqual([b!.id, a!.id])
+    // Only the viewer's own list; bad input says so.
+    const other = await registerDevice(server.base)
+    await call(server.base, 'DELETE', `/v1/me/continue-watching/${a!.id}`, { token: other.token })
+    expect(await listed()).toEqual([b!.id, a!.id])
+    const unknown = await call<{ error: { code: string; message: string } }>(server.base, 'DELETE', '/v1/me/continue-watching/t9999', { token: device.token })
+    expect([unknown.status, unknown.body.error]).toEqual([404, { code: 'not_found', message: 'No title t9999' }])
+    expect((await call(server.base, 'DELETE', `/v1/me/continue-watching/${a!.id}`)).status).toBe(401)
+  })
+
+  test('a title taken out on the TV stays out after signing in there', async () => {
+    const [a] = (await call<RailPage>(server.base, 'GET', '/v1/rails/free?limit=1')).body.items
+    const tv = await registerDevice(server.base)
+    await call(server.base, 'PUT', `/v1/me/progress/${a!.id}`, { token: tv.token, body: { positionSeconds: 300, durationSeconds: 3600 } })
+    await call(server.base, 'DELETE', `/v1/me/continue-watching/${a!.id}`, { token: tv.token })
+    const signedIn = await signInAt(server.base, 'remover', tv)
+    expect((await call<TitleListResponse>(server.base, 'GET', '/v1/me/continue-watching', { token: signedIn.token })).body.items).toEqual([])
+    expect((await call<TitleDetails>(server.base, 'GET', `/v1/titles/${a!.id}`, { token: signedIn.token })).body.progress).toMatchObject({ positionSeconds: 300 })
+  })
+})
+
 describe('signing in on a TV', () => {
   test('brings what was watched and listed on it before to the account, the newer position winning, and leaves none of it on the device', async () => {
     const [a, b, c] = (await call<RailPage>(server.base, 'GET', '/v1/rails/free?limit=3')).body.items
@@ -229,7 +272,7 @@ describe('database', () => {
       const insert = db.prepare('INSERT INTO progress (viewer_id, title_id, episode_id, position_seconds, duration_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
       insert.run('acc:a', 't0001', 't0001-s1e02', 300, 2700, 1)
       insert.run('acc:a', 't0005', null, 60, 5400, 2)
-      expect(migrate(db)).toEqual([4])
+      expect(migrate(db)).toEqual([4, 5])
       expect(db.prepare('SELECT viewer_id, title_id, episode_id, position_seconds FROM episode_progress').all()).toEqual([
         { viewer_id: 'acc:a', title_id: 't0001', episode_id: 't0001-s1e02', position_seconds: 300 },
       ])
@@ -244,7 +287,7 @@ describe('database', () => {
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
       const versions = (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version)
-      expect(versions).toEqual([1, 2, 3, 4])
+      expect(versions).toEqual([1, 2, 3, 4, 5])
       const count = (db.prepare('SELECT COUNT(*) AS n FROM titles').get() as { n: number }).n
       expect(count).toBe(320)
     } finally {
