@@ -1,13 +1,13 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { Menu } from './widgets/Menu/Menu'
-import { ExitDialog } from './widgets/ExitDialog/ExitDialog'
+import { QuestionDialog, type Question } from './widgets/QuestionDialog/QuestionDialog'
 import { Commerce } from './widgets/Purchase/Commerce'
 import type { PurchaseRequest } from './widgets/Purchase/request'
 import { needsPin, type Rating } from './domain'
 import { signedInAccount } from './api/session'
 import { Toast } from './widgets/Toast/Toast'
 import { routerConfig } from './routes'
-import { languageConfig } from './i18n'
+import { languageConfig, t } from './i18n'
 import { closeApp } from './platform/application'
 import { announceFocus } from './a11y'
 import { showScene } from './pages/scene'
@@ -17,7 +17,7 @@ interface AppTemplateSpec extends Router.App.TemplateSpec {
   Widgets: {
     Menu: typeof Menu
   }
-  ExitDialog: typeof ExitDialog
+  QuestionDialog: typeof QuestionDialog
   Commerce: typeof Commerce
   Toast: typeof Toast
 }
@@ -42,7 +42,7 @@ export default class App extends Router.App {
       Widgets: {
         Menu: { type: Menu },
       },
-      // ExitDialog and Commerce are added on first use (exitDialog(), commerce()); their zIndex puts them under the toast.
+      // QuestionDialog and Commerce are added on first use (questionDialog(), commerce()); their zIndex puts them under the toast.
       Toast: { type: Toast },
     }
   }
@@ -80,6 +80,18 @@ export default class App extends Router.App {
     return this.withCommerce((commerce) => commerce.checkParental(rating))
   }
 
+  /** A yes/no question over the page (Home's "Remove … from Continue watching?"); true for yes. */
+  $ask(question: Question): Promise<boolean> {
+    return new Promise((resolve) => {
+      const answer = (yes: boolean): void => {
+        this._setState('')
+        resolve(yes)
+      }
+      this.questionDialog().open(question, { onConfirm: () => answer(true), onCancel: () => answer(false) })
+      this._setState('Asking')
+    })
+  }
+
   /** The Account page's "Change PIN"; true when changed. */
   $changePin(hasPin: boolean): Promise<boolean> {
     return this.withCommerce((commerce) => commerce.changePin(hasPin))
@@ -105,12 +117,17 @@ export default class App extends Router.App {
     return this.tag('Commerce')
   }
 
-  /** The exit dialog, built the first time Back asks to leave rather than before Home's first frame. */
-  private exitDialog(): ExitDialog {
-    const built = this.tag('ExitDialog') as ExitDialog | undefined
+  /** The question dialog, built the first time a question is asked rather than before Home's first frame. */
+  private questionDialog(): QuestionDialog {
+    const built = this.tag('QuestionDialog') as QuestionDialog | undefined
     if (built) return built
-    this.childList.addAt(this.stage.c({ ref: 'ExitDialog', type: ExitDialog }), this.childList.getIndex(this.tag('Toast')))
-    return this.tag('ExitDialog')
+    this.childList.addAt(this.stage.c({ ref: 'QuestionDialog', type: QuestionDialog }), this.childList.getIndex(this.tag('Toast')))
+    return this.tag('QuestionDialog')
+  }
+
+  /** OK held down repeats its keydown: one press acts once (a hold that opened a dialog must not answer it). */
+  override _captureEnter(event: KeyboardEvent): boolean {
+    return event.repeat
   }
 
   /** Voice guidance reads what gained focus (src/a11y: silent unless turned on). */
@@ -120,7 +137,10 @@ export default class App extends Router.App {
 
   /** Router calls this when Back has no history left: on Home. */
   override _handleAppClose(): void {
-    this._setState('Exiting')
+    const exit = { title: t('exit.title'), confirm: t('exit.confirm'), cancel: t('exit.cancel') }
+    void this.$ask(exit).then((yes) => {
+      if (yes) closeApp(this.application)
+    })
   }
 
   static override _states(): Lightning.Component.Constructor[] {
@@ -131,21 +151,12 @@ export default class App extends Router.App {
           return this.commerce()
         }
       },
-      class Exiting extends this {
-        override $enter(): void {
-          this.exitDialog().open({
-            onCancel: () => this._setState(''),
-            onConfirm: () => {
-              this._setState('')
-              closeApp(this.application)
-            },
-          })
-        }
+      class Asking extends this {
         override $exit(): void {
-          this.exitDialog().close()
+          this.questionDialog().close()
         }
         override _getFocused(): Lightning.Component {
-          return this.exitDialog()
+          return this.questionDialog()
         }
       },
     ]

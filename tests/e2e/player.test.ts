@@ -673,6 +673,82 @@ test('a link to a series with no episode (a launcher’s) plays the episode in p
   await page.close()
 })
 
+test('OK held on a Continue watching tile offers to take it out: Back keeps it, a failed request says so, Remove takes it out and keeps its position; a press still opens the title', async () => {
+  const session = await signedInSession('cw-remover')
+  const token = session.account?.token
+  const [kept, taken] = (await catalogue()).filter((title) => title.access.entitlement.kind === 'free' && title.kind === 'film').slice(0, 2)
+  const english = async (id: string) => (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${id}`, { headers: { 'Accept-Language': 'en' } })).body.title
+  const [keptName, takenName] = [await english(kept!.id), await english(taken!.id)]
+  // Two films started, the second the latest: it is the rail's first tile.
+  for (const title of [kept!, taken!]) {
+    const saved = await call(server.origin, 'PUT', `/v1/me/progress/${title.id}`, { token, body: { positionSeconds: 600, durationSeconds: 3600 } })
+    expect(saved.status).toBe(200)
+  }
+  const listed = async () => (await call<{ items: TitleSummary[] }>(server.origin, 'GET', '/v1/me/continue-watching', { token })).body.items.map((item) => item.id)
+  expect(await listed()).toEqual([taken!.id, kept!.id])
+  // With voice guidance on (?announce=1), what is said is recorded, not spoken.
+  const { page, errors } = await open('home', { session, query: '&announce=1' })
+  await page.evaluate(() => {
+    const spoken: string[] = []
+    Object.assign(window, { spoken })
+    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
+  })
+  await waitForText(page, 'Continue watching', 30_000)
+  await press(page, 'ArrowDown')
+  // Held as on a remote: the key repeats after the question is up; a repeat must not answer it.
+  const hold = async () => {
+    await page.keyboard.down('Enter')
+    await page.waitForTimeout(1_200)
+    await page.keyboard.down('Enter')
+    await page.waitForTimeout(100)
+    await page.keyboard.up('Enter')
+  }
+  const question = `Remove “${takenName}” from Continue watching?`
+  // Held: the question, not the title's page; Keep is focused, and Back answers it too.
+  await hold()
+  await waitForWholeText(page, question)
+  expect(await hash(page)).toBe('#home')
+  await shot(page, 'continue-watching-remove')
+  // The question is read before the focused button.
+  const said = await page.waitForFunction((text) => {
+    const spoken = (window as unknown as { spoken: string[] }).spoken
+    const at = spoken.indexOf(text)
+    return at >= 0 ? spoken.slice(at, at + 2) : null
+  }, question, { timeout: 5_000 })
+  expect(await said.jsonValue()).toEqual([question, 'Keep'])
+  await press(page, 'Backspace')
+  await waitForNoText(page, question)
+  expect(await hash(page)).toBe('#home')
+  // The request fails: the toast says so, and the title stays.
+  await page.route('**/v1/me/continue-watching/**', (route) => route.abort('internetdisconnected'))
+  await hold()
+  await waitForWholeText(page, question)
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await waitForText(page, 'You are offline. Check the network and try again.')
+  expect(await listed()).toEqual([taken!.id, kept!.id])
+  await page.unroute('**/v1/me/continue-watching/**')
+  // Remove: out of the rail at once, on the server too, and its position kept for Details.
+  await hold()
+  await waitForWholeText(page, question)
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await waitForText(page, `“${takenName}” is no longer in Continue watching`)
+  let shown: string[] = []
+  await waitFor(() => `the rail without the title taken out, read ${JSON.stringify(shown)}`, async () => {
+    shown = await page.$eval('[type="Rail"]', (rail) => [...rail.querySelectorAll('[texture-text]')].filter((el) => !el.closest('[visible="false"]')).map((el) => el.getAttribute('texture-text') ?? ''))
+    return shown.includes(keptName) && !shown.includes(takenName) ? shown : null
+  })
+  expect(await listed()).toEqual([kept!.id])
+  const details = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${taken!.id}`, { token })).body
+  expect(details.progress).toMatchObject({ positionSeconds: 600 })
+  // A press (not a hold) on the tile left opens its page, once OK is let go.
+  await press(page, 'Enter')
+  await page.waitForFunction((id) => location.hash === `#details/${id}`, kept!.id, { timeout: 10_000 })
+  expect(errors.filter((error) => !/ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([])
+  await page.close()
+})
+
 test('Details authorises and preloads the focused play, DASH and HLS: manifest, licence or key and first segments come before Enter, and Play starts from them', async () => {
   const session = await signedInSession('demo')
   await subscribe(session)

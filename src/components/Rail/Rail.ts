@@ -19,6 +19,11 @@ export interface RailHandlers {
   /** A page could not be fetched; the rail asks again on the next move. */
   onLoadFailed?(error: unknown): void
   onFocusIndex?(index: number): void
+  /**
+   * OK held on a tile (its options, such as taking it out of Continue watching). A rail with it opens a title
+   * when OK is let go, so a hold does not open it first.
+   */
+  onHold?(item: TileModel, index: number): void
 }
 
 interface RailTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -60,6 +65,8 @@ export class Rail
   private _loading = false
   private _focusIndex = 0
   private _handlers: RailHandlers = { onSelect: () => undefined }
+  /** OK went down on a tile of a rail with `onHold`, and neither its release nor a hold has answered it yet. */
+  private _enterDown = false
   private readonly _tiles = new TileWindow(
     this.stage,
     this.Track,
@@ -255,9 +262,34 @@ export class Rail
   }
 
   override _handleEnter(): boolean {
+    if (this._handlers.onHold) {
+      this._enterDown = true
+      return true
+    }
+    return this.select('onSelect')
+  }
+
+  /** Focus left the rail with OK still down (a dialog opened over it): its release is not a press here. */
+  override _unfocus(): void {
+    this._enterDown = false
+  }
+
+  override _handleEnterRelease(): boolean {
+    if (!this._enterDown) return false
+    this._enterDown = false
+    return this.select('onSelect')
+  }
+
+  _handleEnterLong(): boolean {
+    if (!this._enterDown) return false
+    this._enterDown = false
+    return this.select('onHold')
+  }
+
+  private select(handler: 'onSelect' | 'onHold'): boolean {
     const item = this._pages.itemAt(this._focusIndex)
     if (!item) return false
-    this._handlers.onSelect(item, this._focusIndex)
+    this._handlers[handler]?.(item, this._focusIndex)
     return true
   }
 }

@@ -34,6 +34,9 @@ interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
   Title: Lightning.Element
 }
 
+/** OK held this long on a tile is a hold, not a press. */
+export const HOLD_MS = 700
+
 /**
  * A poster with its access badge. With no model it is a skeleton (loading);
  * with no poster, or one that fails to load, it shows a title card instead.
@@ -114,6 +117,8 @@ export class Tile
   private readonly Border = this.getByRef('Border')!
   private readonly Title = this.getByRef('Title')!
   private _model: TileModel | null = null
+  /** Lightning's long-press timer for the focused tile: OK held this long is `_handleEnterLong` (a rail may offer options). */
+  readonly longpress = { enter: HOLD_MS }
 
   override _init(): void {
     // A poster that fails to load shows the title card: never an empty hole.

@@ -4,7 +4,8 @@ import { t, currentLanguage } from '../../i18n'
 import { api } from '../../api/session'
 import { fetchRailPage, fetchTitle, withLongRail } from '../../api/catalog'
 import { HomeCache } from '../../api/home-cache'
-import { onChange } from '../../api/changes'
+import { announceChange, onChange } from '../../api/changes'
+import { removeFromContinueWatching } from '../../api/progress'
 import { AppError, isUnreachable } from '../../api/errors'
 import { readStored, writeStored } from '../../storage'
 import { whenIdle } from '../../platform/idle'
@@ -15,9 +16,13 @@ import { Hero, HERO_HEIGHT } from '../../components/Hero/Hero'
 import { Rail } from '../../components/Rail/Rail'
 import { railStyle } from '../../components/Rail/Rail.styles'
 import { tileStyle } from '../../components/Tile/Tile.styles'
+import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
+
+/** The rail of titles started: OK held on one of its tiles offers to take it out. */
+const CONTINUE_WATCHING = 'continue-watching'
 
 interface HomeHistory extends Record<string, unknown> {
   /** The focused row: 'hero' or a rail id. */
@@ -236,11 +241,32 @@ export class HomePage
         return { items: page.items.map((item) => tileModel(item)), nextCursor: page.nextCursor }
       },
       onLoadFailed: (error) => this.fireAncestors('$showToast', failureMessage(error)),
+      ...(data.id === CONTINUE_WATCHING ? { onHold: (item: TileModel) => void this.offerRemoval(item) } : {}),
     }
     rail.setItems(
       data.items.map((item) => tileModel(item)),
       data.nextCursor,
     )
+  }
+
+  /**
+   * OK held on a Continue watching tile: "Remove … from Continue watching?" (the position stays: Details still
+   * resumes it). Once removed, Home and every page showing progress refresh; a failure says what happened.
+   */
+  private async offerRemoval(item: TileModel): Promise<void> {
+    const yes = await this.fireAncestors('$ask', {
+      title: t('home.removeQuestion', { title: item.title }),
+      confirm: t('home.remove'),
+      cancel: t('home.keep'),
+    })
+    if (!yes) return
+    try {
+      await removeFromContinueWatching(api(), item.id)
+      this.fireAncestors('$showToast', t('home.removed', { title: item.title }))
+      announceChange('progress')
+    } catch (error) {
+      this.fireAncestors('$showToast', failureMessage(error))
+    }
   }
 
   private renderHero(): void {

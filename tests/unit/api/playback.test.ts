@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../../src/api/http'
 import { authorisePlayback, playbackTitle } from '../../../src/api/playback'
-import { saveProgress } from '../../../src/api/progress'
+import { removeFromContinueWatching, saveProgress } from '../../../src/api/progress'
 import { MAX_EVENTS_PER_REQUEST, sendEvents } from '../../../src/api/events'
 import { appApiClient, registerDevice, startServer, type TestServer } from '../../server/helpers'
 
@@ -36,6 +36,18 @@ test('a free title is authorised without DRM; progress saved through the API com
   expect((await authorisePlayback(api, free, {})).resumePositionSeconds).toBe(12.5)
   // A trailer never resumes.
   expect((await authorisePlayback(api, free, { trailer: true })).resumePositionSeconds).toBe(0)
+})
+
+test('a title taken out of Continue watching keeps its resume position; an unknown one is a not-found error', async () => {
+  const api = client((await registerDevice(server.base)).token)
+  const free = await titleWith(api, 'free')
+  await saveProgress(api, free, { positionSeconds: 600, durationSeconds: 3600 })
+  const listed = async () => (await api.get<{ items: Array<{ id: string }> }>('/me/continue-watching')).items.map((item) => item.id)
+  expect(await listed()).toEqual([free])
+  await expect(removeFromContinueWatching(api, free)).resolves.toEqual({ ok: true })
+  expect(await listed()).toEqual([])
+  expect((await authorisePlayback(api, free, {})).resumePositionSeconds).toBe(600)
+  await expect(removeFromContinueWatching(api, 't9999')).rejects.toMatchObject({ status: 404, code: 'not_found' })
 })
 
 test('a paid title without entitlement is a not-entitled error carrying the offers; its trailer plays', async () => {
