@@ -59,7 +59,15 @@ export interface DomainMessages {
   /** "48 hours to finish once you start, 30 days to start" */
   rentalTerms: (playWindowHours: number, startWindowDays: number) => string
   betterDeal: string
+
+  /** A time of day as the language writes it: "9:47 PM", "21:47", "21.47". */
+  timeOfDay: (hours: number, minutes: number) => string
+  /** Where a play ends if it plays on: "Ends at 9:47 PM". */
+  endsAt: (time: string) => string
 }
+
+/** Two digits (no `padStart`: the legacy bundle runs on engines without it). */
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
 
 const en: DomainMessages = {
   groupSeparator: ',',
@@ -95,6 +103,8 @@ const en: DomainMessages = {
   rentalTerms: (hours, days) =>
     `${hours} ${hours === 1 ? 'hour' : 'hours'} to finish once you start, ${days} ${days === 1 ? 'day' : 'days'} to start`,
   betterDeal: 'Better deal',
+  timeOfDay: (hours, minutes) => `${hours % 12 === 0 ? 12 : hours % 12}:${pad2(minutes)} ${hours < 12 ? 'AM' : 'PM'}`,
+  endsAt: (time) => `Ends at ${time}`,
 }
 
 const zhCN: DomainMessages = {
@@ -130,6 +140,8 @@ const zhCN: DomainMessages = {
   actionStartRental: (playWindow) => `开始观看 · ${playWindow}内看完`,
   rentalTerms: (hours, days) => `开始观看后 ${hours} 小时内看完，${days} 天内开始观看`,
   betterDeal: '更划算',
+  timeOfDay: (hours, minutes) => `${hours}:${pad2(minutes)}`,
+  endsAt: (time) => `${time} 结束`,
 }
 
 const id: DomainMessages = {
@@ -165,6 +177,8 @@ const id: DomainMessages = {
   actionStartRental: (playWindow) => `Mulai menonton · selesai dalam ${playWindow}`,
   rentalTerms: (hours, days) => `${hours} jam untuk selesai setelah mulai, ${days} hari untuk mulai`,
   betterDeal: 'Lebih hemat',
+  timeOfDay: (hours, minutes) => `${pad2(hours)}.${pad2(minutes)}`,
+  endsAt: (time) => `Selesai pukul ${time}`,
 }
 
 export const MESSAGES: Readonly<Record<Locale, DomainMessages>> = { 'zh-CN': zhCN, en, id }

@@ -71,3 +71,16 @@ export function formatClock(seconds: number): string {
   const s = total % 60
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`
 }
+
+/**
+ * When a play ends if it plays on from `now` (the TV's local time) with `secondsLeft` to go, to the nearest
+ * minute: "Ends at 9:47 PM" / "21:47 结束" / "Selesai pukul 21.47". Empty while the time left is unknown. (Counted
+ * on the clock face: a change to or from summer time within the play is not.)
+ */
+export function formatEndsAt(now: Pick<Date, 'getHours' | 'getMinutes' | 'getSeconds'>, secondsLeft: number, locale: Locale): string {
+  if (!Number.isFinite(secondsLeft) || secondsLeft < 0) return ''
+  const secondOfDay = now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds() + secondsLeft
+  const minuteOfDay = Math.round(secondOfDay / 60) % (24 * 60)
+  const m = messagesFor(locale)
+  return m.endsAt(m.timeOfDay(Math.floor(minuteOfDay / 60), minuteOfDay % 60))
+}

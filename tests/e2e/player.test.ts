@@ -288,6 +288,14 @@ test('Right seeks 10 s; stop saves the position; playing again resumes near wher
   await press(page, 'ArrowRight')
   // Continue watching lists titles from 10 s in: the seek takes it there at once (playing there would take 9 s).
   const stoppedAt = await waitForTime(page, before + 9.5, 2_000)
+  // The controls the key brought up say when the play ends by the TV's clock (the minute it ends, give or take one).
+  const endsAt = await waitForTextMatching(page, /^Ends at \d{1,2}:\d{2} [AP]M$/)
+  const expected = await page.evaluate(() => {
+    const video = document.querySelector('video')!
+    const end = new Date(Date.now() + (video.duration - video.currentTime) * 1000)
+    return [-60_000, 0, 60_000].map((shift) => new Date(end.getTime() + shift).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' }).replace(/\s/g, ' '))
+  })
+  expect(expected).toContain(endsAt.replace('Ends at ', ''))
   await press(page, 'Backspace', 0)
   await page.waitForFunction(() => !location.hash.startsWith('#player/'), undefined, { timeout: 10_000 })
   const playback = await call<{ resumePositionSeconds: number }>(server.origin, 'POST', `/v1/playback/${freeTitleId}`, { token: session.account?.token, body: {} })

@@ -1,5 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { t } from '../../i18n'
+import { currentLanguage, t } from '../../i18n'
 import { Button } from '../../components/Button/Button'
 import { colors, layout, lineLimit, typography } from '../../components/theme'
 import type { PageTypeConfig } from '../page'
@@ -8,7 +8,7 @@ import {
   PlayerController, claimPlay, isControllable, isPlayMode, playerEnvironment, seekStepSeconds, startPlay,
   type PlayerEpisode, type PlayerProblem, type PlayerState, type PlayRequest,
 } from '../../player'
-import { formatClock } from '../../domain/time'
+import { formatClock, formatEndsAt } from '../../domain/time'
 import { episodeOwnTitle, playHash } from '../../domain/browse'
 import { asksStillWatching, isInCredits } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
@@ -27,6 +27,7 @@ interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec {
     Bar: { Fill: Lightning.Element; Knob: Lightning.Element }
     Elapsed: Lightning.Element
     Remaining: Lightning.Element
+    EndsAt: Lightning.Element
     Hint: Lightning.Element
   }
   Center: { Spinner: Lightning.Element; Label: Lightning.Element }
@@ -136,6 +137,7 @@ export class PlayerPage
         },
         Elapsed: { x: BAR_X, y: 940, text: { text: '0:00', ...typography.body, textColor: colors.text } },
         Remaining: { x: BAR_X + BAR_W, y: 940, mountX: 1, text: { text: '', ...typography.body, textColor: colors.text } },
+        EndsAt: { x: BAR_X + BAR_W, y: 850, mountX: 1, text: { text: '', ...typography.body, textColor: colors.textMuted } },
         Hint: { x: layout.screenW / 2, y: 950, mountX: 0.5, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
       },
       Center: {
@@ -272,6 +274,10 @@ export class PlayerPage
     this.tag('Controls.Bar.Knob')!.x = BAR_W * progress
     this.tag('Controls.Elapsed')!.text = formatClock(position)
     this.tag('Controls.Remaining')!.text = `-${formatClock(Math.max(0, duration - position))}`
+    // The time of day it ends moves on while paused: the text changes once a minute, not every tick.
+    const endsAt = duration > 0 ? formatEndsAt(new Date(), duration - position, currentLanguage()) : ''
+    const EndsAt = this.tag('Controls.EndsAt')!
+    if (EndsAt.text?.text !== endsAt) EndsAt.text = endsAt
     this.offerAtCredits(controller, position, duration)
     const subtitle = controller.subtitleText
     if (this.Subtitles.text?.text !== subtitle) this.Subtitles.text = subtitle

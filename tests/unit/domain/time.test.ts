@@ -1,4 +1,4 @@
-import { formatClock, formatDuration, formatRemaining, formatSpan, formatStartWithin } from '../../../src/domain'
+import { formatClock, formatDuration, formatEndsAt, formatRemaining, formatSpan, formatStartWithin } from '../../../src/domain'
 import { DAY, HOUR, MINUTE, SECOND } from './fixtures'
 
 describe('formatRemaining: hours round up, minutes under an hour, days over 48 h', () => {
@@ -82,5 +82,25 @@ describe('formatClock', () => {
     [Number.POSITIVE_INFINITY, '0:00'],
   ])('%p → %s', (seconds, expected) => {
     expect(formatClock(seconds)).toBe(expected)
+  })
+})
+
+describe('formatEndsAt: the time of day a play ends, to the nearest minute, as each language writes it', () => {
+  // Local times: the TV's clock, whatever time zone runs the test.
+  test.each([
+    ['evening', new Date(2026, 11, 5, 20, 0, 0), 107 * 60, 'Ends at 9:47 PM', '21:47 结束', 'Selesai pukul 21.47'],
+    ['30 s rounds up', new Date(2026, 11, 5, 9, 5, 30), 0, 'Ends at 9:06 AM', '9:06 结束', 'Selesai pukul 09.06'],
+    ['29 s rounds down', new Date(2026, 11, 5, 9, 5, 29), 0, 'Ends at 9:05 AM', '9:05 结束', 'Selesai pukul 09.05'],
+    ['past midnight', new Date(2026, 11, 5, 23, 30, 0), 45 * 60, 'Ends at 12:15 AM', '0:15 结束', 'Selesai pukul 00.15'],
+    ['noon', new Date(2026, 11, 5, 11, 0, 0), 3600, 'Ends at 12:00 PM', '12:00 结束', 'Selesai pukul 12.00'],
+  ])('%s', (_name, now, secondsLeft, en, zh, id) => {
+    expect(formatEndsAt(now, secondsLeft, 'en')).toBe(en)
+    expect(formatEndsAt(now, secondsLeft, 'zh-CN')).toBe(zh)
+    expect(formatEndsAt(now, secondsLeft, 'id')).toBe(id)
+  })
+
+  test('nothing while the time left is unknown', () => {
+    expect(formatEndsAt(new Date(2026, 11, 5, 20, 0), Number.NaN, 'en')).toBe('')
+    expect(formatEndsAt(new Date(2026, 11, 5, 20, 0), -1, 'en')).toBe('')
   })
 })
