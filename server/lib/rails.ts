@@ -14,7 +14,13 @@ const RAIL_NAMES: Record<string, { zh: string; en: string; id: string }> = {
   'new-box-office': { zh: '院线新片', en: 'New at the box office', id: 'Baru di bioskop' },
   originals: { zh: '独家原创', en: 'Marquee Originals', id: 'Original Marquee' },
   'catalog-all': { zh: '全部片库', en: 'All titles', id: 'Semua judul' },
+  like: { zh: '相似推荐', en: 'More like this', id: 'Serupa dengan ini' },
 }
+
+/** `like-<titleId>`: the titles most like one (Details' "More like this"). */
+const LIKE_PREFIX = 'like-'
+/** How many titles "More like this" offers. */
+export const LIKE_LIMIT = 20
 
 export const HOME_PAGE_SIZE = 20
 
@@ -67,6 +73,30 @@ export function catalogRails(catalog: Catalog): CatalogRail[] {
     catalogRailsOf.set(catalog, rails)
   }
   return rails
+}
+
+const likeTitlesOf = new WeakMap<Catalog, Map<string, CatalogTitle[]>>()
+
+/**
+ * The titles most like `title`: those sharing the most genres with it, then the most popular, films and series
+ * alike; never the title itself. Sorted once per title and catalogue.
+ */
+export function titlesLike(catalog: Catalog, title: CatalogTitle): CatalogTitle[] {
+  let byTitle = likeTitlesOf.get(catalog)
+  if (!byTitle) {
+    byTitle = new Map()
+    likeTitlesOf.set(catalog, byTitle)
+  }
+  let like = byTitle.get(title.id)
+  if (!like) {
+    const shared = (other: CatalogTitle): number => other.genres.filter((genre) => title.genres.includes(genre)).length
+    like = catalog.titles
+      .filter((other) => other.id !== title.id && shared(other) > 0)
+      .sort((a, b) => shared(b) - shared(a) || byPopularity(a, b))
+      .slice(0, LIKE_LIMIT)
+    byTitle.set(title.id, like)
+  }
+  return like
 }
 
 export function heroTitle(catalog: Catalog): CatalogTitle {
@@ -202,6 +232,10 @@ export function railSource(ctx: Ctx, id: string, viewer: Viewer, p: Presenter, r
       }
     }
     default: {
+      if (id.startsWith(LIKE_PREFIX)) {
+        const title = ctx.catalog.byId.get(id.slice(LIKE_PREFIX.length))
+        return title ? listSource(id, railName('like', lang), titlesLike(ctx.catalog, title), p) : null
+      }
       const rail = catalogRails(ctx.catalog).find((r) => r.id === id)
       return rail ? listSource(id, pick(lang, rail.name), rail.titles, p) : null
     }

@@ -99,6 +99,25 @@ describe('home and rails', () => {
     expect(count).toBe(10000)
   })
 
+  test('like-<titleId> holds the titles sharing the most genres with it, then the most popular, never itself', async () => {
+    const title = (await call<TitleDetails>(server.base, 'GET', '/v1/titles/t0010', { headers: { 'accept-language': 'en' } })).body
+    const genres = title.genres.map((genre) => genre.id)
+    const like = (await call<RailPage>(server.base, 'GET', '/v1/rails/like-t0010?limit=50', { headers: { 'accept-language': 'en' } })).body
+    expect(like).toMatchObject({ id: 'like-t0010', title: 'More like this', totalCount: 20, nextCursor: null })
+    expect(like.items).toHaveLength(20)
+    expect(like.items.map((item) => item.id)).not.toContain('t0010')
+    const genresOf = async (id: string) => (await call<TitleDetails>(server.base, 'GET', `/v1/titles/${id}`)).body.genres.map((genre) => genre.id)
+    const shared = await Promise.all(like.items.map(async (item) => (await genresOf(item.id)).filter((genre) => genres.includes(genre)).length))
+    expect(shared.every((count) => count > 0)).toBe(true)
+    expect([...shared].sort((a, b) => b - a)).toEqual(shared)
+    // The name in the viewer's language; paging as any rail; an unknown title is no rail.
+    expect((await call<RailPage>(server.base, 'GET', '/v1/rails/like-t0010?limit=1', { headers: { 'accept-language': 'zh-CN' } })).body.title).toBe('相似推荐')
+    const first = (await call<RailPage>(server.base, 'GET', '/v1/rails/like-t0010?limit=10')).body
+    const rest = (await call<RailPage>(server.base, 'GET', `/v1/rails/like-t0010?limit=10&cursor=${first.nextCursor}`)).body
+    expect([...first.items, ...rest.items].map((item) => item.id)).toEqual(like.items.map((item) => item.id))
+    expect((await call(server.base, 'GET', '/v1/rails/like-t9999')).status).toBe(404)
+  })
+
   test('unknown rail → 404; cursor from another rail → 400', async () => {
     expect((await call(server.base, 'GET', '/v1/rails/nope')).status).toBe(404)
     const free = await call<RailPage>(server.base, 'GET', '/v1/rails/genre-drama?limit=1')
