@@ -269,6 +269,45 @@ test('My list: added on a title’s page, it shows as a rail on Home', async () 
   await page.close()
 })
 
+test('a film’s Details offers More like this under its buttons: Down scrolls it into view, a tile opens that title, Back returns', async () => {
+  const { page, errors } = await open('#details/t0010', 'en')
+  const asked: string[] = []
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url())
+    if (pathname.startsWith('/v1/rails/like-')) asked.push(pathname)
+  })
+  const like = (await (await fetch(`${server.origin}/v1/rails/like-t0010?limit=20`, { headers: { 'accept-language': 'en' } })).json()) as { items: Array<{ id: string; title: string }> }
+  await waitForText(page, 'More like this')
+  await waitForText(page, like.items[0]!.title)
+  // Before Down the rail peeks above the screen's bottom edge; focused, the page scrolls until its captions are in.
+  const railBox = () => page.$eval('[ref="Like"]', (rail) => rail.getBoundingClientRect().bottom / (rail.ownerDocument.documentElement.clientHeight / 1080))
+  expect(await railBox()).toBeGreaterThan(1080)
+  const focusIn = (ref: string) => page.$eval(`[ref="${ref}"]`, (element) => element.querySelector('[focused="true"]') !== null)
+  await press(page, 'ArrowDown', 600)
+  expect(await focusIn('Like')).toBe(true)
+  await waitFor('the rail inside the screen', async () => ((await railBox()) <= 1080 - 54 + 1 ? true : null))
+  expect(await focusedTileTexts(page)).toContain(like.items[0]!.title)
+  await shot(page, 'details-more-like-this')
+  // Asked once as the page showed (not again by its own build).
+  expect(asked).toEqual(['/v1/rails/like-t0010'])
+  await press(page, 'ArrowRight')
+  expect(await focusedTileTexts(page)).toContain(like.items[1]!.title)
+  await press(page, 'Enter')
+  await page.waitForFunction((id) => location.hash === `#details/${id}`, like.items[1]!.id, { timeout: 10_000 })
+  await waitForWholeText(page, like.items[1]!.title)
+  // Back: the film before, its buttons focused and the page at its top.
+  await press(page, 'Escape', 800)
+  await page.waitForFunction(() => location.hash === '#details/t0010', undefined, { timeout: 10_000 })
+  await waitFor('Details at its top with a button focused', async () => ((await railBox()) > 1080 && (await focusIn('Actions')) ? true : null))
+  // Up from the rail comes back to the buttons, the page scrolled back.
+  await press(page, 'ArrowDown', 600)
+  await press(page, 'ArrowUp', 600)
+  expect(await focusIn('Actions')).toBe(true)
+  expect(await railBox()).toBeGreaterThan(1080)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 /** Waits for the search field's caret to stand before the placeholder (never over its first letter) or after the typed text. */
 async function caretBeside(page: Page, where: 'before' | 'after'): Promise<void> {
   const [caret, text] = ['Caret', 'Text'].map((ref) => `[ref="Input"] > [ref="${ref}"]`) as [string, string]

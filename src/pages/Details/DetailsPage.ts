@@ -2,17 +2,20 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import type { ProgressSummary, TitleDetails } from '../../../server/contract'
 import { t, currentLanguage } from '../../i18n'
 import { api, signedInAccount } from '../../api/session'
-import { fetchTitle } from '../../api/catalog'
+import { fetchRailPage, fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
   actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, episodeOwnTitle, episodesInOrder, episodeToPlay, formatDuration, initialActionIndex, playHash, playsWithoutAsking, startsRentalWindow, watchedFraction, type DetailAction,
 } from '../../domain'
-import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
+import { colors, layout, lineLimit, motion, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
 import { Button, fitButtonRow, type ButtonFit } from '../../components/Button/Button'
 import { posterTexture } from '../../components/Poster/PosterTexture'
 import { EpisodeList } from '../../components/EpisodeList/EpisodeList'
+import { Rail } from '../../components/Rail/Rail'
+import { railStyle } from '../../components/Rail/Rail.styles'
+import { tileModel } from '../tile-model'
 import type { PageTypeConfig } from '../page'
 import { failureMessage } from '../failure-message'
 import { dropPlayAhead, preparePlayAhead, preparePlayer, startPlay } from '../../player'
@@ -31,6 +34,8 @@ interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
   Notice: Lightning.Element
   Actions: Lightning.Element
   Episodes: typeof EpisodeList
+  Like: typeof Rail
+  TopBand: { Fade: Lightning.Element }
 }
 
 const LEFT = layout.safeX + 24
@@ -43,6 +48,14 @@ const ACTIONS_Y = 700
 const CAST_H = 36
 const CAST_GAP = 36
 const EPISODES_GAP = 124
+/** "More like this" (a film's) starts this far under the buttons' top; it peeks above the screen's bottom edge. */
+const LIKE_GAP = 116
+/** Focused, the page scrolls up until the rail's captions stand inside the TV-safe area. */
+const LIKE_BOTTOM = layout.screenH - layout.safeY
+/** "More like this" is asked this long after the page shows (see requestLike). */
+const LIKE_DELAY_MS = 1000
+/** Under the menu while the page is scrolled: the texts passing under it do not run into its entries. */
+const TOP_BAND_H = 130
 const BUTTON_GAP = 24
 /** The buttons' row ends inside the TV-safe area. */
 const ACTIONS_W = layout.screenW - layout.safeX - LEFT
@@ -103,6 +116,16 @@ export class DetailsPage
       Notice: { x: LEFT, y: 660, visible: false, text: { text: '', ...typography.caption, ...wrapping, textColor: colors.accent, wordWrapWidth: TEXT_WIDTH } },
       Actions: { x: LEFT, y: ACTIONS_Y },
       Episodes: { type: EpisodeList, x: LEFT, y: ACTIONS_Y + EPISODES_GAP, visible: false },
+      // The rail draws its title and tiles from railStyle.x: it is moved so they line up with the text column.
+      Like: { type: Rail, x: LEFT - railStyle.x, y: ACTIONS_Y + LIKE_GAP, visible: false },
+      TopBand: {
+        alpha: 0,
+        w: layout.screenW,
+        h: TOP_BAND_H,
+        rect: true,
+        color: colors.background,
+        Fade: { y: TOP_BAND_H, w: layout.screenW, h: 40, rect: true, colorTop: colors.background, colorBottom: 0x000b0b12 },
+      },
     }
   }
 
@@ -116,11 +139,17 @@ export class DetailsPage
   private readonly Notice = this.getByRef('Notice')!
   private readonly Actions = this.getByRef('Actions')!
   private readonly Episodes = this.getByRef('Episodes')!
+  private readonly Like = this.getByRef('Like')!
+  private readonly TopBand = this.getByRef('TopBand')!
+  /** Bumped by each load of "More like this": an answer for a title no longer shown is dropped. */
+  private _likeLoads = 0
+  /** The title "More like this" was asked for while the page shows. */
+  private _likeFor: string | null = null
   private _data: DetailsData | null = null
   private _actions: DetailAction[] = []
   private _purchaseFirst = false
   private _actionIndex = 0
-  private _area: 'actions' | 'episodes' = 'actions'
+  private _area: 'actions' | 'episodes' | 'like' = 'actions'
   private _unsubscribe: (() => void)[] = []
 
   /** The route's `before` hook: the page shows only once the title has loaded. */
@@ -138,11 +167,16 @@ export class DetailsPage
     // Play is a press away: the player is made ready now rather than after it.
     preparePlayer()
     this.preparePlay()
+    const title = this._data?.title
+    if (title && title.kind !== 'series') this.requestLike(title.id, false)
   }
 
   override _inactive(): void {
     // Left for the player, the prepared play was taken (startPlay); left for anything else, it is dropped.
     dropPlayAhead()
+    // An answer for "More like this" still on its way builds no tiles behind the next page.
+    this._likeLoads++
+    this._likeFor = null
   }
 
   override _attach(): void {
@@ -223,8 +257,12 @@ export class DetailsPage
       )
       this.Episodes.onPlay = (episodeId) => void this.play(playHash(title.id, episodeId), title, null)
     }
+    // A film has the room below its buttons for the titles like it (a series, for its episodes).
+    if (series) this.Like.visible = false
+    else if (this.active) this.requestLike(title.id, !resetFocus)
     if (resetFocus) {
       this._area = 'actions'
+      this.scrollTo('actions', false)
       this._actionIndex = Math.max(0, initialActionIndex(this._actions, this._purchaseFirst))
     } else {
       this._actionIndex = Math.min(this._actionIndex, this._actions.length)
@@ -249,6 +287,55 @@ export class DetailsPage
     else dropPlayAhead()
   }
 
+  /**
+   * "More like this" (`GET /v1/rails/like-<id>`), asked once the page shows (not in the route's `before` hook: the
+   * title must not wait for it), and `again` after a change (language, entitlements: names and badges). Each tile
+   * opens its title's Details over this one. It is extra: if it cannot be had, the page goes on without it.
+   */
+  private requestLike(titleId: string, again: boolean): void {
+    if (!again && this._likeFor === titleId) return
+    this._likeFor = titleId
+    // A first ask hides what an earlier title left there; a refresh keeps it until the answer.
+    if (!again) this.Like.visible = false
+    const load = ++this._likeLoads
+    // Asked a moment after the page shows: its posters (each an SVG parsed on the main thread) and tiles came
+    // in the frames where the play prepared on Details loads, and a quick Play's first frame came ~1.7× later
+    // at 4× CPU throttling (npm run bench -- ttff). A Play pressed before then leaves the page: nothing is asked.
+    setTimeout(() => {
+      if (load === this._likeLoads) void this.loadLike(titleId, load)
+    }, again ? 0 : LIKE_DELAY_MS)
+  }
+
+  private async loadLike(titleId: string, load: number): Promise<void> {
+    try {
+      const page = await fetchRailPage(api(), `like-${titleId}`, null, railStyle.pageSize)
+      if (load !== this._likeLoads) return
+      this.Like.title = page.title
+      this.Like.handlers = { onSelect: (item) => Router.navigate(`details/${encodeURIComponent(item.id)}`) }
+      this.Like.setItems(page.items.map((item) => tileModel(item)), null)
+      this.Like.visible = page.items.length > 0
+    } catch (error) {
+      if (load !== this._likeLoads) return
+      console.warn('More like this failed', error)
+      this.Like.visible = false
+    }
+    if (!this.Like.visible && this._area === 'like') {
+      this._area = 'actions'
+      this.scrollTo('actions', true)
+    }
+    if (this.hasFocus()) this._refocus()
+  }
+
+  /** Scrolls the page so the focused area shows: up to bring "More like this" in, back down for the rest. */
+  private scrollTo(area: 'actions' | 'episodes' | 'like', animate: boolean): void {
+    const y = area === 'like' ? Math.min(0, LIKE_BOTTOM - (this.Like.y + railStyle.height)) : 0
+    const duration = animate ? motion.focusDuration : 0
+    this.setSmooth('y', y, { duration })
+    // The band stays under the menu while the page moves.
+    this.TopBand.setSmooth('y', -y, { duration })
+    this.TopBand.setSmooth('alpha', y < 0 ? 1 : 0, { duration })
+  }
+
   /** Stacks the texts under the title, which takes one line or two (long and CJK names wrap). */
   private flow(): void {
     this.Title.loadTexture()
@@ -260,10 +347,12 @@ export class DetailsPage
     this.Notice.y = this.Cast.y
     this.Actions.y = this.Cast.y + CAST_H + CAST_GAP
     this.Episodes.y = this.Actions.y + EPISODES_GAP
+    this.Like.y = this.Actions.y + LIKE_GAP
   }
 
   override _getFocused(): Lightning.Component {
     if (this._area === 'episodes' && this.Episodes.visible) return this.Episodes
+    if (this._area === 'like' && this.Like.visible) return this.Like
     return (this.Actions.children[this._actionIndex] as Button | undefined) ?? this
   }
 
@@ -276,12 +365,19 @@ export class DetailsPage
   }
 
   override _handleDown(): void {
-    if (this._area === 'actions' && this.Episodes.visible) this._area = 'episodes'
+    if (this._area !== 'actions') return
+    if (this.Episodes.visible) this._area = 'episodes'
+    else if (this.Like.visible) this._area = 'like'
+    this.scrollTo(this._area, true)
   }
 
   override _handleUp(): void {
-    if (this._area === 'episodes') this._area = 'actions'
-    else Router.focusWidget('Menu')
+    if (this._area === 'actions') {
+      Router.focusWidget('Menu')
+      return
+    }
+    this._area = 'actions'
+    this.scrollTo('actions', true)
   }
 
   /**
