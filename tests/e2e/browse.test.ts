@@ -280,7 +280,7 @@ test('a film’s Details offers More like this under its buttons: Down scrolls i
   await waitForText(page, 'More like this')
   await waitForText(page, like.items[0]!.title)
   // Before Down the rail peeks above the screen's bottom edge; focused, the page scrolls until its captions are in.
-  const railBox = () => page.$eval('[ref="Like"]', (rail) => rail.getBoundingClientRect().bottom / (rail.ownerDocument.documentElement.clientHeight / 1080))
+  const railBox = () => page.$eval('[ref="Like"]', (rail) => rail.getBoundingClientRect().bottom / (document.documentElement.clientHeight / 1080))
   expect(await railBox()).toBeGreaterThan(1080)
   const focusIn = (ref: string) => page.$eval(`[ref="${ref}"]`, (element) => element.querySelector('[focused="true"]') !== null)
   await press(page, 'ArrowDown', 600)
@@ -298,12 +298,18 @@ test('a film’s Details offers More like this under its buttons: Down scrolls i
   // Back: the film before, its buttons focused and the page at its top.
   await press(page, 'Escape', 800)
   await page.waitForFunction(() => location.hash === '#details/t0010', undefined, { timeout: 10_000 })
-  await waitFor('Details at its top with a button focused', async () => ((await railBox()) > 1080 && (await focusIn('Actions')) ? true : null))
+  // The page shown again asks for its rail again, a moment later.
+  await waitFor('Details at its top with a button focused and its rail asked again', async () =>
+    asked.filter((path) => path === '/v1/rails/like-t0010').length === 2 && (await railBox()) > 1080 && (await focusIn('Actions')) ? true : null,
+  )
   // Up from the rail comes back to the buttons, the page scrolled back.
   await press(page, 'ArrowDown', 600)
   await press(page, 'ArrowUp', 600)
   expect(await focusIn('Actions')).toBe(true)
   expect(await railBox()).toBeGreaterThan(1080)
+  // Scrolling the page is no new showing of it: nothing is asked again (nor the play prepared on it dropped).
+  await page.waitForTimeout(1_500)
+  expect(asked.filter((path) => path === '/v1/rails/like-t0010')).toHaveLength(2)
   expect(errors).toEqual([])
   await page.close()
 })

@@ -35,7 +35,7 @@ interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 /** OK held this long on a tile is a hold, not a press. */
-export const HOLD_MS = 700
+const HOLD_MS = 700
 
 /**
  * A poster with its access badge. With no model it is a skeleton (loading);

@@ -15,6 +15,7 @@ import { posterTexture } from '../../components/Poster/PosterTexture'
 import { EpisodeList } from '../../components/EpisodeList/EpisodeList'
 import { Rail } from '../../components/Rail/Rail'
 import { railStyle } from '../../components/Rail/Rail.styles'
+import { menuBand, type MenuBandSpec } from '../../components/MenuBand/MenuBand'
 import { tileModel } from '../tile-model'
 import type { PageTypeConfig } from '../page'
 import { failureMessage } from '../failure-message'
@@ -35,7 +36,7 @@ interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
   Actions: Lightning.Element
   Episodes: typeof EpisodeList
   Like: typeof Rail
-  TopBand: { Fade: Lightning.Element }
+  TopBand: MenuBandSpec
 }
 
 const LEFT = layout.safeX + 24
@@ -54,8 +55,6 @@ const LIKE_GAP = 116
 const LIKE_BOTTOM = layout.screenH - layout.safeY
 /** "More like this" is asked this long after the page shows (see requestLike). */
 const LIKE_DELAY_MS = 1000
-/** Under the menu while the page is scrolled: the texts passing under it do not run into its entries. */
-const TOP_BAND_H = 130
 const BUTTON_GAP = 24
 /** The buttons' row ends inside the TV-safe area. */
 const ACTIONS_W = layout.screenW - layout.safeX - LEFT
@@ -90,6 +89,10 @@ export class DetailsPage
 {
   static override _template(): Lightning.Component.Template<DetailsTemplateSpec> {
     return {
+      // Sized to the screen: scrolled up to "More like this", a page of no size would leave Lightning's bounds,
+      // and go inactive (dropping the play prepared on it).
+      w: layout.screenW,
+      h: layout.screenH,
       Backdrop: { x: layout.screenW, w: 1440, h: 810, mountX: 1, alpha: 0 },
       // Text sits on solid background; the picture shows on the right, fading in.
       ScrimSolid: { w: 1000, h: layout.screenH, rect: true, color: colors.background },
@@ -118,14 +121,7 @@ export class DetailsPage
       Episodes: { type: EpisodeList, x: LEFT, y: ACTIONS_Y + EPISODES_GAP, visible: false },
       // The rail draws its title and tiles from railStyle.x: it is moved so they line up with the text column.
       Like: { type: Rail, x: LEFT - railStyle.x, y: ACTIONS_Y + LIKE_GAP, visible: false },
-      TopBand: {
-        alpha: 0,
-        w: layout.screenW,
-        h: TOP_BAND_H,
-        rect: true,
-        color: colors.background,
-        Fade: { y: TOP_BAND_H, w: layout.screenW, h: 40, rect: true, colorTop: colors.background, colorBottom: 0x000b0b12 },
-      },
+      TopBand: menuBand(),
     }
   }
 

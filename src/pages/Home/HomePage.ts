@@ -11,10 +11,11 @@ import { readStored, writeStored } from '../../storage'
 import { whenIdle } from '../../platform/idle'
 import { operatorSettings } from '../../settings'
 import { badgeModel } from '../../domain'
-import { colors, layout, motion } from '../../components/theme'
+import { layout, motion } from '../../components/theme'
 import { Hero, HERO_HEIGHT } from '../../components/Hero/Hero'
 import { Rail } from '../../components/Rail/Rail'
 import { railStyle } from '../../components/Rail/Rail.styles'
+import { menuBand, type MenuBandSpec } from '../../components/MenuBand/MenuBand'
 import { tileStyle } from '../../components/Tile/Tile.styles'
 import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
@@ -40,14 +41,13 @@ interface HomeTemplateSpec extends Lightning.Component.TemplateSpec {
     Hero: typeof Hero
     Rails: Lightning.Element
   }
-  TopBand: { Fade: Lightning.Element }
+  TopBand: MenuBandSpec
 }
 
 /** Rails start under the hero's call to action, overlapping its fade. */
 const RAILS_TOP = HERO_HEIGHT - 60
 /** Where a focused rail sits once the page scrolls: under the menu. */
 const FOCUSED_RAIL_Y = 150
-const TOP_BAND_H = 130
 /** Rails this many rows from the focus keep their tiles; the rest release them. */
 const ROWS_KEPT = 2
 /** The fresh feed is stored in the first idle moment after it is drawn, this long at the latest. */
@@ -86,14 +86,7 @@ export class HomePage
         Rails: { y: RAILS_TOP },
       },
       // Once the page scrolls, rails pass under the menu: a band keeps the menu readable.
-      TopBand: {
-        alpha: 0,
-        w: layout.screenW,
-        h: TOP_BAND_H,
-        rect: true,
-        color: colors.background,
-        Fade: { y: TOP_BAND_H, w: layout.screenW, h: 40, rect: true, colorTop: colors.background, colorBottom: 0x000b0b12 },
-      },
+      TopBand: menuBand(),
     }
   }
 
