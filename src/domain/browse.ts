@@ -48,6 +48,11 @@ export function actionTarget(action: DetailAction, titleId: string, access: Acce
   }
 }
 
+/** A title's Details page. */
+export function detailsHash(titleId: string): string {
+  return `details/${encodeURIComponent(titleId)}`
+}
+
 /** The Player's hash for a title, or one episode of a series: `play` from the saved position, `startover` from 0, or its `trailer`. */
 export function playHash(titleId: string, episodeId?: string | null, mode: 'play' | 'startover' | 'trailer' = 'play'): string {
   return `player/${encodeURIComponent(titleId)}/${mode}${episodeId ? `/${encodeURIComponent(episodeId)}` : ''}`

@@ -8,6 +8,7 @@ import { colors, layout, lineLimit, motion, typography, wrapping } from '../../c
 import { Grid } from '../../components/Grid/Grid'
 import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
+import { detailsHash } from '../../domain'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
 
@@ -91,7 +92,7 @@ export class BrowsePage
 
   override _init(): void {
     this.Grid.handlers = {
-      onSelect: (item) => Router.navigate(`details/${encodeURIComponent(item.id)}`),
+      onSelect: (item) => Router.navigate(detailsHash(item.id)),
       onLoadMore: () => void this.loadMore(),
     }
   }

@@ -6,7 +6,7 @@ import { fetchRailPage, fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
-  actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, episodeOwnTitle, episodesInOrder, episodeToPlay, formatDuration, initialActionIndex, playHash, playsWithoutAsking, startsRentalWindow, watchedFraction, type DetailAction,
+  actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, detailsHash, episodeOwnTitle, episodesInOrder, episodeToPlay, formatDuration, initialActionIndex, playHash, playsWithoutAsking, startsRentalWindow, watchedFraction, type DetailAction,
 } from '../../domain'
 import { colors, layout, lineLimit, motion, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
@@ -307,7 +307,7 @@ export class DetailsPage
       const page = await fetchRailPage(api(), `like-${titleId}`, null, railStyle.pageSize)
       if (load !== this._likeLoads) return
       this.Like.title = page.title
-      this.Like.handlers = { onSelect: (item) => Router.navigate(`details/${encodeURIComponent(item.id)}`) }
+      this.Like.handlers = { onSelect: (item) => Router.navigate(detailsHash(item.id)) }
       this.Like.setItems(page.items.map((item) => tileModel(item)), null)
       this.Like.visible = page.items.length > 0
     } catch (error) {

@@ -10,7 +10,7 @@ import { AppError, isUnreachable } from '../../api/errors'
 import { readStored, writeStored } from '../../storage'
 import { whenIdle } from '../../platform/idle'
 import { operatorSettings } from '../../settings'
-import { badgeModel } from '../../domain'
+import { badgeModel, detailsHash } from '../../domain'
 import { layout, motion } from '../../components/theme'
 import { Hero, HERO_HEIGHT } from '../../components/Hero/Hero'
 import { Rail } from '../../components/Rail/Rail'
@@ -228,7 +228,7 @@ export class HomePage
     rail.title = data.title
     // Set before the items: the rail may ask for its next page as soon as it has them.
     rail.handlers = {
-      onSelect: (item) => Router.navigate(`details/${encodeURIComponent(item.id)}`),
+      onSelect: (item) => Router.navigate(detailsHash(item.id)),
       loadPage: async (cursor) => {
         const page = await fetchRailPage(api(), data.id, cursor, railStyle.pageSize)
         return { items: page.items.map((item) => tileModel(item)), nextCursor: page.nextCursor }
@@ -330,6 +330,6 @@ export class HomePage
   }
 
   override _handleEnter(): void {
-    if (this._row === 0 && this._home) Router.navigate(`details/${encodeURIComponent(this._home.hero.id)}`)
+    if (this._row === 0 && this._home) Router.navigate(detailsHash(this._home.hero.id))
   }
 }

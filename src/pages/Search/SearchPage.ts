@@ -4,7 +4,7 @@ import { t } from '../../i18n'
 import { api } from '../../api/session'
 import { searchTitles } from '../../api/catalog'
 import { onChange } from '../../api/changes'
-import { applyKeyboardEdit, searchQuery, type KeyboardEdit } from '../../domain'
+import { applyKeyboardEdit, detailsHash, searchQuery, type KeyboardEdit } from '../../domain'
 import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 import { Grid } from '../../components/Grid/Grid'
 import { SearchKeyboard } from '../../components/SearchKeyboard/SearchKeyboard'
@@ -96,7 +96,7 @@ export class SearchPage
       return true
     }
     this.Results.handlers = {
-      onSelect: (item) => Router.navigate(`details/${encodeURIComponent(item.id)}`),
+      onSelect: (item) => Router.navigate(detailsHash(item.id)),
     }
     this.renderTexts()
   }

@@ -1,5 +1,5 @@
 import {
-  actionTarget, applyKeyboardEdit, detailActions, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, searchQuery, watchedFraction,
+  actionTarget, applyKeyboardEdit, detailActions, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, searchQuery, watchedFraction,
   SEARCH_MAX_LENGTH, type DetailAction,
 } from '../../../src/domain'
 import { BUY, FREE, NOW, RENT, VIP, access, rentedNotStarted, DAY } from './fixtures'
@@ -46,6 +46,8 @@ describe('actionTarget', () => {
     expect(playHash('t0001', 't0001-s1e2')).toBe('player/t0001/play/t0001-s1e2')
     expect(playHash('a b', 'e/1', 'startover')).toBe('player/a%20b/startover/e%2F1')
     expect(playHash('t0001', null)).toBe('player/t0001/play')
+    expect(detailsHash('t0001')).toBe('details/t0001')
+    expect(detailsHash('a b/1')).toBe('details/a%20b%2F1')
   })
 
   test('every action the domain offers for a paid or free title has a target', () => {
