@@ -20,7 +20,7 @@ const RAIL_NAMES: Record<string, { zh: string; en: string; id: string }> = {
 /** `like-<titleId>`: the titles most like one (Details' "More like this"). */
 const LIKE_PREFIX = 'like-'
 /** How many titles "More like this" offers. */
-export const LIKE_LIMIT = 20
+const LIKE_LIMIT = 20
 
 export const HOME_PAGE_SIZE = 20
 

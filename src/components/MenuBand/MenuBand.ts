@@ -11,7 +11,7 @@ interface PageWithBand extends Lightning.Component.TemplateSpec {
 }
 
 /** The band's height: the menu's entries and their underline. */
-export const MENU_BAND_H = 130
+const MENU_BAND_H = 130
 
 /**
  * The band under the menu while a page is scrolled: the page's background colour, fading out below, so what

@@ -64,6 +64,9 @@ const BUTTON_FITS: readonly ButtonFit[] = [
   { minWidth: 160, paddingX: 24 },
 ]
 
+/** Where the focus is: the buttons, a series' episodes, or a film's More like this. */
+type DetailsArea = 'actions' | 'episodes' | 'like'
+
 /** Details data: the title and the viewer's saved position (for Resume). */
 export interface DetailsData {
   title: TitleDetails
@@ -145,7 +148,7 @@ export class DetailsPage
   private _actions: DetailAction[] = []
   private _purchaseFirst = false
   private _actionIndex = 0
-  private _area: 'actions' | 'episodes' | 'like' = 'actions'
+  private _area: DetailsArea = 'actions'
   private _unsubscribe: (() => void)[] = []
 
   /** The route's `before` hook: the page shows only once the title has loaded. */
@@ -323,7 +326,7 @@ export class DetailsPage
   }
 
   /** Scrolls the page so the focused area shows: up to bring "More like this" in, back down for the rest. */
-  private scrollTo(area: 'actions' | 'episodes' | 'like', animate: boolean): void {
+  private scrollTo(area: DetailsArea, animate: boolean): void {
     const y = area === 'like' ? Math.min(0, LIKE_BOTTOM - (this.Like.y + railStyle.height)) : 0
     const duration = animate ? motion.focusDuration : 0
     this.setSmooth('y', y, { duration })

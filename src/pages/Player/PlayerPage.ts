@@ -200,8 +200,8 @@ export class PlayerPage
   private leaving = false
   /** Counts the times the page was left: a begin() still waiting for its play when the viewer left must not keep it. */
   private departures = 0
-  /** Up next over the credits is offered once as they start; declined, not again unless the viewer seeks out of them. */
-  private creditsOffer: 'not yet' | 'offered' | 'declined' = 'not yet'
+  /** Up next over the credits is offered once as they start; not again unless the viewer seeks out of them. */
+  private creditsOffered = false
 
   override _init(): void {
     this.spinner = this.tag('Center.Spinner')!.animation({ duration: 1, repeat: -1, actions: [{ p: 'rotation', v: { 0: 0, 1: Math.PI * 2 } }] })
@@ -239,7 +239,7 @@ export class PlayerPage
   /** Takes the play started at the Play press (see player/launch.ts), or starts one (a deep link, Retry). */
   private async begin(request: PlayRequest, fresh = false): Promise<void> {
     this.leaving = false
-    this.creditsOffer = 'not yet'
+    this.creditsOffered = false
     this.Notice.visible = false
     this.tag('Controls.Mode')!.text = request.mode === 'trailer' ? t('player.trailer') : ''
     const departures = this.departures
@@ -544,12 +544,12 @@ export class PlayerPage
         this.showControls()
         this._refocus()
       }
-      this.creditsOffer = 'not yet'
+      this.creditsOffered = false
       return
     }
     const next = controller.upNext
-    if (this.creditsOffer !== 'not yet' || controller.currentState !== 'playing' || !next || asksStillWatching(autoplaysInARow)) return
-    this.creditsOffer = 'offered'
+    if (this.creditsOffered || controller.currentState !== 'playing' || !next || asksStillWatching(autoplaysInARow)) return
+    this.creditsOffered = true
     this.closeTracks()
     this.Subtitles.y = SUBTITLE_BOTTOM_OVER_UP_NEXT
     this.offerNext(next, true)
@@ -572,7 +572,6 @@ export class PlayerPage
       },
       back: () => void this.leave(),
       watchCredits: () => {
-        this.creditsOffer = 'declined'
         this.showControls()
         this._refocus()
       },
