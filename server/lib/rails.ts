@@ -15,12 +15,15 @@ const RAIL_NAMES: Record<string, { zh: string; en: string; id: string }> = {
   originals: { zh: '独家原创', en: 'Marquee Originals', id: 'Original Marquee' },
   'catalog-all': { zh: '全部片库', en: 'All titles', id: 'Semua judul' },
   like: { zh: '相似推荐', en: 'More like this', id: 'Serupa dengan ini' },
+  popular: { zh: '大家都在看', en: 'Popular on Marquee', id: 'Populer di Marquee' },
 }
 
 /** `like-<titleId>`: the titles most like one (Details' "More like this"). */
 const LIKE_PREFIX = 'like-'
 /** How many titles "More like this" offers. */
 const LIKE_LIMIT = 20
+/** How many titles `popular` (Search's suggestions) holds. */
+const POPULAR_LIMIT = 20
 
 export const HOME_PAGE_SIZE = 20
 
@@ -73,6 +76,18 @@ export function catalogRails(catalog: Catalog): CatalogRail[] {
     catalogRailsOf.set(catalog, rails)
   }
   return rails
+}
+
+const popularTitlesOf = new WeakMap<Catalog, CatalogTitle[]>()
+
+/** The most popular titles, films and series alike: what Search offers before and instead of results. */
+function popularTitles(catalog: Catalog): CatalogTitle[] {
+  let popular = popularTitlesOf.get(catalog)
+  if (!popular) {
+    popular = [...catalog.titles].sort(byPopularity).slice(0, POPULAR_LIMIT)
+    popularTitlesOf.set(catalog, popular)
+  }
+  return popular
 }
 
 const likeTitlesOf = new WeakMap<Catalog, Map<string, CatalogTitle[]>>()
@@ -218,6 +233,8 @@ export function railSource(ctx: Ctx, id: string, viewer: Viewer, p: Presenter, r
     }
     case 'watchlist':
       return listSource(id, railName(id, lang), viewer.key ? watchlistTitles(ctx, viewer.key) : [], p)
+    case 'popular':
+      return listSource(id, railName(id, lang), popularTitles(ctx.catalog), p)
     case 'catalog-all': {
       const total = repeat ?? titles.length
       return {

@@ -61,7 +61,7 @@ export function registerCatalogRoutes(app: FastifyInstance, ctx: Ctx): void {
       schema: { params: RailParamsSchema, querystring: RailQuerySchema, headers: AuthHeadersSchema, response: { 200: RailPageSchema, ...errors } },
       config: {
         doc: {
-          summary: 'One page of a rail (continue-watching, watchlist, free, new-box-office, originals, genre-<id>, like-<titleId>; catalog-all?repeat=N for benchmarks)',
+          summary: 'One page of a rail (continue-watching, watchlist, free, new-box-office, originals, genre-<id>, like-<titleId>, popular; catalog-all?repeat=N for benchmarks)',
           tags: ['catalogue'],
           auth: 'optional',
         },

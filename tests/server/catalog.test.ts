@@ -118,6 +118,23 @@ describe('home and rails', () => {
     expect((await call(server.base, 'GET', '/v1/rails/like-t9999')).status).toBe(404)
   })
 
+  test('popular holds the 20 most popular titles, the launch original first', async () => {
+    const popular = (await call<RailPage>(server.base, 'GET', '/v1/rails/popular?limit=50', { headers: { 'accept-language': 'en' } })).body
+    expect(popular).toMatchObject({ id: 'popular', title: 'Popular on Marquee', totalCount: 20, nextCursor: null })
+    expect(popular.items[0].id).toBe('t0001')
+    expect(new Set(popular.items.map((item) => item.id)).size).toBe(20)
+    // Genre rails are sorted by popularity too: the popular titles of a genre are that rail's first ones, in its order.
+    const home = (await call<Home>(server.base, 'GET', '/v1/home')).body
+    const genreRails = home.rails.filter((rail) => rail.id.startsWith('genre-'))
+    expect(genreRails.length).toBeGreaterThan(3)
+    for (const rail of genreRails) {
+      const genre = (await call<RailPage>(server.base, 'GET', `/v1/rails/${rail.id}?limit=500`)).body.items.map((item) => item.id)
+      const popularOfGenre = popular.items.map((item) => item.id).filter((id) => genre.includes(id))
+      expect(popularOfGenre).toEqual(genre.slice(0, popularOfGenre.length))
+    }
+    expect((await call<RailPage>(server.base, 'GET', '/v1/rails/popular?limit=1', { headers: { 'accept-language': 'zh-CN' } })).body.title).toBe('大家都在看')
+  })
+
   test('unknown rail → 404; cursor from another rail → 400', async () => {
     expect((await call(server.base, 'GET', '/v1/rails/nope')).status).toBe(404)
     const free = await call<RailPage>(server.base, 'GET', '/v1/rails/genre-drama?limit=1')
