@@ -27,6 +27,11 @@ export function fetchRailPage(client: ApiClient, railId: string, cursor?: string
   })
 }
 
+/** The most popular titles (Search offers them before and instead of results). */
+export function fetchPopular(client: ApiClient): Promise<RailPage> {
+  return fetchRailPage(client, 'popular')
+}
+
 export function fetchTitle(client: ApiClient, titleId: string): Promise<TitleDetails> {
   return client.get<TitleDetails>(`/titles/${encodeURIComponent(titleId)}`, { shape: isTitleDetails })
 }

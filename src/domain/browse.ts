@@ -113,6 +113,38 @@ export function searchQuery(typed: string): string | null {
   return query.length > 0 ? query : null
 }
 
+/** The API's answer to one query. */
+export interface SearchAnswer<T> {
+  query: string
+  items: readonly T[]
+}
+
+/** What Search's caption says above its grid. */
+export type SearchCaption =
+  | { kind: 'hint' }
+  | { kind: 'resultsFor'; query: string }
+  | { kind: 'popular' }
+  | { kind: 'nothingFound'; query: string; popularInstead: boolean }
+
+export interface SearchView<T> {
+  /** Which list the grid holds: focus starts again at its first tile when this changes. */
+  list: 'results' | 'popular' | 'none'
+  items: readonly T[]
+  caption: SearchCaption
+}
+
+/**
+ * What Search shows: an answer that found something; otherwise the popular titles (before a query, when it
+ * found nothing, when it failed), so the grid is never empty while there is something to offer.
+ * `answer` is null with no query, and when its request failed (a toast says so).
+ */
+export function searchView<T>(answer: SearchAnswer<T> | null, popular: readonly T[]): SearchView<T> {
+  if (answer && answer.items.length > 0) return { list: 'results', items: answer.items, caption: { kind: 'resultsFor', query: answer.query } }
+  const list = popular.length > 0 ? 'popular' : 'none'
+  if (answer) return { list, items: popular, caption: { kind: 'nothingFound', query: answer.query, popularInstead: list === 'popular' } }
+  return { list, items: popular, caption: list === 'popular' ? { kind: 'popular' } : { kind: 'hint' } }
+}
+
 /** Editing the on-screen keyboard's text: a character, a space, delete, clear. */
 export type KeyboardEdit = { kind: 'type'; text: string } | { kind: 'space' } | { kind: 'delete' } | { kind: 'clear' }
 

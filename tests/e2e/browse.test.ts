@@ -39,11 +39,11 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function open(hash = '', lang = 'en', noise: RegExp[] = []): Promise<{ page: Page; errors: string[] }> {
+async function open(hash = '', lang = 'en', noise: RegExp[] = [], query = ''): Promise<{ page: Page; errors: string[] }> {
   browser = await launchBrowser()
   const page = await browser.context.newPage()
   const errors = collectPageErrors(page, [...expectedNoise, ...noise])
-  await page.goto(`${server.origin}/?inspector=1&lang=${lang}${hash}`)
+  await page.goto(`${server.origin}/?inspector=1&lang=${lang}${query}${hash}`)
   return { page, errors }
 }
 
@@ -131,6 +131,7 @@ test('Home → a free title’s details → Back keeps focus → a pay-per-view 
   await shot(page, 'search-empty')
   await typeOnKeyboard(page, 'night')
   await waitForText(page, "Night Watch of Chang'an")
+  await waitForText(page, 'Results for “night”')
   await caretBeside(page, 'after')
   await shot(page, 'search-results')
   // From the keyboard's right edge into the results.
@@ -310,6 +311,52 @@ test('a film’s Details offers More like this under its buttons: Down scrolls i
   // Scrolling the page is no new showing of it: nothing is asked again (nor the play prepared on it dropped).
   await page.waitForTimeout(1_500)
   expect(asked.filter((path) => path === '/v1/rails/like-t0010')).toHaveLength(2)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('Search offers the popular titles before a query and when it finds nothing; Back returns to the one opened', async () => {
+  // With voice guidance on (?announce=1), what is said is recorded, not spoken.
+  const { page, errors } = await open('#search', 'en', [], '&announce=1')
+  await page.evaluate(() => {
+    const spoken: string[] = []
+    Object.assign(window, { spoken })
+    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
+  })
+  const popular = (await (await fetch(`${server.origin}/v1/rails/popular`, { headers: { 'accept-language': 'en' } })).json()) as { items: Array<{ id: string; title: string }> }
+  const [first, second] = popular.items as [{ id: string; title: string }, { id: string; title: string }]
+  await waitForText(page, 'Popular on Marquee')
+  await waitForText(page, first.title)
+  expect(await visibleTexts(page)).not.toContain('Results appear as you type')
+  await shot(page, 'search-popular')
+  // From the keyboard's right edge into them; a tile opens its title, and Back comes back to it.
+  for (let i = 0; i < 7 && (await focusedTileTexts(page)).length === 0; i++) await press(page, 'ArrowRight')
+  expect(await focusedTileTexts(page)).toContain(first.title)
+  // Voice guidance says what the grid holds before the tile.
+  const said = await page.waitForFunction(() => {
+    const spoken = (window as unknown as { spoken: string[] }).spoken
+    const at = spoken.indexOf('Popular on Marquee')
+    return at >= 0 ? spoken.slice(at + 1) : null
+  }, undefined, { timeout: 5_000 })
+  expect(await said.jsonValue()).toContain(first.title)
+  await press(page, 'ArrowRight')
+  expect(await focusedTileTexts(page)).toContain(second.title)
+  await press(page, 'Enter')
+  await page.waitForFunction((id) => location.hash === `#details/${id}`, second.id, { timeout: 10_000 })
+  await waitForWholeText(page, second.title)
+  await press(page, 'Escape', 800)
+  await page.waitForFunction(() => location.hash === '#search', undefined, { timeout: 10_000 })
+  await waitFor('the title opened focused again', async () => ((await focusedTileTexts(page)).includes(second.title) ? true : null))
+  // Back to the keyboard (its first key), a query that finds nothing: said so, the popular titles stay to choose from.
+  await press(page, 'ArrowLeft')
+  await press(page, 'ArrowLeft')
+  expect(await focusedTileTexts(page)).toEqual([])
+  await typeOnKeyboard(page, 'qqqq')
+  await waitForText(page, 'Nothing found for “qqqq”: here is what is popular')
+  expect(await visibleTexts(page)).toContain(first.title)
+  await shot(page, 'search-nothing-found')
+  for (let i = 0; i < 7 && (await focusedTileTexts(page)).length === 0; i++) await press(page, 'ArrowRight')
+  expect(await focusedTileTexts(page)).toContain(first.title)
   expect(errors).toEqual([])
   await page.close()
 })

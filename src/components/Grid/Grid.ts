@@ -31,6 +31,8 @@ export class Grid
 
   columns = 6
   visibleRows = 2
+  /** What voice guidance says as focus enters the grid, before the tile: what the grid holds, as its page captions it. */
+  announce = ''
   private readonly Track = this.getByRef('Track')!
   private _items: readonly TileModel[] = []
   private _loading = false

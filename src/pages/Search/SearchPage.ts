@@ -2,9 +2,9 @@ import { Lightning, Router } from '@lightningjs/sdk'
 import type { TitleSummary } from '../../../server/contract'
 import { t } from '../../i18n'
 import { api } from '../../api/session'
-import { searchTitles } from '../../api/catalog'
+import { fetchPopular, searchTitles } from '../../api/catalog'
 import { onChange } from '../../api/changes'
-import { applyKeyboardEdit, detailsHash, searchQuery, type KeyboardEdit } from '../../domain'
+import { applyKeyboardEdit, detailsHash, searchQuery, searchView, type KeyboardEdit, type SearchAnswer, type SearchCaption, type SearchView } from '../../domain'
 import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 import { Grid } from '../../components/Grid/Grid'
 import { SearchKeyboard } from '../../components/SearchKeyboard/SearchKeyboard'
@@ -25,7 +25,7 @@ interface SearchTypeConfig extends PageTypeConfig {
 interface SearchTemplateSpec extends Lightning.Component.TemplateSpec {
   Input: { Text: Lightning.Element; Caret: Lightning.Element }
   Keyboard: typeof SearchKeyboard
-  Status: Lightning.Element
+  Caption: Lightning.Element
   Results: typeof Grid
 }
 
@@ -37,11 +37,15 @@ const INPUT_TEXT_X = 28
 const CARET_W = 3
 const CARET_GAP = 4
 const RESULTS_X = 790
+/** The caption above the grid, and the grid under it (as on Browse). */
+const CAPTION_Y = 140
+const RESULTS_Y = 196
 
 /**
  * Search with the on-screen keyboard: results as you type (debounced), by
- * Chinese or English name, full pinyin or initials (matched by the server).
- * Right from the keyboard's edge moves into the results; Left from the first
+ * Chinese or English name, full pinyin or initials (matched by the server);
+ * the popular titles before a query and when it finds nothing (`searchView`).
+ * Right from the keyboard's edge moves into the grid; Left from the first
  * column returns to the keyboard.
  */
 export class SearchPage
@@ -67,8 +71,8 @@ export class SearchPage
         Caret: { x: INPUT_TEXT_X - CARET_GAP - CARET_W, y: 22, w: CARET_W, h: 44, rect: true, color: colors.accent },
       },
       Keyboard: { type: SearchKeyboard, x: layout.safeX, y: 290 },
-      Status: { x: RESULTS_X, y: 172, text: { text: '', ...typography.body, ...wrapping, textColor: colors.textMuted, wordWrapWidth: 1000, ...lineLimit(2) } },
-      Results: { type: Grid, x: RESULTS_X, y: 180, columns: 4, visibleRows: 2 },
+      Caption: { x: RESULTS_X, y: CAPTION_Y, text: { text: '', ...typography.caption, ...wrapping, textColor: colors.textMuted, wordWrapWidth: 1000, ...lineLimit(1) } },
+      Results: { type: Grid, x: RESULTS_X, y: RESULTS_Y, columns: 4, visibleRows: 2 },
     }
   }
 
@@ -76,21 +80,26 @@ export class SearchPage
   private readonly InputText = this.Input.getByRef('Text')!
   private readonly Caret = this.Input.getByRef('Caret')!
   private readonly Keyboard = this.getByRef('Keyboard')!
-  private readonly Status = this.getByRef('Status')!
+  private readonly Caption = this.getByRef('Caption')!
   private readonly Results = this.getByRef('Results')!
   private _text = ''
   private _area: 'keyboard' | 'results' = 'keyboard'
-  private _items: TitleSummary[] = []
+  /** The answer to the query last asked; null with no query or when the request failed. */
+  private _answer: SearchAnswer<TitleSummary> | null = null
+  /** Null until the first answer (the grid shows skeleton tiles meanwhile); empty when it failed. */
+  private _popular: readonly TitleSummary[] | null = null
+  private _view: SearchView<TitleSummary> = searchView(null, [])
   private _timer: ReturnType<typeof setTimeout> | null = null
   /** Answers to older queries are dropped: only the latest typed text may fill the grid. */
   private _generation = 0
+  private _popularLoads = 0
   private _unsubscribe: (() => void)[] = []
   private _restoreIndex: number | null = null
 
   override _init(): void {
     this.Keyboard.onEdit = (edit) => this.edit(edit)
     this.Keyboard.onRightEdge = () => {
-      if (this._items.length === 0) return false
+      if (this._view.items.length === 0) return false
       this._area = 'results'
       this._refocus()
       return true
@@ -99,6 +108,8 @@ export class SearchPage
       onSelect: (item) => Router.navigate(detailsHash(item.id)),
     }
     this.renderTexts()
+    this.render()
+    this.loadPopular()
   }
 
   override _attach(): void {
@@ -106,8 +117,12 @@ export class SearchPage
       onChange('language', () => {
         this.renderTexts()
         this.search()
+        this.loadPopular()
       }),
-      onChange('entitlements', () => this.search()),
+      onChange('entitlements', () => {
+        this.search()
+        this.loadPopular()
+      }),
     ]
   }
 
@@ -134,7 +149,7 @@ export class SearchPage
   private renderTexts(): void {
     this.Keyboard.setLabels({ space: t('keyboard.space'), delete: t('keyboard.delete'), clear: t('keyboard.clear') })
     this.renderInput()
-    this.renderStatus()
+    this.renderCaption()
   }
 
   private renderInput(): void {
@@ -145,15 +160,24 @@ export class SearchPage
     this.Caret.x = empty ? INPUT_TEXT_X - CARET_GAP - CARET_W : Math.min(INPUT_W - INPUT_TEXT_X, INPUT_TEXT_X + this.InputText.renderWidth + CARET_GAP)
   }
 
-  private renderStatus(): void {
-    const query = searchQuery(this._text)
-    this.Status.text = query === null ? t('search.hint') : this._items.length === 0 ? t('search.noResults', { query }) : ''
+  /** The popular titles are on their way and nothing else is to be shown: skeleton tiles, no caption yet. */
+  private get awaitingPopular(): boolean {
+    return this._popular === null && this._view.list !== 'results'
+  }
+
+  private renderCaption(): void {
+    const caption = this.awaitingPopular ? '' : captionText(this._view.caption)
+    this.Caption.text = caption
+    this.Results.announce = caption
   }
 
   private edit(edit: KeyboardEdit): void {
     const next = applyKeyboardEdit(this._text, edit)
     if (next === this._text) return
     this._text = next
+    // Typing is on the keyboard: a focus still to be restored in the grid no longer applies.
+    this._area = 'keyboard'
+    this._restoreIndex = null
     this.renderInput()
     if (this._timer) clearTimeout(this._timer)
     this._timer = setTimeout(() => this.search(), SEARCH_DEBOUNCE_MS)
@@ -163,39 +187,65 @@ export class SearchPage
     const generation = ++this._generation
     const query = searchQuery(this._text)
     if (query === null) {
-      this.showResults([])
+      this._answer = null
+      this.render()
       return
     }
-    if (this._items.length === 0) this.Results.showLoading()
     searchTitles(api(), query, 40).then(
       (result) => {
-        if (generation === this._generation) this.showResults(result.items)
+        if (generation !== this._generation) return
+        this._answer = { query, items: result.items }
+        this.render()
       },
       (error: unknown) => {
         if (generation !== this._generation) return
-        this.showResults([])
+        this._answer = null
+        this.render()
         this.fireAncestors('$showToast', failureMessage(error))
       },
     )
   }
 
-  private showResults(items: TitleSummary[]): void {
-    this._items = items
+  private loadPopular(): void {
+    const load = ++this._popularLoads
+    const settle = (items: readonly TitleSummary[]): void => {
+      if (load !== this._popularLoads) return
+      this._popular = items
+      this.render()
+    }
+    // Suggestions only: without them the caption says how to search, and a typed search reports its own failure.
+    fetchPopular(api()).then(
+      (page) => settle(page.items),
+      () => settle(this._popular ?? []),
+    )
+  }
+
+  private render(): void {
+    const before = this._view
+    this._view = searchView(this._answer, this._popular ?? [])
+    this.renderCaption()
+    if (this.awaitingPopular) {
+      this.Results.showLoading()
+      return
+    }
+    const items = this._view.items
     this.Results.setItems(items.map((item) => tileModel(item)), false)
-    if (this._restoreIndex !== null) {
+    // A focus to restore (Back to this page) waits for the list it was in: the answer to the restored text.
+    const answered = searchQuery(this._text) === null || this._answer !== null
+    if (this._restoreIndex !== null && items.length > 0 && answered) {
       this.Results.focusIndex = this._restoreIndex
       this._restoreIndex = null
+    } else if (listKey(this._view) !== listKey(before)) {
+      this.Results.focusIndex = 0
     }
     this.Results.visible = items.length > 0
-    this.Status.visible = items.length === 0
-    this.renderStatus()
-    if (items.length === 0) this._area = 'keyboard'
+    if (items.length === 0 && this._restoreIndex === null) this._area = 'keyboard'
     // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
     if (this.hasFocus()) this._refocus()
   }
 
   override _getFocused(): Lightning.Component {
-    return this._area === 'results' && this._items.length > 0 ? this.Results : this.Keyboard
+    return this._area === 'results' && this._view.items.length > 0 ? this.Results : this.Keyboard
   }
 
   override _handleLeft(): void {
@@ -204,5 +254,23 @@ export class SearchPage
 
   override _handleUp(): void {
     Router.focusWidget('Menu')
+  }
+}
+
+/** Which list the grid holds: the results of one query, or the popular titles. */
+function listKey(view: SearchView<TitleSummary>): string {
+  return view.caption.kind === 'resultsFor' ? `results:${view.caption.query}` : view.list
+}
+
+function captionText(caption: SearchCaption): string {
+  switch (caption.kind) {
+    case 'hint':
+      return t('search.hint')
+    case 'resultsFor':
+      return t('search.resultsFor', { query: caption.query })
+    case 'popular':
+      return t('search.popular')
+    case 'nothingFound':
+      return t(caption.popularInstead ? 'search.noResultsPopular' : 'search.noResults', { query: caption.query })
   }
 }

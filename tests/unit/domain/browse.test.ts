@@ -1,5 +1,5 @@
 import {
-  actionTarget, applyKeyboardEdit, detailActions, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, searchQuery, watchedFraction,
+  actionTarget, applyKeyboardEdit, detailActions, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, searchQuery, searchView, watchedFraction,
   SEARCH_MAX_LENGTH, type DetailAction,
 } from '../../../src/domain'
 import { BUY, FREE, NOW, RENT, VIP, access, rentedNotStarted, DAY } from './fixtures'
@@ -97,6 +97,31 @@ describe('search box', () => {
     expect(applyKeyboardEdit('', { kind: 'delete' })).toBe('')
     expect(applyKeyboardEdit('abc', { kind: 'clear' })).toBe('')
     expect(applyKeyboardEdit('a'.repeat(SEARCH_MAX_LENGTH), { kind: 'type', text: 'b' })).toHaveLength(SEARCH_MAX_LENGTH)
+  })
+})
+
+describe('searchView', () => {
+  const popular = ['p1', 'p2']
+
+  test('an answer that found something fills the grid, captioned with its query', () => {
+    expect(searchView({ query: 'night', items: ['a', 'b'] }, popular)).toEqual({ list: 'results', items: ['a', 'b'], caption: { kind: 'resultsFor', query: 'night' } })
+  })
+
+  test('before a query, and when a request failed, the popular titles', () => {
+    expect(searchView(null, popular)).toEqual({ list: 'popular', items: popular, caption: { kind: 'popular' } })
+  })
+
+  test('a query that found nothing says so above the popular titles', () => {
+    expect(searchView({ query: 'zzz', items: [] }, popular)).toEqual({
+      list: 'popular',
+      items: popular,
+      caption: { kind: 'nothingFound', query: 'zzz', popularInstead: true },
+    })
+  })
+
+  test('without popular titles (not loaded, or failed) only the caption', () => {
+    expect(searchView(null, [])).toEqual({ list: 'none', items: [], caption: { kind: 'hint' } })
+    expect(searchView({ query: 'zzz', items: [] }, [])).toEqual({ list: 'none', items: [], caption: { kind: 'nothingFound', query: 'zzz', popularInstead: false } })
   })
 })
 
