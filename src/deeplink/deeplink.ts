@@ -5,8 +5,12 @@
  * Accepted targets (the router hashes of the integration contract):
  *   details/<titleId>                      the title's details
  *   player/<titleId>/<mode>[/<episodeId>]  playback, mode play | startover | trailer
+ *   search/<query>                         Search with what the query finds (a voice assistant's search);
+ *                                          percent-encoded or not
  * written as `?deeplink=details/t0001`, `#details/t0001` or passed by the platform.
  */
+
+import { searchHash, searchQuery } from '../domain'
 
 export type PlayerMode = 'play' | 'startover' | 'trailer'
 
@@ -30,6 +34,7 @@ export interface LaunchSources {
 const ID = '[A-Za-z0-9][A-Za-z0-9_-]{0,63}'
 const DETAILS = new RegExp(`^details/(${ID})$`)
 const PLAYER = new RegExp(`^player/(${ID})/(play|startover|trailer)(?:/(${ID}))?$`)
+const SEARCH = /^search\/(.+)$/s
 
 export const HOME_ROUTE = 'home'
 
@@ -37,7 +42,18 @@ export const HOME_ROUTE = 'home'
 export function routeForTarget(target: string): string | null {
   const cleaned = target.trim().replace(/^[#/]+/, '').replace(/\/+$/, '')
   if (DETAILS.test(cleaned) || PLAYER.test(cleaned)) return cleaned
-  return null
+  const search = SEARCH.exec(cleaned)
+  const query = search ? searchQuery(decoded(search[1])) : null
+  return query ? searchHash(query) : null
+}
+
+/** A percent-encoded query decoded; one that is not (a raw "100% 长安") as it came. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
 
 export function deepLinkFor(route: string): DeepLink {

@@ -53,6 +53,14 @@ export function detailsHash(titleId: string): string {
   return `details/${encodeURIComponent(titleId)}`
 }
 
+/**
+ * Search showing what `query` finds (a voice assistant's or a launcher's search). Everything but letters,
+ * digits and `_ . -` is escaped: the Router splits a hash's parts on anything else.
+ */
+export function searchHash(query: string): string {
+  return `search/${encodeURIComponent(query).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`
+}
+
 /** The Player's hash for a title, or one episode of a series: `play` from the saved position, `startover` from 0, or its `trailer`. */
 export function playHash(titleId: string, episodeId?: string | null, mode: 'play' | 'startover' | 'trailer' = 'play'): string {
   return `player/${encodeURIComponent(titleId)}/${mode}${episodeId ? `/${encodeURIComponent(episodeId)}` : ''}`

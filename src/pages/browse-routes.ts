@@ -33,11 +33,12 @@ export function browseRoutes(): Router.RouteDefinition[] {
     widgets: ['menu'],
     before: (page, params) => page.load(params.genreId),
   }
-  return [
-    details,
-    detailsBuy,
-    browse,
-    browseGenre,
-    { path: 'search', component: SearchPage, widgets: ['menu'] },
-  ]
+  // A search opened by a link (a voice assistant's), with what it finds.
+  const searchFor: Router.RouteDefinition<typeof SearchPage> = {
+    path: 'search/:query',
+    component: SearchPage,
+    widgets: ['menu'],
+    before: (page, params) => page.searchFor(params.query ?? ''),
+  }
+  return [details, detailsBuy, browse, browseGenre, { path: 'search', component: SearchPage, widgets: ['menu'] }, searchFor]
 }

@@ -4,7 +4,7 @@ import type { Home, TitleSummary } from '../../server/contract'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
-import { collectPageErrors, focusedRefs, press, waitForText } from './support/lightning'
+import { collectPageErrors, focusedRefs, press, visibleTexts, waitForText } from './support/lightning'
 
 jest.setTimeout(180_000)
 
@@ -79,6 +79,36 @@ describe('deep links', () => {
     await waitForHash(page, `#player/${free.id}/play`)
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, undefined, { timeout: 30_000, polling: 100 })
 
+    await press(page, 'Escape', 600)
+    await waitForHash(page, '#home')
+    await waitForText(page, home.hero.title)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('?deeplink=search/<query> (a voice assistant’s search) opens Search with its results, the first focused; Back leads Home', async () => {
+    const found = (await (await fetch(`${server.origin}/v1/search?q=${encodeURIComponent('长安')}&limit=40`, { headers: { 'accept-language': 'en' } })).json()) as { items: TitleSummary[] }
+    const first = found.items[0]
+    if (!first) throw new Error('the seeded catalogue finds nothing for 长安')
+    const { page, errors } = await open(`?inspector=1&lang=en&deeplink=search/长安`)
+    await waitForHash(page, '#search/%E9%95%BF%E5%AE%89')
+    const firstFocused = () =>
+      page.waitForFunction(
+        (title) => [...document.querySelectorAll('[focused="true"][type="Tile"] [texture-text]')].some((el) => el.getAttribute('texture-text') === title),
+        first.title,
+        { timeout: 10_000 },
+      )
+    await waitForText(page, 'Results for “长安”')
+    await firstFocused()
+    // The query stands in the field, as if typed.
+    expect(await visibleTexts(page)).toContain('长安')
+    await press(page, 'Enter')
+    await waitForHash(page, `#details/${first.id}`)
+    // Back: the results again, the one opened focused; Back once more leads Home.
+    await press(page, 'Escape', 600)
+    await waitForHash(page, '#search/%E9%95%BF%E5%AE%89')
+    await waitForText(page, 'Results for “长安”')
+    await firstFocused()
     await press(page, 'Escape', 600)
     await waitForHash(page, '#home')
     await waitForText(page, home.hero.title)

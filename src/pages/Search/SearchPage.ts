@@ -94,7 +94,11 @@ export class SearchPage
   private _generation = 0
   private _popularLoads = 0
   private _unsubscribe: (() => void)[] = []
-  private _restoreIndex: number | null = null
+  /**
+   * Where focus goes once the list it was meant for is shown: Back restoring this page (the answer to the
+   * restored text, or the popular titles), or a search opened by a link (its results only, else the keyboard).
+   */
+  private _pendingFocus: { area: SearchHistory['area']; index: number; resultsOnly: boolean } | null = null
 
   override _init(): void {
     this.Keyboard.onEdit = (edit) => this.edit(edit)
@@ -139,11 +143,19 @@ export class SearchPage
   override historyState(state?: SearchHistory): SearchHistory | undefined {
     if (!state) return { text: this._text, area: this._area, index: this.Results.focusIndex }
     this._text = state.text
-    this._area = state.area
-    this._restoreIndex = state.index
+    this._pendingFocus = { area: state.area, index: state.index, resultsOnly: false }
     this.renderInput()
     this.search()
     return undefined
+  }
+
+  /** The route `search/<query>` (a link's search): the query typed, asked at once, its first result focused. */
+  searchFor(query: string): Promise<void> {
+    this._text = applyKeyboardEdit('', { kind: 'type', text: query })
+    this._pendingFocus = { area: 'results', index: 0, resultsOnly: true }
+    this.renderInput()
+    this.search()
+    return Promise.resolve()
   }
 
   private renderTexts(): void {
@@ -175,9 +187,9 @@ export class SearchPage
     const next = applyKeyboardEdit(this._text, edit)
     if (next === this._text) return
     this._text = next
-    // Typing is on the keyboard: a focus still to be restored in the grid no longer applies.
+    // Typing is on the keyboard: a focus still to be given to the grid no longer applies.
     this._area = 'keyboard'
-    this._restoreIndex = null
+    this._pendingFocus = null
     this.renderInput()
     if (this._timer) clearTimeout(this._timer)
     this._timer = setTimeout(() => this.search(), SEARCH_DEBOUNCE_MS)
@@ -200,6 +212,8 @@ export class SearchPage
       (error: unknown) => {
         if (generation !== this._generation) return
         this._answer = null
+        // Nothing came for the focus to wait for: it stays on the keyboard.
+        this._pendingFocus = null
         this.render()
         this.fireAncestors('$showToast', failureMessage(error))
       },
@@ -230,16 +244,18 @@ export class SearchPage
     }
     const items = this._view.items
     this.Results.setItems(items.map((item) => tileModel(item)), false)
-    // A focus to restore (Back to this page) waits for the list it was in: the answer to the restored text.
+    const pending = this._pendingFocus
     const answered = searchQuery(this._text) === null || this._answer !== null
-    if (this._restoreIndex !== null && items.length > 0 && answered) {
-      this.Results.focusIndex = this._restoreIndex
-      this._restoreIndex = null
+    if (pending && answered) {
+      const fits = items.length > 0 && (!pending.resultsOnly || this._view.list === 'results')
+      this._area = fits ? pending.area : 'keyboard'
+      this.Results.focusIndex = fits ? pending.index : 0
+      this._pendingFocus = null
     } else if (listKey(this._view) !== listKey(before)) {
       this.Results.focusIndex = 0
     }
     this.Results.visible = items.length > 0
-    if (items.length === 0 && this._restoreIndex === null) this._area = 'keyboard'
+    if (items.length === 0 && !this._pendingFocus) this._area = 'keyboard'
     // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
     if (this.hasFocus()) this._refocus()
   }

@@ -1,5 +1,5 @@
 import {
-  actionTarget, applyKeyboardEdit, detailActions, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, searchQuery, searchView, watchedFraction,
+  actionTarget, applyKeyboardEdit, detailActions, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, searchHash, searchQuery, searchView, watchedFraction,
   SEARCH_MAX_LENGTH, type DetailAction,
 } from '../../../src/domain'
 import { BUY, FREE, NOW, RENT, VIP, access, rentedNotStarted, DAY } from './fixtures'
@@ -78,6 +78,13 @@ describe('search box', () => {
     expect(searchQuery('  night   watch ')).toBe('night watch')
     expect(searchQuery('   ')).toBeNull()
     expect(searchQuery('')).toBeNull()
+  })
+
+  test('searchHash escapes all the Router would split a hash on, and the Router’s decoding gives the query back', () => {
+    const query = "Chang'an (2026) ~ *AC/DC* 长安!"
+    const hash = searchHash(query)
+    expect(hash).toMatch(/^search\/[\w%.-]+$/)
+    expect(decodeURIComponent(hash.slice('search/'.length))).toBe(query)
   })
 
   test('a query is cut to the API’s limit', () => {

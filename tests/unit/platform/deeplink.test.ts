@@ -25,8 +25,18 @@ describe('deep link from the launch URL', () => {
     expect(routeForTarget('#player/t0001/startover')).toBe('player/t0001/startover')
   })
 
+  test('search/<query>: a voice assistant’s search, percent-encoded or not, tidied and escaped for the Router', () => {
+    expect(routeForTarget('search/night%20watch')).toBe('search/night%20watch')
+    expect(routeForTarget('search/长安')).toBe('search/%E9%95%BF%E5%AE%89')
+    expect(routeForTarget("#search/  Chang'an   (2026) ")).toBe('search/Chang%27an%20%282026%29')
+    expect(routeForTarget('search/100% 长安')).toBe('search/100%25%20%E9%95%BF%E5%AE%89')
+    expect(routeForTarget('search/AC/DC')).toBe('search/AC%2FDC')
+    expect(routeForTarget(`search/${'a'.repeat(100)}`)).toBe(`search/${'a'.repeat(64)}`)
+    expect(resolveDeepLink(launch({ search: '?deeplink=search/night+watch' }))).toEqual({ route: 'search/night%20watch', history: ['home'] })
+  })
+
   test('nothing the app cannot open: unknown pages, modes, malformed ids', () => {
-    for (const target of ['account', 'details/', 'details/t 1', 'details/t0001/extra', 'player/t0001', 'player/t0001/rewind', 'player/../etc/play', 'https://evil.example/details/t1']) {
+    for (const target of ['account', 'details/', 'details/t 1', 'details/t0001/extra', 'player/t0001', 'player/t0001/rewind', 'player/../etc/play', 'https://evil.example/details/t1', 'search/', 'search/%20%20', 'search']) {
       expect(routeForTarget(target)).toBeNull()
     }
   })
