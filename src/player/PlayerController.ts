@@ -9,7 +9,7 @@ import type { OperatorSettings, StreamFormat } from '../settings'
 import type { PlatformId } from '../platform'
 import { aheadStillUsable, chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig, streamingRetryDelayMs, type Panel, type PlayShakaConfig } from './config'
 import { asShakaError, classifyShakaError, CODE, CRITICAL, type PlayerFailure, type ShakaErrorLike } from './errors'
-import { readTrackPreferences, rememberTrackPreferences, type TrackPreferences } from './preferences'
+import { readTrackPreferences, rememberTrackPreferences, type SubtitleSize, type TrackPreferences } from './preferences'
 import { ProgressSaver } from './progress-saver'
 import { QoeRecorder, type QoeSnapshot } from './qoe'
 import { ShakaEngine, probeSupport, type PreloadHandle, type RequestKind, type SupportReport, type Track } from './shaka-engine'
@@ -403,6 +403,15 @@ export class PlayerController {
   selectText(language: string | null): void {
     this.engine?.selectText(language)
     this.preferences = rememberTrackPreferences(this.env.viewer, { textLanguage: language })
+  }
+
+  /** How large the viewer has subtitles drawn (the page draws them). */
+  get subtitleSize(): SubtitleSize {
+    return this.preferences.subtitleSize
+  }
+
+  setSubtitleSize(size: SubtitleSize): void {
+    this.preferences = rememberTrackPreferences(this.env.viewer, { subtitleSize: size })
   }
 
   /** The VideoPlayer loader: the kept Shaka player, bound to this play, on the SDK's video element. */

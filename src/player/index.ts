@@ -4,5 +4,5 @@ export { claimPlay, dropPlayAhead, playerEnvironment, prefetchPlayer, preparePla
 export { isControllable, type PlayerState } from './state'
 export type { QoeSnapshot } from './qoe'
 export type { Track } from './shaka-engine'
-export { viewerKey } from './preferences'
+export { SUBTITLE_SIZES, viewerKey, type SubtitleSize } from './preferences'
 export { seekStepSeconds } from './clock'

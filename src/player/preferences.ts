@@ -1,12 +1,17 @@
 import { readStored, writeStored } from '../storage'
 
+/** How large subtitles are drawn: a reading distance and eyesight the standard size does not suit. */
+export const SUBTITLE_SIZES = ['small', 'standard', 'large'] as const
+export type SubtitleSize = (typeof SUBTITLE_SIZES)[number]
+
 export interface TrackPreferences {
   audioLanguage: string | null
   /** null: subtitles off. */
   textLanguage: string | null
+  subtitleSize: SubtitleSize
 }
 
-const NONE: TrackPreferences = { audioLanguage: null, textLanguage: null }
+const NONE: TrackPreferences = { audioLanguage: null, textLanguage: null, subtitleSize: 'standard' }
 
 /** Whose choice it is: the signed-in account, else whoever uses this device anonymously. */
 export function viewerKey(accountId: string | null): string {
@@ -14,12 +19,14 @@ export function viewerKey(accountId: string | null): string {
 }
 
 export function readTrackPreferences(viewer: string): TrackPreferences {
-  return readStored('player.preferences')?.[viewer] ?? NONE
+  const stored = readStored('player.preferences')?.[viewer]
+  // Kept before there was a size to choose, or written by hand: the standard size.
+  const subtitleSize = SUBTITLE_SIZES.find((size) => size === stored?.subtitleSize) ?? NONE.subtitleSize
+  return { ...NONE, ...stored, subtitleSize }
 }
 
 export function rememberTrackPreferences(viewer: string, change: Partial<TrackPreferences>): TrackPreferences {
-  const all = readStored('player.preferences') ?? {}
-  const next = { ...(all[viewer] ?? NONE), ...change }
-  writeStored('player.preferences', { ...all, [viewer]: next })
+  const next = { ...readTrackPreferences(viewer), ...change }
+  writeStored('player.preferences', { ...readStored('player.preferences'), [viewer]: next })
   return next
 }

@@ -14,8 +14,11 @@ export interface StoredValues {
   'auth.account': { token: string; expiresAt: string; account: Account }
   /** The last home feed, for starting with a catalogue when the API is down. */
   'cache.home': { savedAt: number; language: string; body: unknown }
-  /** Audio and subtitle languages chosen in the player, per viewer (account id, or 'device' when anonymous). */
-  'player.preferences': Record<string, { audioLanguage: string | null; textLanguage: string | null }>
+  /**
+   * Audio and subtitle languages and the subtitle size chosen in the player, per viewer (account id, or
+   * 'device' when anonymous); no size in what was kept before it could be chosen.
+   */
+  'player.preferences': Record<string, { audioLanguage: string | null; textLanguage: string | null; subtitleSize?: string }>
   /** The idempotency key of a purchase attempt not yet ended, kept across retries and restarts. */
   'purchase.pending': PendingPurchase
   /** The UI language the viewer chose on this device; the app starts in it. */

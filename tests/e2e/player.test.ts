@@ -243,7 +243,12 @@ test('a paid title without entitlement lands on the purchase choices', async () 
   await page.close()
 })
 
-test('audio and subtitles switch from the track menu, subtitles show large above the video, the choice is remembered', async () => {
+/** The drawn height of the subtitle line, in the 1080p scene's pixels. */
+async function subtitleHeight(page: Page): Promise<number> {
+  return page.$eval('[ref="Subtitles"]', (element) => element.getBoundingClientRect().height / (document.documentElement.clientHeight / 1080))
+}
+
+test('audio, subtitles and their size switch from the track menu, subtitles show large above the video, the choice is remembered', async () => {
   const { page, errors } = await open(`player/${freeTitleId}/startover`)
   await waitForTime(page, 1)
   await press(page, 'ArrowDown')
@@ -261,6 +266,18 @@ test('audio and subtitles switch from the track menu, subtitles show large above
   await press(page, 'ArrowDown')
   await press(page, 'Enter', 600)
   await waitForText(page, 'This is the English test track', 10_000)
+  // Size column (with subtitles to size): Small, Standard (active), Large → Large, drawn larger at once.
+  const standardHeight = await subtitleHeight(page)
+  await press(page, 'ArrowRight')
+  await waitForText(page, '✓ Standard')
+  await press(page, 'ArrowDown')
+  await press(page, 'Enter', 600)
+  await waitForText(page, '✓ Large')
+  await waitForText(page, 'This is the English test track', 10_000)
+  const largeHeight = await subtitleHeight(page)
+  expect(largeHeight / standardHeight).toBeGreaterThan(1.15)
+  // Seen as chosen: the menu stands above them, not over them.
+  await waitForPlaced(page, ['[ref="Tracks"]', '[ref="Subtitles"]'])
   await shot(page, 'tracks')
   await press(page, 'Backspace')
   await waitForNoText(page, 'Subtitles')
@@ -268,15 +285,17 @@ test('audio and subtitles switch from the track menu, subtitles show large above
   await waitForText(page, 'This is the English test track', 10_000)
   await shot(page, 'subtitles')
   const remembered = await page.evaluate(() => localStorage.getItem('player.preferences'))
-  expect(JSON.parse(remembered ?? '{}')).toEqual({ device: { audioLanguage: 'en', textLanguage: 'en' } })
+  expect(JSON.parse(remembered ?? '{}')).toEqual({ device: { audioLanguage: 'en', textLanguage: 'en', subtitleSize: 'large' } })
   await page.close()
 
-  // A new play starts with English audio and English subtitles.
+  // A new play starts with English audio and English subtitles, drawn large.
   const again = await open(`player/${freeTitleId}/startover`, { keepStorage: true })
   await waitForTime(again.page, 1)
   await waitForText(again.page, 'This is the English test track', 10_000)
+  expect(Math.abs((await subtitleHeight(again.page)) - largeHeight)).toBeLessThan(2)
   await press(again.page, 'ArrowDown')
   await waitForText(again.page, '✓ English')
+  await waitForText(again.page, '✓ Large')
   expect(errors).toEqual([])
   await again.page.close()
 })

@@ -6,7 +6,7 @@ import type { PageTypeConfig } from '../page'
 import { operatorSettings } from '../../settings'
 import {
   PlayerController, claimPlay, isControllable, isPlayMode, playerEnvironment, seekStepSeconds, startPlay,
-  type PlayerEpisode, type PlayerProblem, type PlayerState, type PlayRequest,
+  type PlayerEpisode, type PlayerProblem, type PlayerState, type PlayRequest, type SubtitleSize,
 } from '../../player'
 import { formatClock, formatEndsAt } from '../../domain/time'
 import { episodeOwnTitle, playHash } from '../../domain/browse'
@@ -53,7 +53,17 @@ const BAR_W = layout.screenW - layout.safeX * 2
 /** Presses closer than this count as a held key (key repeat), which seeks faster. */
 const HOLD_GAP_MS = 350
 const SUBTITLE_BOTTOM_WITH_CONTROLS = 800
+/** Subtitles by the viewer's chosen size (the track menu's Size): standard reads from three metres on a 40" panel. */
+const SUBTITLE_TEXT: Record<SubtitleSize, { fontSize: number; lineHeight: number }> = {
+  small: { fontSize: 44, lineHeight: 58 },
+  standard: { fontSize: 56, lineHeight: 72 },
+  large: { fontSize: 72, lineHeight: 92 },
+}
 const SUBTITLE_BOTTOM = 990
+/** What Lightning adds around the subtitle lines it draws (their shadow and band), as measured: 36 px. */
+const SUBTITLE_BOX_PADDING = 40
+/** The track menu's bottom edge: above two lines of the largest subtitles, so a size is seen as it is chosen. */
+const TRACK_MENU_BOTTOM = SUBTITLE_BOTTOM_WITH_CONTROLS - 2 * SUBTITLE_TEXT.large.lineHeight - SUBTITLE_BOX_PADDING - 16
 /** Up next over the credits: subtitles stand above its panel, not behind it. */
 const SUBTITLE_BOTTOM_OVER_UP_NEXT = layout.screenH - layout.safeY - UP_NEXT_SIZE.h - 24
 /** Up next: the seconds before the next episode starts by itself. */
@@ -98,8 +108,7 @@ export class PlayerPage
         zIndex: 5,
         text: {
           text: '',
-          fontSize: 56,
-          lineHeight: 72,
+          ...SUBTITLE_TEXT.standard,
           textAlign: 'center',
           wordWrapWidth: 1500,
           textColor: 0xffffffff,
@@ -252,6 +261,7 @@ export class PlayerPage
       return
     }
     this.controller = controller
+    this.Subtitles.text = SUBTITLE_TEXT[controller.subtitleSize]
     controller.bind({
       onState: (state) => this.showState(state),
       onDenied: () => this.openPurchase(request.titleId),
@@ -433,7 +443,7 @@ export class PlayerPage
     const controller = this.controller
     if (!controller || !isControllable(controller.currentState) || this.Notice.visible) return
     this.menuOpen = true
-    this.tracks.show(controller.audioTracks, controller.textTracks)
+    this.tracks.show(controller.audioTracks, controller.textTracks, controller.subtitleSize)
     this.tracks.visible = true
     this.keepControls()
     this._refocus()
@@ -472,9 +482,15 @@ export class PlayerPage
 
   private get tracks(): TrackMenu {
     if (!this.tracksMenu) {
-      const menu = this.stage.c({ type: TrackMenu, ref: 'Tracks', x: layout.screenW - layout.safeX - 776, y: 360, visible: false, zIndex: 8 }) as TrackMenu
+      // Placed by its bottom right corner: its size follows its columns and their choices.
+      const menu = this.stage.c({ type: TrackMenu, ref: 'Tracks', x: layout.screenW - layout.safeX, mountX: 1, y: TRACK_MENU_BOTTOM, mountY: 1, visible: false, zIndex: 8 }) as TrackMenu
       menu.onAudio = (language) => this.applyTracks(() => this.controller?.selectAudio(language))
       menu.onText = (language) => this.applyTracks(() => this.controller?.selectText(language))
+      menu.onSubtitleSize = (size) =>
+        this.applyTracks(() => {
+          this.controller?.setSubtitleSize(size)
+          this.Subtitles.text = SUBTITLE_TEXT[size]
+        })
       this.childList.add(menu)
       this.tracksMenu = menu
     }
@@ -492,7 +508,7 @@ export class PlayerPage
   private applyTracks(apply: () => void): void {
     apply()
     const controller = this.controller
-    if (controller) this.tracksMenu?.update(controller.audioTracks, controller.textTracks)
+    if (controller) this.tracksMenu?.update(controller.audioTracks, controller.textTracks, controller.subtitleSize)
   }
 
   private closeTracks(): void {

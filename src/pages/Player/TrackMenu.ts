@@ -1,25 +1,33 @@
 import { Lightning } from '@lightningjs/sdk'
 import { t, type MessageKey } from '../../i18n'
 import { colors, layout, typography } from '../../components/theme'
-import type { Track } from '../../player'
+import { SUBTITLE_SIZES, type SubtitleSize, type Track } from '../../player'
 
 interface TrackMenuTemplateSpec extends Lightning.Component.TemplateSpec {
   Background: Lightning.Element
-  AudioTitle: Lightning.Element
-  TextTitle: Lightning.Element
-  AudioItems: Lightning.Element
-  TextItems: Lightning.Element
+  Columns: Lightning.Element
 }
 
-/** One choice in a column: a language, or subtitles off (language null). */
+/** One choice in a column: a language, subtitles off, a size. */
 interface Choice {
-  language: string | null
+  /** Names the choice's element (`Choice-en`, `Choice-off`, `Choice-large`). */
+  key: string
   label: string
   active: boolean
+  pick(): void
+}
+
+interface Column {
+  title: string
+  choices: Choice[]
 }
 
 const ROW_H = 72
 const COLUMN_W = 340
+const COLUMN_GAP = 16
+const PADDING = 24
+/** Where a column's choices start, under its title. */
+const ITEMS_Y = 88
 
 export function languageName(language: string, label: string | null): string {
   const key = `player.language.${language}`
@@ -27,10 +35,22 @@ export function languageName(language: string, label: string | null): string {
   return known.includes(language) ? t(key as MessageKey) : (label ?? language)
 }
 
+const SIZE_LABELS: Record<SubtitleSize, MessageKey> = {
+  small: 'player.tracks.sizeSmall',
+  standard: 'player.tracks.sizeStandard',
+  large: 'player.tracks.sizeLarge',
+}
+
+/** The menu's width with `columns` columns (the page places it by its right edge). */
+export function trackMenuWidth(columns: number): number {
+  return PADDING * 2 + columns * COLUMN_W + (columns - 1) * COLUMN_GAP
+}
+
 /**
- * The audio and subtitle choice: two columns (Audio, Subtitles with "Off"),
- * Up/Down within a column, Left/Right between them, OK picks. The Player page
- * applies the choice and keeps it for the viewer.
+ * The audio and subtitle choice: columns Audio, Subtitles (with "Off") and,
+ * when there are subtitles, their Size; Up/Down within a column, Left/Right
+ * between them, OK picks. The Player page applies the choice and keeps it for
+ * the viewer.
  */
 export class TrackMenu
   extends Lightning.Component<TrackMenuTemplateSpec>
@@ -38,60 +58,63 @@ export class TrackMenu
 {
   static override _template(): Lightning.Component.Template<TrackMenuTemplateSpec> {
     return {
-      w: COLUMN_W * 2 + 96,
-      h: 420,
       Background: {
-        w: COLUMN_W * 2 + 96,
-        h: 420,
         rect: true,
         color: 0xe61b1b26,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius * 2 },
       },
-      AudioTitle: { x: 40, y: 32, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
-      TextTitle: { x: 56 + COLUMN_W, y: 32, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
-      AudioItems: { x: 24, y: 88 },
-      TextItems: { x: 40 + COLUMN_W, y: 88 },
+      Columns: { x: PADDING },
     }
   }
 
-  private readonly AudioTitle = this.getByRef('AudioTitle')!
-  private readonly TextTitle = this.getByRef('TextTitle')!
-  private readonly AudioItems = this.getByRef('AudioItems')!
-  private readonly TextItems = this.getByRef('TextItems')!
-  private audioChoices: Choice[] = []
-  private textChoices: Choice[] = []
-  private column: 0 | 1 = 0
+  private readonly Background = this.getByRef('Background')!
+  private readonly Columns = this.getByRef('Columns')!
+  private columns: Column[] = []
+  private column = 0
   private row = 0
-  /** Called with the picked audio language, or the subtitle language (null: off). */
+  /** Called with the picked audio language, the subtitle language (null: off), or the subtitle size. */
   onAudio: (language: string) => void = () => undefined
   onText: (language: string | null) => void = () => undefined
+  onSubtitleSize: (size: SubtitleSize) => void = () => undefined
 
   /** Fills the columns from the player's tracks and puts the focus on the active audio. */
-  show(audioTracks: Track[], textTracks: Track[]): void {
-    this.AudioTitle.text = t('player.tracks.audio')
-    this.TextTitle.text = t('player.tracks.subtitles')
-    this.audioChoices = audioTracks.map((track) => ({ language: track.language, label: languageName(track.language, track.label), active: track.active }))
-    this.textChoices = [
-      { language: null, label: t('player.tracks.off'), active: !textTracks.some((track) => track.active) },
-      ...textTracks.map((track) => ({ language: track.language, label: languageName(track.language, track.label), active: track.active })),
+  show(audioTracks: Track[], textTracks: Track[], subtitleSize: SubtitleSize): void {
+    const languageChoice = (track: Track, pick: () => void): Choice => ({ key: track.language, label: languageName(track.language, track.label), active: track.active, pick })
+    this.columns = [
+      { title: t('player.tracks.audio'), choices: audioTracks.map((track) => languageChoice(track, () => this.onAudio(track.language))) },
+      {
+        title: t('player.tracks.subtitles'),
+        choices: [
+          { key: 'off', label: t('player.tracks.off'), active: !textTracks.some((track) => track.active), pick: () => this.onText(null) },
+          ...textTracks.map((track) => languageChoice(track, () => this.onText(track.language))),
+        ],
+      },
     ]
-    this.column = 0
-    this.row = Math.max(0, this.audioChoices.findIndex((c) => c.active))
-    this.render()
+    // A size only means something where there are subtitles to draw.
+    if (textTracks.length > 0) {
+      this.columns.push({
+        title: t('player.tracks.size'),
+        choices: SUBTITLE_SIZES.map((size) => ({ key: size, label: t(SIZE_LABELS[size]), active: size === subtitleSize, pick: () => this.onSubtitleSize(size) })),
+      })
+    }
+    this.w = trackMenuWidth(this.columns.length)
+    this.h = ITEMS_Y + Math.max(...this.columns.map((column) => column.choices.length)) * ROW_H + PADDING
+    this.Background.w = this.w
+    this.Background.h = this.h
+    this.moveTo(0)
   }
 
-  /** Marks the new active choices after the player applied one. */
-  update(audioTracks: Track[], textTracks: Track[]): void {
-    const column = this.column
-    const row = this.row
-    this.show(audioTracks, textTracks)
-    this.column = column
+  /** Marks the new active choices after the player applied one; the focus stays where it was. */
+  update(audioTracks: Track[], textTracks: Track[], subtitleSize: SubtitleSize): void {
+    const { column, row } = this
+    this.show(audioTracks, textTracks, subtitleSize)
+    this.column = Math.min(column, this.columns.length - 1)
     this.row = row
     this.render()
   }
 
   private get choices(): Choice[] {
-    return this.column === 0 ? this.audioChoices : this.textChoices
+    return this.columns[this.column]?.choices ?? []
   }
 
   override _handleUp(): void {
@@ -105,37 +128,37 @@ export class TrackMenu
   }
 
   override _handleLeft(): void {
-    this.moveTo(0)
+    if (this.column > 0) this.moveTo(this.column - 1)
   }
 
   override _handleRight(): void {
-    this.moveTo(1)
+    if (this.column < this.columns.length - 1) this.moveTo(this.column + 1)
   }
 
   override _handleEnter(): void {
-    const choice = this.choices[this.row]
-    if (!choice) return
-    if (this.column === 0 && choice.language) this.onAudio(choice.language)
-    if (this.column === 1) this.onText(choice.language)
+    this.choices[this.row]?.pick()
   }
 
-  private moveTo(column: 0 | 1): void {
-    if (this.column === column) return
+  /** Onto a column, at its active choice. */
+  private moveTo(column: number): void {
     this.column = column
     this.row = Math.max(0, this.choices.findIndex((c) => c.active))
     this.render()
   }
 
   private render(): void {
-    this.renderColumn(this.AudioItems, this.audioChoices, this.column === 0)
-    this.renderColumn(this.TextItems, this.textChoices, this.column === 1)
+    this.Columns.children = this.columns.map((column, index) => ({
+      x: index * (COLUMN_W + COLUMN_GAP),
+      Title: { x: 16, y: 32, text: { text: column.title, ...typography.caption, textColor: colors.textMuted } },
+      Items: { y: ITEMS_Y, children: this.renderChoices(column.choices, index === this.column) },
+    }))
   }
 
-  private renderColumn(list: Lightning.Element, choices: Choice[], focusedColumn: boolean): void {
-    list.children = choices.map((choice, index) => {
+  private renderChoices(choices: Choice[], focusedColumn: boolean): Lightning.Element.NewPatchTemplate[] {
+    return choices.map((choice, index) => {
       const focused = focusedColumn && index === this.row
       return {
-        ref: `Choice-${choice.language ?? 'off'}`,
+        ref: `Choice-${choice.key}`,
         y: index * ROW_H,
         w: COLUMN_W,
         h: ROW_H - 8,
