@@ -315,6 +315,39 @@ test('a film’s Details offers More like this under its buttons: Down scrolls i
   await page.close()
 })
 
+test('a series’ Details offers More like this under its episodes: Down from the episode cards scrolls to it, Up returns to them', async () => {
+  const { page, errors } = await open('#details/t0002', 'en')
+  const like = (await (await fetch(`${server.origin}/v1/rails/like-t0002?limit=20`, { headers: { 'accept-language': 'en' } })).json()) as { items: Array<{ id: string; title: string }> }
+  await waitForText(page, 'Season 1')
+  await waitForText(page, 'More like this')
+  const scale = () => page.evaluate(() => document.documentElement.clientHeight / 1080)
+  const box = async (selector: string) => {
+    const rect = await page.$eval(selector, (element) => {
+      const { top, bottom } = element.getBoundingClientRect()
+      return { top, bottom }
+    })
+    const s = await scale()
+    return { top: rect.top / s, bottom: rect.bottom / s }
+  }
+  // Its name shows above the screen's bottom edge, under the episode cards.
+  await waitFor('the rail’s name on screen', async () => ((await box('[ref="Like"] > [ref="Title"]')).bottom <= 1080 ? true : null))
+  expect((await box('[ref="Like"]')).top).toBeGreaterThanOrEqual((await box('[ref="Episodes"]')).bottom)
+  await shot(page, 'details-series-like-name')
+  await press(page, 'ArrowDown', 600)
+  expect(await focusedRefs(page)).toContain('Episodes')
+  await press(page, 'ArrowDown', 600)
+  expect(await page.$eval('[ref="Like"]', (rail) => rail.querySelector('[focused="true"]') !== null)).toBe(true)
+  await waitFor('the rail inside the screen', async () => ((await box('[ref="Like"]')).bottom <= 1080 - 54 + 1 ? true : null))
+  expect(await focusedTileTexts(page)).toContain(like.items[0]!.title)
+  await shot(page, 'details-series-more-like-this')
+  // Up: back to the episodes, the page scrolled back to its top.
+  await press(page, 'ArrowUp', 600)
+  expect(await focusedRefs(page)).toContain('Episodes')
+  await waitFor('the page back at its top', async () => ((await box('[ref="Like"]')).top > 1000 ? true : null))
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('Search offers the popular titles before a query and when it finds nothing; Back returns to the one opened', async () => {
   // With voice guidance on (?announce=1), what is said is recorded, not spoken.
   const { page, errors } = await open('#search', 'en', [], '&announce=1')

@@ -16,3 +16,6 @@ export const episodeStyle = {
   /** Cards in view at once; the row scrolls beyond. */
   visible: 4,
 } as const
+
+/** The list's height: the season chips, the gap, the row of cards. */
+export const episodeListHeight = episodeStyle.chipH + episodeStyle.rowGap + episodeStyle.cardH

@@ -13,6 +13,7 @@ import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
 import { Button, fitButtonRow, type ButtonFit } from '../../components/Button/Button'
 import { posterTexture } from '../../components/Poster/PosterTexture'
 import { EpisodeList } from '../../components/EpisodeList/EpisodeList'
+import { episodeListHeight } from '../../components/EpisodeList/EpisodeList.styles'
 import { Rail } from '../../components/Rail/Rail'
 import { railStyle } from '../../components/Rail/Rail.styles'
 import { menuBand, type MenuBandSpec } from '../../components/MenuBand/MenuBand'
@@ -49,8 +50,10 @@ const ACTIONS_Y = 700
 const CAST_H = 36
 const CAST_GAP = 36
 const EPISODES_GAP = 124
-/** "More like this" (a film's) starts this far under the buttons' top; it peeks above the screen's bottom edge. */
+/** "More like this" starts this far under a film's buttons' top: its posters peek above the screen's bottom edge. */
 const LIKE_GAP = 116
+/** A series' rail starts this far under its episodes: its name shows above the screen's bottom edge. */
+const LIKE_GAP_UNDER_EPISODES = 16
 /** Focused, the page scrolls up until the rail's captions stand inside the TV-safe area. */
 const LIKE_BOTTOM = layout.screenH - layout.safeY
 /** "More like this" is asked this long after the page shows (see requestLike). */
@@ -64,7 +67,7 @@ const BUTTON_FITS: readonly ButtonFit[] = [
   { minWidth: 160, paddingX: 24 },
 ]
 
-/** Where the focus is: the buttons, a series' episodes, or a film's More like this. */
+/** Where the focus is: the buttons, a series' episodes, or More like this. */
 type DetailsArea = 'actions' | 'episodes' | 'like'
 
 /** Details data: the title and the viewer's saved position (for Resume). */
@@ -167,7 +170,7 @@ export class DetailsPage
     preparePlayer()
     this.preparePlay()
     const title = this._data?.title
-    if (title && title.kind !== 'series') this.requestLike(title.id, false)
+    if (title) this.requestLike(title.id, false)
   }
 
   override _inactive(): void {
@@ -216,7 +219,8 @@ export class DetailsPage
     // A series needs the room below for its episodes: a shorter synopsis.
     this.Synopsis.patch({ text: { text: title.synopsis, maxLines: title.kind === 'series' ? 2 : 3 } })
     this.Cast.text = title.cast.length > 0 ? t('details.cast', { names: title.cast.map((member) => member.name).join(t('details.castSeparator')) }) : ''
-    this.flow()
+    const series = title.kind === 'series' && title.seasons.length > 0
+    this.flow(series)
     if (title.backdropUrl) {
       this.Backdrop.patch({ texture: posterTexture(title.backdropUrl) })
       this.Backdrop.setSmooth('alpha', BACKDROP_ALPHA, { duration: 0.4 })
@@ -235,7 +239,6 @@ export class DetailsPage
     this.Notice.visible = purchaseNotice
     this.Cast.visible = !purchaseNotice
 
-    const series = title.kind === 'series' && title.seasons.length > 0
     this.Episodes.visible = series
     if (series) {
       this.Episodes.show(
@@ -256,9 +259,7 @@ export class DetailsPage
       )
       this.Episodes.onPlay = (episodeId) => void this.play(playHash(title.id, episodeId), title, null)
     }
-    // A film has the room below its buttons for the titles like it (a series, for its episodes).
-    if (series) this.Like.visible = false
-    else if (this.active) this.requestLike(title.id, !resetFocus)
+    if (this.active) this.requestLike(title.id, !resetFocus)
     if (resetFocus) {
       this._area = 'actions'
       this.scrollTo('actions', false)
@@ -335,8 +336,8 @@ export class DetailsPage
     this.TopBand.setSmooth('alpha', y < 0 ? 1 : 0, { duration })
   }
 
-  /** Stacks the texts under the title, which takes one line or two (long and CJK names wrap). */
-  private flow(): void {
+  /** Stacks the texts under the title, which takes one line or two (long and CJK names wrap); a series' rail goes under its episodes. */
+  private flow(series: boolean): void {
     this.Title.loadTexture()
     this.Meta.y = TITLE_Y + this.Title.renderHeight + 12
     this.Badge.y = this.Meta.y + 48
@@ -346,7 +347,7 @@ export class DetailsPage
     this.Notice.y = this.Cast.y
     this.Actions.y = this.Cast.y + CAST_H + CAST_GAP
     this.Episodes.y = this.Actions.y + EPISODES_GAP
-    this.Like.y = this.Actions.y + LIKE_GAP
+    this.Like.y = series ? this.Episodes.y + episodeListHeight + LIKE_GAP_UNDER_EPISODES : this.Actions.y + LIKE_GAP
   }
 
   override _getFocused(): Lightning.Component {
@@ -363,20 +364,31 @@ export class DetailsPage
     if (this._area === 'actions') this._actionIndex = Math.min(this._actions.length, this._actionIndex + 1)
   }
 
+  /** Down the page: the buttons, a series' episodes (Down from their cards, unhandled there, goes on), More like this. */
   override _handleDown(): void {
-    if (this._area !== 'actions') return
-    if (this.Episodes.visible) this._area = 'episodes'
-    else if (this.Like.visible) this._area = 'like'
-    this.scrollTo(this._area, true)
+    const below = this.areas[this.areas.indexOf(this._area) + 1]
+    if (!below) return
+    this._area = below
+    this.scrollTo(below, true)
   }
 
   override _handleUp(): void {
-    if (this._area === 'actions') {
+    const above = this.areas[this.areas.indexOf(this._area) - 1]
+    if (!above) {
       Router.focusWidget('Menu')
       return
     }
-    this._area = 'actions'
-    this.scrollTo('actions', true)
+    this._area = above
+    this.scrollTo(above, true)
+  }
+
+  /** The areas on the page now, top to bottom. */
+  private get areas(): DetailsArea[] {
+    return [
+      'actions',
+      ...(this.Episodes.visible ? (['episodes'] as const) : []),
+      ...(this.Like.visible ? (['like'] as const) : []),
+    ]
   }
 
   /**
