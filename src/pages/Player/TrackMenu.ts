@@ -42,7 +42,7 @@ const SIZE_LABELS: Record<SubtitleSize, MessageKey> = {
 }
 
 /** The menu's width with `columns` columns (the page places it by its right edge). */
-export function trackMenuWidth(columns: number): number {
+function trackMenuWidth(columns: number): number {
   return PADDING * 2 + columns * COLUMN_W + (columns - 1) * COLUMN_GAP
 }
 
