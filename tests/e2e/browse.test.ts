@@ -253,7 +253,7 @@ test('an unknown title is a not-found error with a way Home, in Chinese by defau
   await page.close()
 })
 
-test('My list: added on a title’s page, it shows as a rail on Home', async () => {
+test('My list: added on a title’s page, it shows as a rail on Home; OK held on its tile takes it out', async () => {
   const { page, errors } = await open('#details/t0010', 'en')
   await waitForText(page, 'Add to My list')
   for (let i = 0; i < 6 && !(await focusedButtonText(page)).includes('Add to My list'); i++) await press(page, 'ArrowRight')
@@ -266,9 +266,35 @@ test('My list: added on a title’s page, it shows as a rail on Home', async () 
   await press(page, 'Escape', 800)
   await waitForText(page, 'My list')
   await waitForText(page, name)
+  // Its tile focused (My list is the first rail of a viewer with nothing to continue), the rail says what a hold
+  // does (not before: the hero has the focus), and OK held asks first.
+  expect(await visibleTexts(page)).not.toContain('Hold OK to remove')
+  for (let i = 0; i < 3 && !(await focusedTileTexts(page)).includes(name); i++) await press(page, 'ArrowDown', 400)
+  expect(await focusedTileTexts(page)).toContain(name)
+  await waitForText(page, 'Hold OK to remove')
+  await shot(page, 'my-list-hold-hint')
+  const question = `Remove “${name}” from My list?`
+  await page.keyboard.down('Enter')
+  await page.waitForTimeout(1_200)
+  await page.keyboard.up('Enter')
+  await waitForWholeText(page, question)
+  expect(await page.evaluate(() => location.hash)).toBe('#home')
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await waitForText(page, `“${name}” is no longer in My list`)
+  // Out on the server, and the rail gone with its only title.
+  await waitForNoText(page, 'My list')
+  const list = (await (await fetch(`${server.origin}/v1/me/watchlist`, { headers: { authorization: `Bearer ${await deviceToken(page)}` } })).json()) as { items: unknown[] }
+  expect(list.items).toEqual([])
   expect(errors).toEqual([])
   await page.close()
 })
+
+/** The device token the app registered and keeps in its Storage. */
+async function deviceToken(page: Page): Promise<string> {
+  const stored = await page.evaluate(() => localStorage.getItem('auth.device'))
+  return (JSON.parse(stored ?? '{}') as { token?: string }).token ?? ''
+}
 
 test('a film’s Details offers More like this under its buttons: Down scrolls it into view, a tile opens that title, Back returns', async () => {
   const { page, errors } = await open('#details/t0010', 'en')

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, lineLimit, wrapping } from '../theme'
+import { colors, lineLimit, typography, wrapping } from '../theme'
 import type { TileModel } from '../Tile/Tile'
 import { TileWindow } from '../Tile/TileWindow'
 import { RailPages } from './pages'
@@ -28,8 +28,12 @@ export interface RailHandlers {
 
 interface RailTemplateSpec extends Lightning.Component.TemplateSpec {
   Title: Lightning.Element
+  Hint: Lightning.Element
   Track: Lightning.Element
 }
+
+/** The hint stands this far right of the rail's title, on its line. */
+const HINT_GAP = 28
 
 /**
  * A horizontal rail of tiles, windowed: only the tiles on screen plus a small
@@ -50,6 +54,8 @@ export class Rail
         x: railStyle.x,
         text: { text: '', ...wrapping, fontSize: railStyle.titleFontSize, textColor: colors.text, ...lineLimit(1), wordWrapWidth: 1600 },
       },
+      // Shown beside the title while the rail has focus (what a hold does, which nothing on a tile shows).
+      Hint: { x: railStyle.x, y: 4, alpha: 0, text: { text: '', ...typography.caption, textColor: colors.textMuted } },
       Track: { x: railStyle.x, y: railStyle.titleHeight },
     }
   }
@@ -57,7 +63,9 @@ export class Rail
   /** The API's rail id (refs must start upper-case, so it is kept here). */
   railId = ''
   private readonly Title = this.getByRef('Title')!
+  private readonly Hint = this.getByRef('Hint')!
   private readonly Track = this.getByRef('Track')!
+  private _hint = ''
   private readonly _pages = new RailPages<TileModel>()
   /** Cursors being fetched; a new first page (a refresh) bumps the generation so late answers are ignored. */
   private readonly _fetching = new Set<string>()
@@ -84,6 +92,16 @@ export class Rail
 
   set title(value: string) {
     this.Title.text = value
+  }
+
+  /** A line beside the title while the rail has focus, read by voice guidance after the tile ("Hold OK to remove"). */
+  set hint(value: string) {
+    this._hint = value
+    this.Hint.text = value
+  }
+
+  get announceContext(): string {
+    return this._hint
   }
 
   set handlers(value: RailHandlers) {
@@ -269,9 +287,17 @@ export class Rail
     return this.select('onSelect')
   }
 
+  override _focus(): void {
+    if (!this._hint) return
+    this.Title.loadTexture()
+    this.Hint.x = railStyle.x + this.Title.renderWidth + HINT_GAP
+    this.Hint.alpha = 1
+  }
+
   /** Focus left the rail with OK still down (a dialog opened over it): its release is not a press here. */
   override _unfocus(): void {
     this._enterDown = false
+    this.Hint.alpha = 0
   }
 
   override _handleEnterRelease(): boolean {

@@ -1,11 +1,12 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { Home, Rail as RailData, TitleDetails } from '../../../server/contract'
-import { t, currentLanguage } from '../../i18n'
+import { t, currentLanguage, type MessageKey } from '../../i18n'
 import { api } from '../../api/session'
 import { fetchRailPage, fetchTitle, withLongRail } from '../../api/catalog'
 import { HomeCache } from '../../api/home-cache'
 import { announceChange, onChange } from '../../api/changes'
 import { removeFromContinueWatching } from '../../api/progress'
+import { removeFromWatchlist } from '../../api/watchlist'
 import { AppError, isUnreachable } from '../../api/errors'
 import { readStored, writeStored } from '../../storage'
 import { whenIdle } from '../../platform/idle'
@@ -24,6 +25,12 @@ import { failureMessage } from '../failure-message'
 
 /** The rail of titles started: OK held on one of its tiles offers to take it out. */
 const CONTINUE_WATCHING = 'continue-watching'
+
+/** The viewer's own rails, whose tiles OK held offers to take out: what is asked, how it is done, what is said. */
+const REMOVABLE = new Map<string, { question: MessageKey; done: MessageKey; remove: (titleId: string) => Promise<unknown> }>([
+  [CONTINUE_WATCHING, { question: 'home.removeQuestion', done: 'home.removed', remove: (titleId) => removeFromContinueWatching(api(), titleId) }],
+  ['watchlist', { question: 'home.removeFromListQuestion', done: 'home.removedFromList', remove: (titleId) => removeFromWatchlist(api(), titleId) }],
+])
 
 interface HomeHistory extends Record<string, unknown> {
   /** The focused row: 'hero' or a rail id. */
@@ -226,6 +233,7 @@ export class HomePage
 
   private fillRail(rail: Rail, data: RailData): void {
     rail.title = data.title
+    rail.hint = REMOVABLE.has(data.id) ? t('home.holdToRemove') : ''
     // Set before the items: the rail may ask for its next page as soon as it has them.
     rail.handlers = {
       onSelect: (item) => Router.navigate(detailsHash(item.id)),
@@ -234,7 +242,7 @@ export class HomePage
         return { items: page.items.map((item) => tileModel(item)), nextCursor: page.nextCursor }
       },
       onLoadFailed: (error) => this.fireAncestors('$showToast', failureMessage(error)),
-      ...(data.id === CONTINUE_WATCHING ? { onHold: (item: TileModel) => void this.offerRemoval(item) } : {}),
+      ...(REMOVABLE.has(data.id) ? { onHold: (item: TileModel) => void this.offerRemoval(item, data.id) } : {}),
     }
     rail.setItems(
       data.items.map((item) => tileModel(item)),
@@ -243,20 +251,24 @@ export class HomePage
   }
 
   /**
-   * OK held on a Continue watching tile: "Remove … from Continue watching?" (the position stays: Details still
-   * resumes it). Once removed, Home and every page showing progress refresh; a failure says what happened.
+   * OK held on a Continue watching or My list tile: "Remove … from Continue watching?" (the position stays:
+   * Details still resumes it), "Remove … from My list?". Once removed, Home and every page showing progress
+   * refresh; a failure says what happened.
    */
-  private async offerRemoval(item: TileModel): Promise<void> {
+  private async offerRemoval(item: TileModel, railId: string): Promise<void> {
+    const removable = REMOVABLE.get(railId)
+    if (!removable) return
     const yes = await this.fireAncestors('$ask', {
-      title: t('home.removeQuestion', { title: item.title }),
+      title: t(removable.question, { title: item.title }),
       confirm: t('home.remove'),
       cancel: t('home.keep'),
     })
     if (!yes) return
     try {
-      await removeFromContinueWatching(api(), item.id)
-      this.fireAncestors('$showToast', t('home.removed', { title: item.title }))
-      announceChange('progress')
+      await removable.remove(item.id)
+      this.fireAncestors('$showToast', t(removable.done, { title: item.title }))
+      if (railId === CONTINUE_WATCHING) announceChange('progress')
+      else void this.refresh()
     } catch (error) {
       this.fireAncestors('$showToast', failureMessage(error))
     }
