@@ -98,6 +98,7 @@ export class Rail
   set hint(value: string) {
     this._hint = value
     this.Hint.text = value
+    this.showHint(this.hasFocus())
   }
 
   get announceContext(): string {
@@ -288,16 +289,23 @@ export class Rail
   }
 
   override _focus(): void {
-    if (!this._hint) return
-    this.Title.loadTexture()
-    this.Hint.x = railStyle.x + this.Title.renderWidth + HINT_GAP
-    this.Hint.alpha = 1
+    this.showHint(true)
   }
 
   /** Focus left the rail with OK still down (a dialog opened over it): its release is not a press here. */
   override _unfocus(): void {
     this._enterDown = false
-    this.Hint.alpha = 0
+    this.showHint(false)
+  }
+
+  /** Beside the title as it is now (a language switch redraws it while the rail may have focus). */
+  private showHint(focused: boolean): void {
+    const shown = focused && this._hint.length > 0
+    if (shown) {
+      this.Title.loadTexture()
+      this.Hint.x = railStyle.x + this.Title.renderWidth + HINT_GAP
+    }
+    this.Hint.alpha = shown ? 1 : 0
   }
 
   override _handleEnterRelease(): boolean {
