@@ -12,10 +12,10 @@ export function authorisePlayback(api: ApiClient, titleId: string, request: Play
   return api.post<PlaybackResponse>(`/playback/${encodeURIComponent(titleId)}`, { body: request, shape: isPlayback })
 }
 
-export type PlaybackTitle = Pick<TitleDetails, 'id' | 'title' | 'seasons'>
+export type PlaybackTitle = Pick<TitleDetails, 'id' | 'title' | 'seasons' | 'synopsis'>
 
-/** The title's localized name and its episodes, for the player's header and Up next. */
+/** The title's localized name, its episodes and synopsis, for the player's header, Up next and a long pause. */
 export async function playbackTitle(api: ApiClient, titleId: string): Promise<PlaybackTitle> {
   const details = await api.get<TitleDetails>(`/titles/${encodeURIComponent(titleId)}`, { shape: isTitleDetails })
-  return { id: details.id, title: details.title, seasons: details.seasons }
+  return { id: details.id, title: details.title, seasons: details.seasons, synopsis: details.synopsis }
 }

@@ -300,6 +300,34 @@ test('audio, subtitles and their size switch from the track menu, subtitles show
   await again.page.close()
 })
 
+test('paused a while with no key, the play says what is paused over the picture dimmed; Back only takes it away, OK plays on', async () => {
+  const { page, errors } = await open(`player/${freeTitleId}/startover`)
+  await waitForTime(page, 1)
+  const details = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${freeTitleId}`, { headers: { 'Accept-Language': 'en' } })).body
+  await press(page, 'Enter', 500)
+  await waitForText(page, 'Paused')
+  // Not at once: a pause to read the time or think is no absence.
+  await page.waitForTimeout(5_000)
+  expect(await visibleTexts(page)).not.toContain('You are watching')
+  await waitForText(page, 'You are watching', 10_000)
+  await waitForWholeText(page, details.synopsis)
+  expect(await visibleTexts(page)).toContain(details.title)
+  await shot(page, 'paused-info')
+  // Back takes it away and stays in the play, still paused.
+  await press(page, 'Escape', 500)
+  await waitForNoText(page, 'You are watching')
+  expect(await hash(page)).toBe(`#player/${freeTitleId}/startover`)
+  expect(await page.evaluate(() => document.querySelector('video')?.paused)).toBe(true)
+  // It comes back after another while with no key; OK then takes it away and plays on.
+  await waitForText(page, 'You are watching', 15_000)
+  const pausedAt = await videoTime(page)
+  await press(page, 'Enter', 500)
+  await waitForNoText(page, 'You are watching')
+  await waitForTime(page, pausedAt + 0.5)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('Right seeks 10 s; stop saves the position; playing again resumes near where it stopped', async () => {
   const session = await signedInSession('resume-viewer')
   const { page, errors } = await open(`player/${freeTitleId}/startover`, { session })

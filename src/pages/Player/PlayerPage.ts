@@ -12,6 +12,7 @@ import { formatClock, formatEndsAt } from '../../domain/time'
 import { episodeOwnTitle, playHash } from '../../domain/browse'
 import { asksStillWatching, isInCredits } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
+import { PausedInfo } from './PausedInfo'
 import { DebugOverlay } from './DebugOverlay'
 import { UP_NEXT_SIZE, UpNext } from './UpNext'
 import { showScene } from '../scene'
@@ -68,6 +69,8 @@ const TRACK_MENU_BOTTOM = SUBTITLE_BOTTOM_WITH_CONTROLS - 2 * SUBTITLE_TEXT.larg
 const SUBTITLE_BOTTOM_OVER_UP_NEXT = layout.screenH - layout.safeY - UP_NEXT_SIZE.h - 24
 /** Up next: the seconds before the next episode starts by itself. */
 const UP_NEXT_SECONDS = 10
+/** Paused this long with no key, the play shows what is paused over the picture dimmed (PausedInfo). */
+const PAUSED_INFO_AFTER_MS = 10_000
 
 /** Episodes Up next's countdown started in a row with no key pressed; kept across the Player pages it opens. */
 let autoplaysInARow = 0
@@ -201,6 +204,8 @@ export class PlayerPage
   private request: PlayRequest | null = null
   private tickTimer: ReturnType<typeof setInterval> | null = null
   private hideTimer: ReturnType<typeof setTimeout> | null = null
+  private pausedInfo: PausedInfo | null = null
+  private pausedTimer: ReturnType<typeof setTimeout> | null = null
   private spinner: Lightning.types.Animation | null = null
   private spinnerTimer: ReturnType<typeof setTimeout> | null = null
   private menuOpen = false
@@ -239,6 +244,7 @@ export class PlayerPage
     if (this.tickTimer) clearInterval(this.tickTimer)
     this.tickTimer = null
     if (this.hideTimer) clearTimeout(this.hideTimer)
+    this.watchPause(false)
     this.hideSpinner()
     this.upNextPanel?.cancel()
     // Leaving by any route (Back, a deep link, the menu) stops the play and saves where it was.
@@ -306,6 +312,7 @@ export class PlayerPage
       this.hideSpinner()
     }
     this.tag('Controls.PlayState')!.text = state === 'paused' ? `❚❚  ${t('player.paused')}` : state === 'playing' ? '▶' : ''
+    this.watchPause(state === 'paused')
     if (state === 'reconnecting') this.showNotice(t('player.reconnecting.title'), t('player.reconnecting.message'), null, false)
     else if (state === 'error') this.showProblem(this.controller?.currentProblem ?? { kind: 'playback', code: null })
     else this.Notice.visible = false
@@ -383,14 +390,49 @@ export class PlayerPage
     return this
   }
 
-  /**
-   * Any key brings the controls back (and shows someone is watching); the key then does its own job. Up next
-   * over the credits keeps them down: they would lie under it.
-   */
   override _captureKey(): boolean {
+    return this.wake(false)
+  }
+
+  /** Back over what is paused only takes it away: whoever came back to the room is not leaving. */
+  override _captureBack(): boolean {
+    return this.wake(true)
+  }
+
+  /**
+   * Any key brings the controls back (and shows someone is watching), and takes away what is paused (its wait
+   * starts again); the key then does its own job. Up next over the credits keeps the controls down: they would
+   * lie under it.
+   */
+  private wake(back: boolean): boolean {
     autoplaysInARow = 0
+    const pausedInfoShown = this.pausedInfo?.visible ?? false
+    if (this.controller?.currentState === 'paused') this.watchPause(true)
     if (this.controller?.currentState === 'playing' && !this.upNextPanel?.overCredits) this.showControls()
-    return false
+    return back && pausedInfoShown
+  }
+
+  /** While paused, what is paused shows after a while with no key; otherwise (and on every key) it goes. */
+  private watchPause(paused: boolean): void {
+    if (this.pausedTimer) clearTimeout(this.pausedTimer)
+    this.pausedTimer = paused ? setTimeout(() => this.showPausedInfo(), PAUSED_INFO_AFTER_MS) : null
+    if (this.pausedInfo) this.pausedInfo.visible = false
+  }
+
+  private showPausedInfo(): void {
+    this.pausedTimer = null
+    const controller = this.controller
+    if (!controller || controller.currentState !== 'paused') return
+    if (!this.pausedInfo) {
+      this.pausedInfo = this.stage.c({ type: PausedInfo, ref: 'PausedInfo', visible: false, zIndex: 12 }) as PausedInfo
+      this.childList.add(this.pausedInfo)
+    }
+    const episode = controller.episode
+    this.pausedInfo.show({
+      title: controller.titleName,
+      episode: episode ? episodeLine(episode) : '',
+      synopsis: controller.playbackTitle?.synopsis ?? '',
+    })
   }
 
   override _handleEnter(): void {
