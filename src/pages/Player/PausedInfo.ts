@@ -41,19 +41,20 @@ export class PausedInfo
     }
   }
 
+  private readonly Kicker = this.getByRef('Kicker')!
   private readonly Title = this.getByRef('Title')!
   private readonly Episode = this.getByRef('Episode')!
   private readonly Synopsis = this.getByRef('Synopsis')!
 
   show(paused: PausedTitle): void {
-    this.getByRef('Kicker')!.text = t('player.youAreWatching')
+    this.Kicker.text = t('player.youAreWatching')
     this.Title.text = paused.title
     this.Episode.text = paused.episode
     this.Synopsis.text = paused.synopsis
     // Stacked under a title of one line or two.
     this.Title.loadTexture()
     this.Episode.y = this.Title.y + this.Title.renderHeight + 8
-    this.Synopsis.y = this.Episode.y + (paused.episode ? 60 : 0)
+    this.Synopsis.y = this.Episode.y + (paused.episode ? typography.body.lineHeight + 16 : 0)
     this.visible = true
   }
 }

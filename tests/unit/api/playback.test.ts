@@ -29,7 +29,7 @@ test('a free title is authorised without DRM; progress saved through the API com
   const first = await authorisePlayback(api, free, {})
   expect(first).toMatchObject({ titleId: free, trailer: false, drm: null, resumePositionSeconds: 0 })
   expect(first.manifests.dash).toMatch(/\.mpd$/)
-  expect(await playbackTitle(api, free)).toEqual({ id: free, title: expect.any(String), seasons: [] })
+  expect(await playbackTitle(api, free)).toEqual({ id: free, title: expect.any(String), seasons: [], synopsis: expect.stringMatching(/\S/) })
   expect(first.rentalStarted).toBe(false)
 
   await saveProgress(api, free, { positionSeconds: 12.5, durationSeconds: 24 })
