@@ -121,6 +121,14 @@ export function searchQuery(typed: string): string | null {
   return query.length > 0 ? query : null
 }
 
+/** How many recent searches Search keeps and offers. */
+export const RECENT_SEARCHES = 6
+
+/** The recent searches with `query` the latest: first, said once, the oldest dropped past the limit. */
+export function rememberSearch(recent: readonly string[], query: string): string[] {
+  return [query, ...recent.filter((earlier) => earlier !== query)].slice(0, RECENT_SEARCHES)
+}
+
 /** The API's answer to one query. */
 export interface SearchAnswer<T> {
   query: string

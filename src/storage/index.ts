@@ -19,6 +19,8 @@ export interface StoredValues {
    * 'device' when anonymous); no size in what was kept before it could be chosen.
    */
   'player.preferences': Record<string, { audioLanguage: string | null; textLanguage: string | null; subtitleSize?: string }>
+  /** The queries whose results the viewer opened a title from, latest first, per viewer (as player.preferences). */
+  'search.recent': Record<string, string[]>
   /** The idempotency key of a purchase attempt not yet ended, kept across retries and restarts. */
   'purchase.pending': PendingPurchase
   /** The UI language the viewer chose on this device; the app starts in it. */

@@ -420,6 +420,32 @@ test('Search offers the popular titles before a query and when it finds nothing;
   await page.close()
 })
 
+test('Search keeps a search a title was opened from: offered before the next query, above the grid, and OK on it searches again', async () => {
+  const { page, errors } = await open('#search', 'en')
+  await waitForText(page, 'Popular on Marquee')
+  expect(await visibleTexts(page)).not.toContain('Recent')
+  await typeOnKeyboard(page, 'night')
+  await waitForText(page, 'Results for “night”')
+  for (let i = 0; i < 7 && (await focusedTileTexts(page)).length === 0; i++) await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await page.waitForFunction(() => location.hash.startsWith('#details/'), undefined, { timeout: 10_000 })
+  // The next time Search opens with nothing typed (here: the app started again), the search is offered.
+  await page.goto(`${server.origin}/?inspector=1&lang=en#search`)
+  await waitForText(page, 'Recent')
+  await waitForText(page, 'night')
+  expect(await visibleTexts(page)).not.toContain('Popular on Marquee')
+  await shot(page, 'search-recent')
+  // Up from the grid's top row reaches it; OK searches it again, its first result focused.
+  for (let i = 0; i < 7 && (await focusedTileTexts(page)).length === 0; i++) await press(page, 'ArrowRight')
+  await press(page, 'ArrowUp')
+  expect(await focusedRefs(page)).toContain('Recent')
+  await press(page, 'Enter')
+  await waitForText(page, 'Results for “night”')
+  await waitFor('the first result focused', async () => ((await focusedTileTexts(page)).includes("Night Watch of Chang'an") ? true : null))
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 /** Waits for the search field's caret to stand before the placeholder (never over its first letter) or after the typed text. */
 async function caretBeside(page: Page, where: 'before' | 'after'): Promise<void> {
   const [caret, text] = ['Caret', 'Text'].map((ref) => `[ref="Input"] > [ref="${ref}"]`) as [string, string]

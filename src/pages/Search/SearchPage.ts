@@ -8,13 +8,18 @@ import { applyKeyboardEdit, detailsHash, searchQuery, searchView, type KeyboardE
 import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 import { Grid } from '../../components/Grid/Grid'
 import { SearchKeyboard } from '../../components/SearchKeyboard/SearchKeyboard'
+import { ChipRow } from '../../components/ChipRow/ChipRow'
+import { keepSearch, recentSearches } from './recent-searches'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
 
+/** Where the focus is: the keyboard, the grid, or the recent searches above it. */
+type SearchArea = 'keyboard' | 'results' | 'recent'
+
 interface SearchHistory extends Record<string, unknown> {
   text: string
-  area: 'keyboard' | 'results'
+  area: SearchArea
   index: number
 }
 
@@ -26,6 +31,7 @@ interface SearchTemplateSpec extends Lightning.Component.TemplateSpec {
   Input: { Text: Lightning.Element; Caret: Lightning.Element }
   Keyboard: typeof SearchKeyboard
   Caption: Lightning.Element
+  Recent: typeof ChipRow
   Results: typeof Grid
 }
 
@@ -72,6 +78,8 @@ export class SearchPage
       },
       Keyboard: { type: SearchKeyboard, x: layout.safeX, y: 290 },
       Caption: { x: RESULTS_X, y: CAPTION_Y, text: { text: '', ...typography.caption, ...wrapping, textColor: colors.textMuted, wordWrapWidth: 1000, ...lineLimit(1) } },
+      // Before a query, in the caption's place: the searches the viewer opened a title from.
+      Recent: { type: ChipRow, x: RESULTS_X, y: CAPTION_Y - 8, visible: false },
       Results: { type: Grid, x: RESULTS_X, y: RESULTS_Y, columns: 4, visibleRows: 2 },
     }
   }
@@ -81,9 +89,11 @@ export class SearchPage
   private readonly Caret = this.Input.getByRef('Caret')!
   private readonly Keyboard = this.getByRef('Keyboard')!
   private readonly Caption = this.getByRef('Caption')!
+  private readonly Recent = this.getByRef('Recent')!
   private readonly Results = this.getByRef('Results')!
   private _text = ''
-  private _area: 'keyboard' | 'results' = 'keyboard'
+  private _area: SearchArea = 'keyboard'
+  private _recent: string[] = []
   /** The answer to the query last asked; null with no query or when the request failed. */
   private _answer: SearchAnswer<TitleSummary> | null = null
   /** Null until the first answer (the grid shows skeleton tiles meanwhile); empty when it failed. */
@@ -109,8 +119,13 @@ export class SearchPage
       return true
     }
     this.Results.handlers = {
-      onSelect: (item) => Router.navigate(detailsHash(item.id)),
+      onSelect: (item) => {
+        if (this._view.list === 'results' && this._answer) keepSearch(this._answer.query)
+        Router.navigate(detailsHash(item.id))
+      },
     }
+    this.Recent.onPick = (index) => this.searchAgain(this._recent[index] ?? '')
+    this._recent = recentSearches()
     this.renderTexts()
     this.render()
     this.loadPopular()
@@ -119,6 +134,8 @@ export class SearchPage
   override _attach(): void {
     this._unsubscribe = [
       onChange('language', () => {
+        // Shown again, in the new language.
+        this.Recent.visible = false
         this.renderTexts()
         this.search()
         this.loadPopular()
@@ -151,11 +168,18 @@ export class SearchPage
 
   /** The route `search/<query>` (a link's search): the query typed, asked at once, its first result focused. */
   searchFor(query: string): Promise<void> {
+    this.searchAgain(query)
+    return Promise.resolve()
+  }
+
+  /** A query given whole (a link's, a recent search picked): typed, asked at once, its first result focused. */
+  private searchAgain(query: string): void {
+    if (this._timer) clearTimeout(this._timer)
     this._text = applyKeyboardEdit('', { kind: 'type', text: query })
+    this._area = 'keyboard'
     this._pendingFocus = { area: 'results', index: 0, resultsOnly: true }
     this.renderInput()
     this.search()
-    return Promise.resolve()
   }
 
   private renderTexts(): void {
@@ -181,6 +205,12 @@ export class SearchPage
     const caption = this.awaitingPopular ? '' : captionText(this._view.caption)
     this.Caption.text = caption
     this.Results.announce = caption
+    // Recent searches stand where the caption says "Popular on Marquee" (or how to search): before a query.
+    const recentShown = this._recent.length > 0 && (this._view.caption.kind === 'popular' || this._view.caption.kind === 'hint')
+    if (recentShown && !this.Recent.visible) this.Recent.show(t('search.recent'), this._recent)
+    this.Recent.visible = recentShown
+    this.Caption.visible = !recentShown
+    if (!recentShown && this._area === 'recent') this._area = 'keyboard'
   }
 
   private edit(edit: KeyboardEdit): void {
@@ -261,15 +291,23 @@ export class SearchPage
   }
 
   override _getFocused(): Lightning.Component {
+    if (this._area === 'recent' && this.Recent.visible) return this.Recent
     return this._area === 'results' && this._view.items.length > 0 ? this.Results : this.Keyboard
   }
 
+  /** Left from the grid's first column or the first recent search: the keyboard. */
   override _handleLeft(): void {
-    if (this._area === 'results') this._area = 'keyboard'
+    this._area = 'keyboard'
   }
 
+  /** Up from the grid's top row to the recent searches above it when there are, else (and from them) the menu. */
   override _handleUp(): void {
-    Router.focusWidget('Menu')
+    if (this._area === 'results' && this.Recent.visible) this._area = 'recent'
+    else Router.focusWidget('Menu')
+  }
+
+  override _handleDown(): void {
+    if (this._area === 'recent' && this._view.items.length > 0) this._area = 'results'
   }
 }
 

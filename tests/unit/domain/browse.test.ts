@@ -1,5 +1,5 @@
 import {
-  actionTarget, applyKeyboardEdit, detailActions, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, searchHash, searchQuery, searchView, watchedFraction,
+  actionTarget, applyKeyboardEdit, detailActions, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, rememberSearch, searchHash, searchQuery, searchView, RECENT_SEARCHES, watchedFraction,
   SEARCH_MAX_LENGTH, type DetailAction,
 } from '../../../src/domain'
 import { BUY, FREE, NOW, RENT, VIP, access, rentedNotStarted, DAY } from './fixtures'
@@ -104,6 +104,15 @@ describe('search box', () => {
     expect(applyKeyboardEdit('', { kind: 'delete' })).toBe('')
     expect(applyKeyboardEdit('abc', { kind: 'clear' })).toBe('')
     expect(applyKeyboardEdit('a'.repeat(SEARCH_MAX_LENGTH), { kind: 'type', text: 'b' })).toHaveLength(SEARCH_MAX_LENGTH)
+  })
+})
+
+describe('rememberSearch', () => {
+  test('the latest first, said once, the oldest dropped past the limit', () => {
+    expect(rememberSearch([], 'night')).toEqual(['night'])
+    expect(rememberSearch(['cayx', 'night', '长安'], 'night')).toEqual(['night', 'cayx', '长安'])
+    const full = Array.from({ length: RECENT_SEARCHES }, (_, i) => `q${i}`)
+    expect(rememberSearch(full, 'new')).toEqual(['new', ...full.slice(0, RECENT_SEARCHES - 1)])
   })
 })
 
