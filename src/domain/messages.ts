@@ -66,8 +66,10 @@ export interface DomainMessages {
   endsAt: (time: string) => string
 }
 
-/** Two digits (no `padStart`: the legacy bundle runs on engines without it). */
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n))
+/** Two digits, for clocks and times of day (no `padStart`: the legacy bundle runs on engines without it). */
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n)
+}
 
 const en: DomainMessages = {
   groupSeparator: ',',

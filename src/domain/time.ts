@@ -1,4 +1,4 @@
-import { messagesFor, type Locale } from './messages'
+import { messagesFor, pad2, type Locale } from './messages'
 
 /**
  * Durations for humans. Everything takes numbers (ms or seconds) and returns
@@ -59,17 +59,13 @@ export function formatDuration(seconds: number, locale: Locale): string {
   return m.durationHoursMinutes(hours, minutes)
 }
 
-function two(n: number): string {
-  return n < 10 ? '0' + n : String(n)
-}
-
 /** The player's clock: "0:00", "12:05", "1:02:03". Whole seconds, rounded down. */
 export function formatClock(seconds: number): string {
   const total = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0
   const h = Math.floor(total / 3600)
   const m = Math.floor((total % 3600) / 60)
   const s = total % 60
-  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`
+  return h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${m}:${pad2(s)}`
 }
 
 /**
