@@ -79,6 +79,19 @@ export class TrackMenu
 
   /** Fills the columns from the player's tracks and puts the focus on the active audio. */
   show(audioTracks: Track[], textTracks: Track[], subtitleSize: SubtitleSize): void {
+    this.build(audioTracks, textTracks, subtitleSize)
+    this.moveTo(0)
+  }
+
+  /** Marks the new active choices after the player applied one; the focus stays where it was. */
+  update(audioTracks: Track[], textTracks: Track[], subtitleSize: SubtitleSize): void {
+    this.build(audioTracks, textTracks, subtitleSize)
+    this.column = Math.min(this.column, this.columns.length - 1)
+    this.render()
+  }
+
+  /** The columns and the menu's size; drawn by the caller, once. */
+  private build(audioTracks: Track[], textTracks: Track[], subtitleSize: SubtitleSize): void {
     const languageChoice = (track: Track, pick: () => void): Choice => ({ key: track.language, label: languageName(track.language, track.label), active: track.active, pick })
     this.columns = [
       { title: t('player.tracks.audio'), choices: audioTracks.map((track) => languageChoice(track, () => this.onAudio(track.language))) },
@@ -101,16 +114,6 @@ export class TrackMenu
     this.h = ITEMS_Y + Math.max(...this.columns.map((column) => column.choices.length)) * ROW_H + PADDING
     this.Background.w = this.w
     this.Background.h = this.h
-    this.moveTo(0)
-  }
-
-  /** Marks the new active choices after the player applied one; the focus stays where it was. */
-  update(audioTracks: Track[], textTracks: Track[], subtitleSize: SubtitleSize): void {
-    const { column, row } = this
-    this.show(audioTracks, textTracks, subtitleSize)
-    this.column = Math.min(column, this.columns.length - 1)
-    this.row = row
-    this.render()
   }
 
   private get choices(): Choice[] {
