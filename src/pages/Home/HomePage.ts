@@ -4,7 +4,7 @@ import { t, currentLanguage, type MessageKey } from '../../i18n'
 import { api } from '../../api/session'
 import { fetchRailPage, fetchTitle, withLongRail } from '../../api/catalog'
 import { HomeCache } from '../../api/home-cache'
-import { announceChange, onChange } from '../../api/changes'
+import { announceChange, onChange, type ChangeTopic } from '../../api/changes'
 import { removeFromContinueWatching } from '../../api/progress'
 import { removeFromWatchlist } from '../../api/watchlist'
 import { AppError, isUnreachable } from '../../api/errors'
@@ -23,13 +23,19 @@ import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
 
-/** The rail of titles started: OK held on one of its tiles offers to take it out. */
-const CONTINUE_WATCHING = 'continue-watching'
+/** A rail whose tiles OK held offers to take out: what is asked, how it is done, what is said, who else is told. */
+interface Removal {
+  question: MessageKey
+  done: MessageKey
+  remove(titleId: string): Promise<unknown>
+  /** The change other pages hear of (Continue watching: progress, which Home refreshes on too); else Home refreshes. */
+  announces: ChangeTopic | null
+}
 
-/** The viewer's own rails, whose tiles OK held offers to take out: what is asked, how it is done, what is said. */
-const REMOVABLE = new Map<string, { question: MessageKey; done: MessageKey; remove: (titleId: string) => Promise<unknown> }>([
-  [CONTINUE_WATCHING, { question: 'home.removeQuestion', done: 'home.removed', remove: (titleId) => removeFromContinueWatching(api(), titleId) }],
-  ['watchlist', { question: 'home.removeFromListQuestion', done: 'home.removedFromList', remove: (titleId) => removeFromWatchlist(api(), titleId) }],
+/** The viewer's own rails, whose tiles OK held offers to take out. */
+const REMOVABLE = new Map<string, Removal>([
+  ['continue-watching', { question: 'home.removeQuestion', done: 'home.removed', remove: (titleId) => removeFromContinueWatching(api(), titleId), announces: 'progress' }],
+  ['watchlist', { question: 'home.removeFromListQuestion', done: 'home.removedFromList', remove: (titleId) => removeFromWatchlist(api(), titleId), announces: null }],
 ])
 
 interface HomeHistory extends Record<string, unknown> {
@@ -233,7 +239,8 @@ export class HomePage
 
   private fillRail(rail: Rail, data: RailData): void {
     rail.title = data.title
-    rail.hint = REMOVABLE.has(data.id) ? t('home.holdToRemove') : ''
+    const removal = REMOVABLE.get(data.id)
+    rail.hint = removal ? t('home.holdToRemove') : ''
     // Set before the items: the rail may ask for its next page as soon as it has them.
     rail.handlers = {
       onSelect: (item) => Router.navigate(detailsHash(item.id)),
@@ -242,7 +249,7 @@ export class HomePage
         return { items: page.items.map((item) => tileModel(item)), nextCursor: page.nextCursor }
       },
       onLoadFailed: (error) => this.fireAncestors('$showToast', failureMessage(error)),
-      ...(REMOVABLE.has(data.id) ? { onHold: (item: TileModel) => void this.offerRemoval(item, data.id) } : {}),
+      ...(removal ? { onHold: (item: TileModel) => void this.offerRemoval(item, removal) } : {}),
     }
     rail.setItems(
       data.items.map((item) => tileModel(item)),
@@ -255,19 +262,17 @@ export class HomePage
    * Details still resumes it), "Remove … from My list?". Once removed, Home and every page showing progress
    * refresh; a failure says what happened.
    */
-  private async offerRemoval(item: TileModel, railId: string): Promise<void> {
-    const removable = REMOVABLE.get(railId)
-    if (!removable) return
+  private async offerRemoval(item: TileModel, removal: Removal): Promise<void> {
     const yes = await this.fireAncestors('$ask', {
-      title: t(removable.question, { title: item.title }),
+      title: t(removal.question, { title: item.title }),
       confirm: t('home.remove'),
       cancel: t('home.keep'),
     })
     if (!yes) return
     try {
-      await removable.remove(item.id)
-      this.fireAncestors('$showToast', t(removable.done, { title: item.title }))
-      if (railId === CONTINUE_WATCHING) announceChange('progress')
+      await removal.remove(item.id)
+      this.fireAncestors('$showToast', t(removal.done, { title: item.title }))
+      if (removal.announces) announceChange(removal.announces)
       else void this.refresh()
     } catch (error) {
       this.fireAncestors('$showToast', failureMessage(error))
