@@ -154,6 +154,10 @@ export class DetailsPage
   private _area: DetailsArea = 'actions'
   private _unsubscribe: (() => void)[] = []
 
+  override _init(): void {
+    this.Like.handlers = { onSelect: (item) => Router.navigate(detailsHash(item.id)) }
+  }
+
   /** The route's `before` hook: the page shows only once the title has loaded. */
   async load(titleId: string, purchaseFirst: boolean): Promise<void> {
     this._purchaseFirst = purchaseFirst
@@ -311,7 +315,6 @@ export class DetailsPage
       const page = await fetchRailPage(api(), `like-${titleId}`, null, railStyle.pageSize)
       if (load !== this._likeLoads) return
       this.Like.title = page.title
-      this.Like.handlers = { onSelect: (item) => Router.navigate(detailsHash(item.id)) }
       this.Like.setItems(page.items.map((item) => tileModel(item)), null)
       this.Like.visible = page.items.length > 0
     } catch (error) {
