@@ -56,6 +56,9 @@ export const layout = {
   radius: 12,
 } as const
 
+/** OK held this long on a tile or a chip is a hold, not a press (Lightning's `longpress`). */
+export const HOLD_MS = 700
+
 export const motion = {
   focusDuration: 0.2,
   focusScale: 1.06,

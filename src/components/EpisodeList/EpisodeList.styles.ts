@@ -11,6 +11,8 @@ export const episodeStyle = {
   progressTrack: 0x40ffffff,
   gap: 24,
   chipH: 56,
+  /** Room either side of a season chip's label. */
+  chipPaddingX: 28,
   chipGap: 16,
   rowGap: 28,
   /** Cards in view at once; the row scrolls beyond. */

@@ -2,6 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { Season } from '../../../server/contract'
 import { colors, layout, lineLimit, motion, typography, wrapping } from '../theme'
 import { episodeStyle } from './EpisodeList.styles'
+import { layoutChips } from '../ChipRow/chip-layout'
 import { initialSeasonIndex } from '../../domain/browse'
 import { announce } from '../../a11y'
 
@@ -70,20 +71,13 @@ export class EpisodeList
       color: colors.surface,
       shader: { type: Lightning.shaders.RoundedRectangle, radius: episodeStyle.chipH / 2 },
       Label: {
-        x: 28,
+        x: episodeStyle.chipPaddingX,
         y: episodeStyle.chipH / 2,
         mountY: 0.5,
         text: { text: labels.season(season.number), ...typography.caption, textColor: colors.text, verticalAlign: 'middle' },
       },
     }))
-    let x = 0
-    for (const chip of this.Seasons.children) {
-      const label = chip.getByRef('Label')!
-      label.loadTexture()
-      chip.w = label.renderWidth + 56
-      chip.x = x
-      x += chip.w + episodeStyle.chipGap
-    }
+    layoutChips(this.Seasons, 'Label', { paddingX: episodeStyle.chipPaddingX, gap: episodeStyle.chipGap })
     this.renderEpisodes()
   }
 

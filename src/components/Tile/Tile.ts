@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, lineLimit, motion, wrapping } from '../theme'
+import { colors, HOLD_MS, lineLimit, motion, wrapping } from '../theme'
 import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
 import { tileStyle } from './Tile.styles'
 import { posterTexture } from '../Poster/PosterTexture'
@@ -33,9 +33,6 @@ interface TileTemplateSpec extends Lightning.Component.TemplateSpec {
   Border: Lightning.Element
   Title: Lightning.Element
 }
-
-/** OK held this long on a tile is a hold, not a press. */
-const HOLD_MS = 700
 
 /**
  * A poster with its access badge. With no model it is a skeleton (loading);
