@@ -129,6 +129,11 @@ export function rememberSearch(recent: readonly string[], query: string): string
   return [query, ...recent.filter((earlier) => earlier !== query)].slice(0, RECENT_SEARCHES)
 }
 
+/** The recent searches without `query` (the viewer took it out), the others in their order. */
+export function forgetSearch(recent: readonly string[], query: string): string[] {
+  return recent.filter((earlier) => earlier !== query)
+}
+
 /** The API's answer to one query. */
 export interface SearchAnswer<T> {
   query: string

@@ -6,7 +6,7 @@ import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
 import { waitForStoredFeed } from './support/app-storage'
-import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForWholeText } from './support/lightning'
+import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForWholeText } from './support/lightning'
 
 jest.setTimeout(180_000)
 
@@ -442,6 +442,69 @@ test('Search keeps a search a title was opened from: offered before the next que
   await press(page, 'Enter')
   await waitForText(page, 'Results for “night”')
   await waitFor('the first result focused', async () => ((await focusedTileTexts(page)).includes("Night Watch of Chang'an") ? true : null))
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('Search’s recent searches: as many as fit beside their hint, a long one cut with …; OK held on one takes it out', async () => {
+  const { page, errors } = await open('#search', 'en')
+  await waitForText(page, 'Popular on Marquee')
+  const long = 'the long search a voice assistant once typed in full for the viewer'
+  const seed = async (recent: string[]): Promise<void> => {
+    await page.evaluate((device) => localStorage.setItem('search.recent', JSON.stringify({ device })), recent)
+    // The app started again on Search (a goto to the same address would only move to its hash).
+    await page.reload()
+    await waitForText(page, 'Recent')
+  }
+  const stored = async () => page.evaluate(() => (JSON.parse(localStorage.getItem('search.recent') ?? '{}') as { device?: string[] }).device)
+  const hold = async () => {
+    await page.keyboard.down('Enter')
+    await page.waitForTimeout(1_200)
+    await page.keyboard.up('Enter')
+  }
+  const toRecent = async () => {
+    for (let i = 0; i < 7 && (await focusedTileTexts(page)).length === 0; i++) await press(page, 'ArrowRight')
+    await press(page, 'ArrowUp')
+    expect(await focusedRefs(page)).toContain('Recent')
+  }
+  await recordDrawnTexts(page)
+  await seed(['night', long, '长安', 'cayx', 'mountain', 'river'])
+  // The long one is drawn cut, the row stops before the last chip that would cross the TV-safe edge (room
+  // kept for the hint), and the hint shows only while the row has focus.
+  await waitFor('the long search drawn cut with …', async () => ((await drawnTexts(page)).some((text) => text.startsWith('the long search') && text.endsWith('…')) ? true : null))
+  const shown = await visibleTexts(page)
+  expect(shown).toEqual(expect.arrayContaining(['night', long, '长安']))
+  expect(shown).not.toContain('mountain')
+  expect(shown).not.toContain('Hold OK to remove')
+  await toRecent()
+  await press(page, 'ArrowRight')
+  await waitForText(page, 'Hold OK to remove')
+  const [chips, hint] = await waitForPlaced(page, ['[ref="Recent"] > [ref="Chips"]', '[ref="Recent"] > [ref="Hint"]'], 'right of')
+  expect(hint!.right).toBeLessThanOrEqual(1920 - 96)
+  expect(chips!.left).toBeGreaterThan((await boxesOf(page, ['[ref="Recent"] > [ref="Label"]']))[0]!.right)
+  await shot(page, 'search-recent-hold')
+  // Held on the long one: asked first, nothing searched; removed, the chip after it is focused and a chip
+  // that had no room before now shows.
+  await hold()
+  await waitForWholeText(page, `Remove “${long}” from recent searches?`)
+  expect(await visibleTexts(page)).not.toContain(`Results for “${long}”`)
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await waitForText(page, `“${long}” is no longer in recent searches`)
+  expect(await stored()).toEqual(['night', '长安', 'cayx', 'mountain', 'river'])
+  await waitForText(page, 'mountain')
+  await press(page, 'Enter')
+  await waitForText(page, 'Results for “长安”')
+  // The last one taken out: the caption is back and the focus goes down to the popular titles.
+  await seed(['night'])
+  await toRecent()
+  await hold()
+  await waitForWholeText(page, 'Remove “night” from recent searches?')
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await waitForText(page, 'Popular on Marquee')
+  expect(await stored()).toEqual([])
+  await waitFor('a popular title focused', async () => ((await focusedTileTexts(page)).length > 0 ? true : null))
   expect(errors).toEqual([])
   await page.close()
 })

@@ -9,7 +9,7 @@ import { colors, layout, lineLimit, typography, wrapping } from '../../component
 import { Grid } from '../../components/Grid/Grid'
 import { SearchKeyboard } from '../../components/SearchKeyboard/SearchKeyboard'
 import { ChipRow } from '../../components/ChipRow/ChipRow'
-import { keepSearch, recentSearches } from './recent-searches'
+import { dropSearch, keepSearch, recentSearches } from './recent-searches'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
@@ -79,7 +79,7 @@ export class SearchPage
       Keyboard: { type: SearchKeyboard, x: layout.safeX, y: 290 },
       Caption: { x: RESULTS_X, y: CAPTION_Y, text: { text: '', ...typography.caption, ...wrapping, textColor: colors.textMuted, wordWrapWidth: 1000, ...lineLimit(1) } },
       // Before a query, in the caption's place: the searches the viewer opened a title from.
-      Recent: { type: ChipRow, x: RESULTS_X, y: CAPTION_Y - 8, visible: false },
+      Recent: { type: ChipRow, x: RESULTS_X, y: CAPTION_Y - 8, w: layout.screenW - layout.safeX - RESULTS_X, visible: false },
       Results: { type: Grid, x: RESULTS_X, y: RESULTS_Y, columns: 4, visibleRows: 2 },
     }
   }
@@ -125,6 +125,7 @@ export class SearchPage
       },
     }
     this.Recent.onPick = (index) => this.searchAgain(this._recent[index] ?? '')
+    this.Recent.onHold = (index) => void this.offerToForget(index)
     this._recent = recentSearches()
     this.renderTexts()
     this.render()
@@ -207,10 +208,36 @@ export class SearchPage
     this.Results.announce = caption
     // Recent searches stand where the caption says "Popular on Marquee" (or how to search): before a query.
     const recentShown = this._recent.length > 0 && (this._view.caption.kind === 'popular' || this._view.caption.kind === 'hint')
-    if (recentShown && !this.Recent.visible) this.Recent.show(t('search.recent'), this._recent)
+    if (recentShown && !this.Recent.visible) this.showRecent(0)
     this.Recent.visible = recentShown
     this.Caption.visible = !recentShown
     if (!recentShown && this._area === 'recent') this._area = 'keyboard'
+  }
+
+  private showRecent(focusIndex: number): void {
+    this.Recent.show({ label: t('search.recent'), chips: this._recent, hint: t('home.holdToRemove'), focusIndex })
+  }
+
+  /**
+   * OK held on a recent search: "Remove “night” from recent searches?". Removed, the chip after it takes its
+   * place in the focus; with none left, the grid below (else the keyboard) does.
+   */
+  private async offerToForget(index: number): Promise<void> {
+    const query = this._recent[index]
+    if (query === undefined) return
+    const yes = await this.fireAncestors('$ask', {
+      title: t('search.forgetQuestion', { query }),
+      confirm: t('home.remove'),
+      cancel: t('home.keep'),
+    })
+    if (!yes) return
+    dropSearch(query)
+    this._recent = recentSearches()
+    this.fireAncestors('$showToast', t('search.forgotten', { query }))
+    if (this._recent.length > 0) this.showRecent(index)
+    else this._area = this._view.items.length > 0 ? 'results' : 'keyboard'
+    this.renderCaption()
+    if (this.hasFocus()) this._refocus()
   }
 
   private edit(edit: KeyboardEdit): void {

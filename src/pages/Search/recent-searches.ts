@@ -1,5 +1,5 @@
 import { signedInAccount } from '../../api/session'
-import { rememberSearch } from '../../domain'
+import { forgetSearch, rememberSearch } from '../../domain'
 import { viewerKey } from '../../player'
 import { readStored, writeStored } from '../../storage'
 
@@ -19,9 +19,19 @@ export function recentSearches(): string[] {
   return keptBy(readStored('search.recent'), viewer())
 }
 
-/** A search the viewer opened a title from: offered first next time. */
-export function keepSearch(query: string): void {
+/** Rewrites the viewer's recent searches with `change`, the other viewers' as they are. */
+function updateSearches(change: (recent: string[]) => string[]): void {
   const who = viewer()
   const all = readStored('search.recent')
-  writeStored('search.recent', { ...all, [who]: rememberSearch(keptBy(all, who), query) })
+  writeStored('search.recent', { ...all, [who]: change(keptBy(all, who)) })
+}
+
+/** A search the viewer opened a title from: offered first next time. */
+export function keepSearch(query: string): void {
+  updateSearches((recent) => rememberSearch(recent, query))
+}
+
+/** A search the viewer took out of the recent ones: not offered again. */
+export function dropSearch(query: string): void {
+  updateSearches((recent) => forgetSearch(recent, query))
 }

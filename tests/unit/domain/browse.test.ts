@@ -1,5 +1,5 @@
 import {
-  actionTarget, applyKeyboardEdit, detailActions, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, rememberSearch, searchHash, searchQuery, searchView, RECENT_SEARCHES, watchedFraction,
+  actionTarget, applyKeyboardEdit, detailActions, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, forgetSearch, rememberSearch, searchHash, searchQuery, searchView, RECENT_SEARCHES, watchedFraction,
   SEARCH_MAX_LENGTH, type DetailAction,
 } from '../../../src/domain'
 import { BUY, FREE, NOW, RENT, VIP, access, rentedNotStarted, DAY } from './fixtures'
@@ -113,6 +113,14 @@ describe('rememberSearch', () => {
     expect(rememberSearch(['cayx', 'night', '长安'], 'night')).toEqual(['night', 'cayx', '长安'])
     const full = Array.from({ length: RECENT_SEARCHES }, (_, i) => `q${i}`)
     expect(rememberSearch(full, 'new')).toEqual(['new', ...full.slice(0, RECENT_SEARCHES - 1)])
+  })
+})
+
+describe('forgetSearch', () => {
+  test('takes out the one search, the others kept in their order; an unknown one changes nothing', () => {
+    expect(forgetSearch(['night', 'cayx', '长安'], 'cayx')).toEqual(['night', '长安'])
+    expect(forgetSearch(['night'], 'night')).toEqual([])
+    expect(forgetSearch(['night', '长安'], 'nigh')).toEqual(['night', '长安'])
   })
 })
 
