@@ -12,13 +12,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { packageTrack, verifyPackaged, type PackagedTrack } from './cmaf'
 import {
-  audioPlaylistName, buildMasterPlaylist, buildMediaPlaylist, buildMpd, buildSubtitlePlaylist, buildWebVtt,
-  subtitlePlaylistName, videoPlaylistName, type AudioTrack, type ManifestInput, type SubtitleTrack, type VideoTrack,
+  audioPlaylistName, buildMasterPlaylist, buildMediaPlaylist, buildMpd, buildSubtitlePlaylist, buildThumbnailPlaylist, buildWebVtt,
+  subtitlePlaylistName, thumbnailGrid, videoPlaylistName, THUMBNAIL_PLAYLIST, type AudioTrack, type ManifestInput, type SubtitleTrack,
+  type ThumbnailTrack, type VideoTrack,
 } from './manifest'
 import { hexToBytes } from './mp4'
 
 /** Bump when the output changes shape or content; ensureMedia regenerates on a mismatch. */
-export const MEDIA_GENERATOR_VERSION = 3
+export const MEDIA_GENERATOR_VERSION = 4
 
 export interface MediaAsset {
   id: string
@@ -87,6 +88,9 @@ const SUBTITLES = [
   { id: 'sub-en', language: 'en', label: 'English', text: (n: number, t: number) => `Subtitle cue ${n} (${t} s)\nThis is the English test track` },
 ] as const
 
+/** Seek previews: a 320×180 picture every 2 s, four to a row of the sprite sheet. */
+const THUMBNAILS = { file: 'thumbnails.jpg', everySeconds: 2, tileWidth: 320, tileHeight: 180, maxColumns: 4 } as const
+
 const FPS = 25
 const GOP_SECONDS = 2
 const CUE_EVERY = 4
@@ -150,13 +154,17 @@ function drawtextEscape(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/:/g, '\\:').replace(/%/g, '\\%')
 }
 
-/** One ffmpeg run per asset: three video renditions and two audio tracks, each a fragmented MP4. */
-export function ffmpegArgs(spec: AssetSpec, rawDir: string, font: string | null): string[] {
+/**
+ * One ffmpeg run per asset: three video renditions and two audio tracks, each a fragmented MP4, and the
+ * seek preview sprite sheet (the picture with its clock, every THUMBNAILS.everySeconds) into `thumbnailsFile`.
+ */
+export function ffmpegArgs(spec: AssetSpec, rawDir: string, thumbnailsFile: string, font: string | null): string[] {
   const d = spec.durationSeconds
+  const grid = thumbnailGrid(d, THUMBNAILS.everySeconds, THUMBNAILS.maxColumns)
   const gop = FPS * GOP_SECONDS
   const fontOpt = font ? `fontfile=${font}:` : ''
   const title = drawtextEscape(spec.title)
-  const split = RENDITIONS.map((_, i) => `[s${i}]`).join('')
+  const split = RENDITIONS.map((_, i) => `[s${i}]`).join('') + '[st]'
   const chains = RENDITIONS.map(
     (r, i) =>
       `[s${i}]scale=${r.width}:${r.height},` +
@@ -165,8 +173,10 @@ export function ffmpegArgs(spec: AssetSpec, rawDir: string, font: string | null)
   const filter =
     `[0:v]drawtext=${fontOpt}text='${title}':fontsize=56:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=12:x=40:y=40,` +
     `drawtext=${fontOpt}text='%{pts\\:hms}':fontsize=96:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=16:x=(w-tw)/2:y=h-th-60,` +
-    `split=${RENDITIONS.length}${split};` +
-    chains.join(';')
+    `split=${RENDITIONS.length + 1}${split};` +
+    chains.join(';') +
+    `;[st]fps=1/${THUMBNAILS.everySeconds},scale=${THUMBNAILS.tileWidth}:${THUMBNAILS.tileHeight},` +
+    `tile=${grid.columns}x${grid.rows}:nb_frames=${grid.count}[thumbs]`
   const args = [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
     '-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=${FPS}:duration=${d}`,
@@ -185,6 +195,7 @@ export function ffmpegArgs(spec: AssetSpec, rawDir: string, font: string | null)
       ...fragVideo, path.join(rawDir, `${r.id}.mp4`),
     )
   })
+  args.push('-map', '[thumbs]', '-frames:v', '1', '-q:v', '5', '-f', 'image2', thumbnailsFile)
   AUDIO.forEach((a, i) => {
     args.push(
       '-map', `${i + 1}:a`, '-vn', '-sn',
@@ -209,7 +220,8 @@ async function buildAsset(
   const dir = path.join(stageDir, spec.id)
   const rawDir = path.join(dir, 'raw')
   fs.mkdirSync(rawDir, { recursive: true })
-  await run(ffmpeg, ffmpegArgs(spec, rawDir, font))
+  const thumbnailsFile = path.join(dir, THUMBNAILS.file)
+  await run(ffmpeg, ffmpegArgs(spec, rawDir, thumbnailsFile, font))
   const encodedAt = Date.now()
 
   const kid = spec.encrypted ? crypto.randomBytes(16).toString('hex') : null
@@ -247,11 +259,22 @@ async function buildAsset(
   }
   const durationSeconds = Math.round(Math.min(...video.map((v) => v.durationSeconds)) * 1000) / 1000
   const hlsKeyUri = spec.encrypted ? keyUri(spec.id) : null
+  const grid = thumbnailGrid(spec.durationSeconds, THUMBNAILS.everySeconds, THUMBNAILS.maxColumns)
+  const thumbnails: ThumbnailTrack = {
+    file: THUMBNAILS.file,
+    tileWidth: THUMBNAILS.tileWidth,
+    tileHeight: THUMBNAILS.tileHeight,
+    columns: grid.columns,
+    rows: grid.rows,
+    everySeconds: THUMBNAILS.everySeconds,
+    bandwidth: Math.ceil((fs.statSync(thumbnailsFile).size * 8) / durationSeconds),
+  }
   const input: ManifestInput = {
     durationSeconds,
     video,
     audio,
     subtitles,
+    thumbnails,
     encryption: kid && hlsKeyUri ? { kid, hlsKeyUri } : null,
   }
   fs.writeFileSync(path.join(dir, 'manifest.mpd'), buildMpd(input))
@@ -259,6 +282,7 @@ async function buildAsset(
   for (const v of video) fs.writeFileSync(path.join(dir, videoPlaylistName(v)), buildMediaPlaylist(v, hlsKeyUri))
   for (const a of audio) fs.writeFileSync(path.join(dir, audioPlaylistName(a)), buildMediaPlaylist(a, hlsKeyUri))
   for (const s of subtitles) fs.writeFileSync(path.join(dir, subtitlePlaylistName(s)), buildSubtitlePlaylist(s, durationSeconds))
+  fs.writeFileSync(path.join(dir, THUMBNAIL_PLAYLIST), buildThumbnailPlaylist(thumbnails, durationSeconds))
 
   log(`${spec.id}: encoded in ${((encodedAt - started) / 1000).toFixed(1)} s, packaged${enc ? ' and encrypted' : ''} in ${((Date.now() - encodedAt) / 1000).toFixed(1)} s`)
   return {

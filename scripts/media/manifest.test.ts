@@ -1,6 +1,6 @@
 import {
-  CLEARKEY_SCHEME_URI, buildMasterPlaylist, buildMediaPlaylist, buildMpd, buildSubtitlePlaylist, buildWebVtt,
-  hlsKeyLine, type AudioTrack, type ManifestInput, type ManifestTrack, type VideoTrack,
+  CLEARKEY_SCHEME_URI, buildMasterPlaylist, buildMediaPlaylist, buildMpd, buildSubtitlePlaylist, buildThumbnailPlaylist, buildWebVtt,
+  hlsKeyLine, thumbnailGrid, type AudioTrack, type ManifestInput, type ManifestTrack, type ThumbnailTrack, type VideoTrack,
 } from './manifest'
 
 const track = (file: string, timescale: number, sizes: number[], duration: number): ManifestTrack => {
@@ -186,5 +186,38 @@ describe('WebVTT', () => {
         '2\n00:00:04.000 --> 00:00:07.500\n第 2 条 @4\n\n' +
         '3\n00:00:08.000 --> 00:00:10.000\n第 3 条 @8\n\n',
     )
+  })
+})
+
+describe('seek preview thumbnails', () => {
+  const thumbnails: ThumbnailTrack = { file: 'thumbnails.jpg', tileWidth: 320, tileHeight: 180, columns: 4, rows: 3, everySeconds: 2, bandwidth: 33750 }
+  const withThumbnails = (): ManifestInput => ({ ...input(true), durationSeconds: 24, thumbnails })
+
+  test('a picture per interval begun in the clip, in as many columns as divide them evenly', () => {
+    expect(thumbnailGrid(24, 2, 4)).toEqual({ count: 12, columns: 4, rows: 3 })
+    expect(thumbnailGrid(23.5, 2, 4)).toEqual({ count: 12, columns: 4, rows: 3 })
+    expect(thumbnailGrid(10, 2, 4)).toEqual({ count: 5, columns: 1, rows: 5 })
+    expect(thumbnailGrid(1, 2, 4)).toEqual({ count: 1, columns: 1, rows: 1 })
+  })
+
+  test('the MPD has a DASH-IF thumbnail AdaptationSet: the sheet as one segment, its tiles, never encrypted', () => {
+    const mpd = buildMpd(withThumbnails())
+    assertBalancedXml(mpd)
+    const image = mpd.slice(mpd.indexOf('contentType="image"'))
+    expect(image).toContain('mimeType="image/jpeg"')
+    expect(image).toContain('<SegmentTemplate media="thumbnails.jpg" timescale="1000" duration="24000" startNumber="1"/>')
+    expect(image).toContain('<Representation id="thumbnails" bandwidth="33750" width="1280" height="540">')
+    expect(image).toContain('<EssentialProperty schemeIdUri="http://dashif.org/thumbnail_tile" value="4x3"/>')
+    expect(image.slice(0, image.indexOf('</AdaptationSet>'))).not.toContain('ContentProtection')
+    expect(buildMpd(input(false))).not.toContain('contentType="image"')
+  })
+
+  test('HLS names the image playlist after the variants with a tile’s size, and it holds the sheet with its tiles', () => {
+    const lines = buildMasterPlaylist(withThumbnails()).trim().split('\n')
+    expect(lines[lines.length - 1]).toBe('#EXT-X-IMAGE-STREAM-INF:BANDWIDTH=33750,RESOLUTION=320x180,CODECS="jpeg",URI="thumbnails.m3u8"')
+    const playlist = buildThumbnailPlaylist(thumbnails, 24).trim().split('\n')
+    expect(playlist).toContain('#EXT-X-IMAGES-ONLY')
+    expect(playlist.slice(-4)).toEqual(['#EXTINF:24.00000,', '#EXT-X-TILES:RESOLUTION=320x180,LAYOUT=4x3,DURATION=2.000', 'thumbnails.jpg', '#EXT-X-ENDLIST'])
+    expect(playlist.some((line) => line.startsWith('#EXT-X-KEY'))).toBe(false)
   })
 })

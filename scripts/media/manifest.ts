@@ -4,6 +4,7 @@ import { kidToUuid } from './mp4'
 
 export const CLEARKEY_SCHEME_URI = 'urn:uuid:e2719d58-a985-b3c9-781a-b030af78d30e'
 export const MP4_PROTECTION_SCHEME_URI = 'urn:mpeg:dash:mp4protection:2011'
+export const THUMBNAIL_TILE_SCHEME_URI = 'http://dashif.org/thumbnail_tile'
 
 export interface ManifestTrack {
   /** File name relative to the manifest. */
@@ -42,11 +43,42 @@ export interface SubtitleTrack {
   label: string
 }
 
+/**
+ * Still pictures for seek previews: one JPEG sprite sheet of `columns`×`rows`
+ * tiles, read left to right and top to bottom, each a picture from its own
+ * `everySeconds` of the play.
+ */
+export interface ThumbnailTrack {
+  file: string
+  tileWidth: number
+  tileHeight: number
+  columns: number
+  rows: number
+  everySeconds: number
+  /** Bits per second over the play (the sheet's size over its duration). */
+  bandwidth: number
+}
+
+/**
+ * How a clip's thumbnails are laid out: one per `everySeconds` begun within it,
+ * in as many columns (at most `maxColumns`) as divide them evenly, so every
+ * tile is a picture: DASH players time a tile as the sheet's duration over its
+ * tile count.
+ */
+export function thumbnailGrid(durationSeconds: number, everySeconds: number, maxColumns: number): { count: number; columns: number; rows: number } {
+  const count = Math.max(1, Math.ceil(durationSeconds / everySeconds - 1e-9))
+  let columns = Math.min(maxColumns, count)
+  while (count % columns !== 0) columns--
+  return { count, columns, rows: count / columns }
+}
+
 export interface ManifestInput {
   durationSeconds: number
   video: VideoTrack[]
   audio: AudioTrack[]
   subtitles: SubtitleTrack[]
+  /** Seek preview pictures, where the asset has them. */
+  thumbnails?: ThumbnailTrack | null
   /** Present for encrypted assets: every track shares this KID. */
   encryption: { kid: string; hlsKeyUri: string } | null
 }
@@ -124,6 +156,17 @@ export function buildMpd(input: ManifestInput): string {
     out += `${i2}</Representation>\n`
     out += `${i1}</AdaptationSet>\n`
   }
+  const thumbs = input.thumbnails
+  if (thumbs) {
+    // DASH-IF's thumbnail AdaptationSet: one segment, the whole sheet, tiled as EssentialProperty says.
+    const sheetMs = Math.round(thumbs.everySeconds * thumbs.columns * thumbs.rows * 1000)
+    out += `${i1}<AdaptationSet id="${asId++}" contentType="image" mimeType="image/jpeg">\n`
+    out += `${i2}<SegmentTemplate media="${xmlAttr(thumbs.file)}" timescale="1000" duration="${sheetMs}" startNumber="1"/>\n`
+    out += `${i2}<Representation id="thumbnails" bandwidth="${thumbs.bandwidth}" width="${thumbs.tileWidth * thumbs.columns}" height="${thumbs.tileHeight * thumbs.rows}">\n`
+    out += `${i3}<EssentialProperty schemeIdUri="${THUMBNAIL_TILE_SCHEME_URI}" value="${thumbs.columns}x${thumbs.rows}"/>\n`
+    out += `${i2}</Representation>\n`
+    out += `${i1}</AdaptationSet>\n`
+  }
   out += `  </Period>\n</MPD>\n`
   return out
 }
@@ -194,6 +237,25 @@ export function subtitlePlaylistName(s: SubtitleTrack): string {
   return `${s.id}.m3u8`
 }
 
+export const THUMBNAIL_PLAYLIST = 'thumbnails.m3u8'
+
+/** The image playlist (Roku's and Shaka's EXT-X-IMAGE-STREAM-INF): the sheet as one segment, its tiles in EXT-X-TILES. */
+export function buildThumbnailPlaylist(t: ThumbnailTrack, durationSeconds: number): string {
+  return [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    `#EXT-X-TARGETDURATION:${Math.ceil(durationSeconds)}`,
+    '#EXT-X-MEDIA-SEQUENCE:0',
+    '#EXT-X-PLAYLIST-TYPE:VOD',
+    '#EXT-X-IMAGES-ONLY',
+    `#EXTINF:${durationSeconds.toFixed(5)},`,
+    `#EXT-X-TILES:RESOLUTION=${t.tileWidth}x${t.tileHeight},LAYOUT=${t.columns}x${t.rows},DURATION=${t.everySeconds.toFixed(3)}`,
+    t.file,
+    '#EXT-X-ENDLIST',
+    '',
+  ].join('\n')
+}
+
 /** The multivariant playlist: audio and subtitle renditions by language, one variant per video rendition. */
 export function buildMasterPlaylist(input: ManifestInput): string {
   const lines = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS']
@@ -224,6 +286,14 @@ export function buildMasterPlaylist(input: ManifestInput): string {
     if (input.audio.length) attrs.push('AUDIO="audio"')
     if (input.subtitles.length) attrs.push('SUBTITLES="subs"')
     lines.push(`#EXT-X-STREAM-INF:${attrs.join(',')}`, videoPlaylistName(v))
+  }
+  const thumbs = input.thumbnails
+  if (thumbs) {
+    // RESOLUTION is a tile's, as in EXT-X-TILES (Roku's image playlists; Shaka multiplies it by the layout).
+    lines.push(
+      `#EXT-X-IMAGE-STREAM-INF:BANDWIDTH=${thumbs.bandwidth},RESOLUTION=${thumbs.tileWidth}x${thumbs.tileHeight},` +
+        `CODECS="jpeg",URI=${hlsQuote(THUMBNAIL_PLAYLIST)}`,
+    )
   }
   lines.push('')
   return lines.join('\n')

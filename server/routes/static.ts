@@ -31,7 +31,7 @@ const TYPES: Record<string, string> = {
   '.vtt': 'text/vtt; charset=utf-8',
 }
 
-const MEDIA_EXTENSIONS = new Set(['.mpd', '.m3u8', '.mp4', '.m4s', '.m4v', '.m4a', '.vtt'])
+const MEDIA_EXTENSIONS = new Set(['.mpd', '.m3u8', '.mp4', '.m4s', '.m4v', '.m4a', '.vtt', '.jpg'])
 
 /** Resolves a URL path inside root, refusing traversal and dotfiles; null when not a readable file. */
 export function safeFile(root: string, urlPath: string): string | null {

@@ -276,7 +276,7 @@ describe('offers, images, openapi, static files', () => {
     expect(res.body.paths['/v1/titles/{id}'].get.responses['200']).toBeDefined()
   })
 
-  test('media: served with ranges; the catalog with the keys never is', async () => {
+  test('media: served with ranges, the seek preview sheet too; the catalog with the keys never is', async () => {
     const full = await call(server.base, 'GET', '/media/clear-1/manifest.mpd')
     expect(full.status).toBe(200)
     expect(full.headers.get('content-type')).toBe('application/dash+xml')
@@ -284,6 +284,9 @@ describe('offers, images, openapi, static files', () => {
     expect(part.status).toBe(206)
     expect(await part.text()).toBe('<?xml')
     expect(part.headers.get('content-range')).toMatch(/^bytes 0-4\/\d+$/)
+    const thumbnails = await fetch(`${server.base}/media/clear-1/thumbnails.jpg`)
+    expect(thumbnails.status).toBe(200)
+    expect(thumbnails.headers.get('content-type')).toBe('image/jpeg')
     expect((await call(server.base, 'GET', '/media/catalog.json')).status).toBe(404)
     expect((await call(server.base, 'GET', '/media/../marquee.db')).status).toBe(404)
     expect((await call(server.base, 'GET', '/media/%2e%2e/marquee.db')).status).toBe(404)

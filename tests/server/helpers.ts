@@ -42,6 +42,8 @@ export function writeFakeMedia(mediaDir: string): FakeAsset[] {
     fs.mkdirSync(path.join(mediaDir, a.id), { recursive: true })
     fs.writeFileSync(path.join(mediaDir, a.dash), `<?xml version="1.0"?><MPD id="${a.id}"></MPD>\n`)
     fs.writeFileSync(path.join(mediaDir, a.hls), '#EXTM3U\n')
+    // A JPEG's start and end markers: the seek preview sheet.
+    fs.writeFileSync(path.join(mediaDir, a.id, 'thumbnails.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xd9]))
   }
   fs.writeFileSync(path.join(mediaDir, 'catalog.json'), JSON.stringify({ version: 3, generatedAt: new Date().toISOString(), assets }, null, 2))
   return assets
