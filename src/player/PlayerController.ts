@@ -12,7 +12,7 @@ import { asShakaError, classifyShakaError, CODE, CRITICAL, type PlayerFailure, t
 import { readTrackPreferences, rememberTrackPreferences, type SubtitleSize, type TrackPreferences } from './preferences'
 import { ProgressSaver } from './progress-saver'
 import { QoeRecorder, type QoeSnapshot } from './qoe'
-import { ShakaEngine, probeSupport, type PreloadHandle, type RequestKind, type SupportReport, type Track } from './shaka-engine'
+import { ShakaEngine, probeSupport, type PreloadHandle, type RequestKind, type SupportReport, type Thumbnail, type Track } from './shaka-engine'
 import { isControllable, nextState, type PlayerEvent, type PlayerState } from './state'
 import { LightningTextDisplayer } from './subtitles'
 import { videoPlayer } from './video-player'
@@ -376,14 +376,20 @@ export class PlayerController {
     if (isControllable(this.state)) videoPlayer.pause()
   }
 
-  /** Seeks relative to where the viewer is going (presses in quick succession add up). */
-  seekBy(seconds: number): void {
-    if (!isControllable(this.state)) return
+  /** Seeks relative to where the viewer is going (presses in quick succession add up); the time it seeks to, null when it cannot. */
+  seekBy(seconds: number): number | null {
+    if (!isControllable(this.state)) return null
     const now = Date.now()
     const from = this.seekTarget && now - this.seekTarget.at < SEEK_SETTLE_MS ? this.seekTarget.seconds : (this.video?.currentTime ?? 0)
     const target = Math.max(0, Math.min(from + seconds, Math.max(0, this.durationSeconds - 1)))
     this.seekTarget = { seconds: target, at: now }
     this.seekTo(target)
+    return target
+  }
+
+  /** The play's seek preview picture for `seconds`, where its manifest has them. */
+  thumbnailAt(seconds: number): Promise<Thumbnail | null> {
+    return this.engine?.thumbnailAt(seconds) ?? Promise.resolve(null)
   }
 
   /**

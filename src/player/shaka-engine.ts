@@ -114,6 +114,17 @@ export interface Track {
   active: boolean
 }
 
+/** A seek preview picture: the tile at (x, y), width×height, of the sprite sheet at `url` (sheetWidth×sheetHeight). */
+export interface Thumbnail {
+  url: string
+  x: number
+  y: number
+  width: number
+  height: number
+  sheetWidth: number
+  sheetHeight: number
+}
+
 /**
  * The one Shaka player, attached to the SDK's video element ahead of the
  * first play and kept between plays (unloaded, not destroyed): creating it
@@ -312,6 +323,22 @@ export class ShakaEngine {
   selectText(language: string | null): void {
     const track = language === null ? null : this.player.getTextTracks().find((t) => t.language === language)
     this.player.selectTextTrack(track ?? null)
+  }
+
+  /**
+   * The seek preview picture for `seconds` (Shaka's getThumbnails, from the manifest's DASH thumbnail set or HLS
+   * image playlist); null where the play has none. A preview is never worth an error: a failure is a null too.
+   */
+  async thumbnailAt(seconds: number): Promise<Thumbnail | null> {
+    if (this.player.getImageTracks().length === 0) return null
+    try {
+      const found = await this.player.getThumbnails(null, seconds)
+      const url = found?.uris[0]
+      if (!found || !url) return null
+      return { url, x: found.positionX, y: found.positionY, width: found.width, height: found.height, sheetWidth: found.imageWidth, sheetHeight: found.imageHeight }
+    } catch {
+      return null
+    }
   }
 
   /** Ends the play: its hooks stop hearing from Shaka, and the player unloads with a fresh MediaSource for the next one. */

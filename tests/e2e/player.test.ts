@@ -2,6 +2,7 @@
 // media: Shaka behind the SDK VideoPlayer, clear and ClearKey-encrypted DASH (and HLS with ?stream=hls),
 // the purchase choices when not entitled, audio and subtitle switching,
 // resume, and recovery after the media requests are blocked mid-play.
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -11,7 +12,9 @@ import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
-import { collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
+import { boxesOf, collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
+import { mediaDir } from './support/paths'
+import { ffmpegPath } from '../../scripts/media'
 
 jest.setTimeout(180_000)
 
@@ -326,6 +329,80 @@ test('paused a while with no key, the play says what is paused over the picture 
   await waitForTime(page, pausedAt + 0.5)
   expect(errors).toEqual([])
   await page.close()
+})
+
+/** An image (JPEG, PNG) decoded by the media script's ffmpeg into RGB bytes, row by row. */
+function rgbPixels(image: Buffer): Buffer {
+  const decoded = spawnSync(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], { input: image, maxBuffer: 64 << 20 })
+  if (decoded.status !== 0) throw new Error(`ffmpeg could not decode the image: ${decoded.stderr.toString()}`)
+  return decoded.stdout
+}
+
+/** A w×h part of an RGB image `width` wide, from (left, top). */
+function cropRgb(image: Buffer, width: number, left: number, top: number, w: number, h: number): Buffer {
+  const rows = Array.from({ length: h }, (_, y) => image.subarray(((top + y) * width + left) * 3, ((top + y) * width + left + w) * 3))
+  return Buffer.concat(rows)
+}
+
+/** The mean difference per colour byte between a 320×180 picture and each tile of a 4×3 sheet of them (1280×540). */
+function tileDistances(picture: Buffer, sheet: Buffer): number[] {
+  const [w, h, columns] = [320, 180, 4]
+  return Array.from({ length: 12 }, (_, tile) => {
+    const [left, top] = [(tile % columns) * w, Math.floor(tile / columns) * h]
+    let sum = 0
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w * 3; x++) sum += Math.abs(picture[y * w * 3 + x]! - sheet[((top + y) * columns * w + left) * 3 + x]!)
+    }
+    return sum / (w * h * 3)
+  })
+}
+
+test('a seek shows, over the bar where it goes, the picture there from the play’s sprite sheet (DASH and HLS)', async () => {
+  for (const query of ['', '&stream=hls']) {
+    const { page, errors } = await open(`player/${freeTitleId}/startover`, { query })
+    const sheets: string[] = []
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url())
+      if (pathname.endsWith('/thumbnails.jpg')) sheets.push(pathname)
+    })
+    await waitForTime(page, 1)
+    // Not fetched for a play no one seeks in.
+    expect(sheets).toEqual([])
+    await press(page, 'ArrowRight')
+    const time = await waitFor('the seek preview’s time', async () => {
+      const texts = await page.$$eval('[ref="SeekPreview"] [texture-text]', (elements) => elements.map((el) => el.getAttribute('texture-text') ?? ''))
+      return texts.find((text) => /^\d+:\d{2}$/.test(text)) ?? null
+    }, 5_000)
+    const [minutes, seconds] = time.split(':').map(Number) as [number, number]
+    const target = minutes * 60 + seconds
+    expect(target).toBeGreaterThanOrEqual(10)
+    // Above the bar, over the point the seek went to (the knob is there).
+    const [preview, bar] = await waitForPlaced(page, ['[ref="SeekPreview"]', '[ref="Bar"]'])
+    const [knob] = await boxesOf(page, ['[ref="Bar"] > [ref="Knob"]'])
+    expect((knob!.left + knob!.right) / 2).toBeGreaterThan(preview!.left)
+    expect((knob!.left + knob!.right) / 2).toBeLessThan(preview!.right)
+    expect(bar!.top - preview!.bottom).toBeLessThan(60)
+    // The picture drawn is the sheet's tile for that time: of the twelve, the one it is nearest to.
+    await waitFor('the sheet asked for', () => (sheets.length > 0 ? true : null), 5_000)
+    const sheet = rgbPixels(fs.readFileSync(path.join(mediaDir, sheets[0]!.replace(/^\/media\//, ''))))
+    let distances: number[] = []
+    await waitFor(() => `the preview to show tile ${Math.floor(target / 2)}, distances ${distances.map((d) => d.toFixed(1)).join(' ')}`, async () => {
+      const [picture] = await boxesOf(page, ['[ref="SeekPreview"] > [ref="Picture"]'])
+      if (!picture || !(picture.right - picture.left > 0)) return null
+      const screenshot = await page.screenshot()
+      distances = tileDistances(cropRgb(rgbPixels(screenshot), 1920, picture.left, picture.top, 320, 180), sheet)
+      const nearest = distances.indexOf(Math.min(...distances))
+      if (nearest !== Math.floor(target / 2) || distances[nearest]! >= 20) return null
+      // This screen: the preview is gone by the time another screenshot is taken on a slow machine.
+      fs.writeFileSync(path.join(outputDir, `player-seek-preview${query ? '-hls' : ''}.png`), screenshot)
+      return true
+    }, 8_000, 300)
+    // It goes once the video plays at that point, and the sheet was asked once.
+    await page.waitForFunction(() => document.querySelector('[ref="SeekPreview"]')?.getAttribute('visible') === 'false', undefined, { timeout: 8_000 })
+    expect(new Set(sheets).size).toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  }
 })
 
 test('Right seeks 10 s; stop saves the position; playing again resumes near where it stopped', async () => {

@@ -14,6 +14,8 @@ import { asksStillWatching, isInCredits } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
 import { PausedInfo } from './PausedInfo'
 import { DebugOverlay } from './DebugOverlay'
+import { SEEK_PREVIEW_H, SEEK_PREVIEW_W, SeekPreview } from './SeekPreview'
+import { seekPreviewX } from './placement'
 import { UP_NEXT_SIZE, UpNext } from './UpNext'
 import { showScene } from '../scene'
 
@@ -50,7 +52,10 @@ const TICK_MS = 250
  */
 const SPINNER_DELAY_MS = 500
 const BAR_X = layout.safeX
+const BAR_Y = 910
 const BAR_W = layout.screenW - layout.safeX * 2
+/** The seek preview stays this long after the last seek key, and longer while the video loads the picture there. */
+const SEEK_PREVIEW_MS = 1500
 /** Presses closer than this count as a held key (key repeat), which seeks faster. */
 const HOLD_GAP_MS = 350
 const SUBTITLE_BOTTOM_WITH_CONTROLS = 800
@@ -139,7 +144,7 @@ export class PlayerPage
         PlayState: { x: BAR_X, y: 850, text: { text: '', ...typography.body, textColor: colors.text } },
         Bar: {
           x: BAR_X,
-          y: 910,
+          y: BAR_Y,
           w: BAR_W,
           h: 10,
           rect: true,
@@ -198,6 +203,10 @@ export class PlayerPage
   /** The tracks menu and the debug overlay are built on first use: building them with the page delayed the first frame. */
   private tracksMenu: TrackMenu | null = null
   private debugOverlay: DebugOverlay | null = null
+  private seekPreview: SeekPreview | null = null
+  /** When the preview last showed a seek's time; a picture asked for an older seek is not shown. */
+  private seekPreviewAt = 0
+  private thumbnailAsks = 0
   private upNextPanel: UpNext | null = null
 
   private controller: PlayerController | null = null
@@ -256,6 +265,7 @@ export class PlayerPage
     this.leaving = false
     this.creditsOffered = false
     this.Notice.visible = false
+    if (this.seekPreview) this.seekPreview.visible = false
     this.tag('Controls.Mode')!.text = request.mode === 'trailer' ? t('player.trailer') : ''
     const departures = this.departures
     const claimed = fresh ? null : claimPlay(request)
@@ -295,6 +305,8 @@ export class PlayerPage
     const EndsAt = this.tag('Controls.EndsAt')!
     if (EndsAt.text?.text !== endsAt) EndsAt.text = endsAt
     this.offerAtCredits(controller, position, duration)
+    const preview = this.seekPreview
+    if (preview?.visible && Date.now() - this.seekPreviewAt > SEEK_PREVIEW_MS && controller.currentState !== 'buffering') preview.visible = false
     const subtitle = controller.subtitleText
     if (this.Subtitles.text?.text !== subtitle) this.Subtitles.text = subtitle
     this.Subtitles.visible = subtitle.length > 0
@@ -474,11 +486,11 @@ export class PlayerPage
   }
 
   _handleRewind(): void {
-    this.controller?.seekBy(-30)
+    this.previewSeek(this.controller?.seekBy(-30) ?? null)
   }
 
   _handleFastForward(): void {
-    this.controller?.seekBy(30)
+    this.previewSeek(this.controller?.seekBy(30) ?? null)
   }
 
   override _handleDown(): void {
@@ -519,7 +531,32 @@ export class PlayerPage
     const held = this.lastSeekKey && this.lastSeekKey.direction === direction && now - this.lastSeekKey.at < HOLD_GAP_MS
     const repeats = held && this.lastSeekKey ? this.lastSeekKey.repeats + 1 : 0
     this.lastSeekKey = { direction, at: now, repeats }
-    this.controller?.seekBy(direction * seekStepSeconds(repeats))
+    this.previewSeek(this.controller?.seekBy(direction * seekStepSeconds(repeats)) ?? null)
+  }
+
+  /** Over the bar where a seek goes: its time at once, its picture when the play's sheet gives it. */
+  private previewSeek(target: number | null): void {
+    const controller = this.controller
+    if (target === null || !controller) return
+    const preview = this.preview
+    preview.x = seekPreviewX(target, controller.durationSeconds, { x: BAR_X, w: BAR_W }, SEEK_PREVIEW_W)
+    preview.showTime(target)
+    preview.visible = true
+    this.seekPreviewAt = Date.now()
+    const ask = ++this.thumbnailAsks
+    void controller.thumbnailAt(target).then((thumbnail) => {
+      if (ask === this.thumbnailAsks) preview.showPicture(thumbnail)
+    })
+  }
+
+  /** Built at the first seek, inside the controls (it fades with them). */
+  private get preview(): SeekPreview {
+    if (!this.seekPreview) {
+      const preview = this.stage.c({ type: SeekPreview, ref: 'SeekPreview', y: BAR_Y - 24 - SEEK_PREVIEW_H, visible: false }) as SeekPreview
+      this.Controls.childList.add(preview)
+      this.seekPreview = preview
+    }
+    return this.seekPreview
   }
 
   private get tracks(): TrackMenu {
