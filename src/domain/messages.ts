@@ -64,6 +64,14 @@ export interface DomainMessages {
   timeOfDay: (hours: number, minutes: number) => string
   /** Where a play ends if it plays on: "Ends at 9:47 PM". */
   endsAt: (time: string) => string
+  /** A point of the play as voice guidance says it (a clock is read out as a time of day): "1 hour 2 minutes 5 seconds"; zero parts are left out. */
+  clockSpoken: (hours: number, minutes: number, seconds: number) => string
+}
+
+/** The non-zero parts said in order; "0 seconds" when all are zero. */
+function spokenParts(hours: number, minutes: number, seconds: number, words: [(n: number) => string, (n: number) => string, (n: number) => string], separator: string): string {
+  const parts = [hours > 0 ? words[0](hours) : '', minutes > 0 ? words[1](minutes) : '', seconds > 0 || (hours === 0 && minutes === 0) ? words[2](seconds) : '']
+  return parts.filter((part) => part.length > 0).join(separator)
 }
 
 /** Two digits, for clocks and times of day (no `padStart`: the legacy bundle runs on engines without it). */
@@ -107,6 +115,8 @@ const en: DomainMessages = {
   betterDeal: 'Better deal',
   timeOfDay: (hours, minutes) => `${hours % 12 === 0 ? 12 : hours % 12}:${pad2(minutes)} ${hours < 12 ? 'AM' : 'PM'}`,
   endsAt: (time) => `Ends at ${time}`,
+  clockSpoken: (hours, minutes, seconds) =>
+    spokenParts(hours, minutes, seconds, [(n) => `${n} hour${n === 1 ? '' : 's'}`, (n) => `${n} minute${n === 1 ? '' : 's'}`, (n) => `${n} second${n === 1 ? '' : 's'}`], ' '),
 }
 
 const zhCN: DomainMessages = {
@@ -144,6 +154,7 @@ const zhCN: DomainMessages = {
   betterDeal: '更划算',
   timeOfDay: (hours, minutes) => `${hours}:${pad2(minutes)}`,
   endsAt: (time) => `${time} 结束`,
+  clockSpoken: (hours, minutes, seconds) => spokenParts(hours, minutes, seconds, [(n) => `${n}小时`, (n) => `${n}分`, (n) => `${n}秒`], ''),
 }
 
 const id: DomainMessages = {
@@ -181,6 +192,7 @@ const id: DomainMessages = {
   betterDeal: 'Lebih hemat',
   timeOfDay: (hours, minutes) => `${pad2(hours)}.${pad2(minutes)}`,
   endsAt: (time) => `Selesai pukul ${time}`,
+  clockSpoken: (hours, minutes, seconds) => spokenParts(hours, minutes, seconds, [(n) => `${n} jam`, (n) => `${n} menit`, (n) => `${n} detik`], ' '),
 }
 
 export const MESSAGES: Readonly<Record<Locale, DomainMessages>> = { 'zh-CN': zhCN, en, id }

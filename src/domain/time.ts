@@ -59,13 +59,21 @@ export function formatDuration(seconds: number, locale: Locale): string {
   return m.durationHoursMinutes(hours, minutes)
 }
 
+/** Hours, minutes and seconds of a point of the play: whole seconds, rounded down. */
+function clockParts(seconds: number): [number, number, number] {
+  const total = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0
+  return [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60]
+}
+
 /** The player's clock: "0:00", "12:05", "1:02:03". Whole seconds, rounded down. */
 export function formatClock(seconds: number): string {
-  const total = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0
-  const h = Math.floor(total / 3600)
-  const m = Math.floor((total % 3600) / 60)
-  const s = total % 60
+  const [h, m, s] = clockParts(seconds)
   return h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${m}:${pad2(s)}`
+}
+
+/** The same point as voice guidance says it: "12 minutes 5 seconds" / "12分5秒" / "12 menit 5 detik". */
+export function formatClockSpoken(seconds: number, locale: Locale): string {
+  return messagesFor(locale).clockSpoken(...clockParts(seconds))
 }
 
 /**

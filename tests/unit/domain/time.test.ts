@@ -1,4 +1,4 @@
-import { formatClock, formatDuration, formatEndsAt, formatRemaining, formatSpan, formatStartWithin } from '../../../src/domain'
+import { formatClock, formatClockSpoken, formatDuration, formatEndsAt, formatRemaining, formatSpan, formatStartWithin } from '../../../src/domain'
 import { DAY, HOUR, MINUTE, SECOND } from './fixtures'
 
 describe('formatRemaining: hours round up, minutes under an hour, days over 48 h', () => {
@@ -82,6 +82,24 @@ describe('formatClock', () => {
     [Number.POSITIVE_INFINITY, '0:00'],
   ])('%p → %s', (seconds, expected) => {
     expect(formatClock(seconds)).toBe(expected)
+  })
+})
+
+describe('formatClockSpoken: a point of the play as voice guidance says it, not as a time of day', () => {
+  test.each([
+    [0, '0 seconds', '0秒', '0 detik'],
+    [1, '1 second', '1秒', '1 detik'],
+    [21.9, '21 seconds', '21秒', '21 detik'],
+    [60, '1 minute', '1分', '1 menit'],
+    [725, '12 minutes 5 seconds', '12分5秒', '12 menit 5 detik'],
+    [3600, '1 hour', '1小时', '1 jam'],
+    [3723, '1 hour 2 minutes 3 seconds', '1小时2分3秒', '1 jam 2 menit 3 detik'],
+    [7205, '2 hours 5 seconds', '2小时5秒', '2 jam 5 detik'],
+    [Number.NaN, '0 seconds', '0秒', '0 detik'],
+  ])('%p', (seconds, en, zh, id) => {
+    expect(formatClockSpoken(seconds, 'en')).toBe(en)
+    expect(formatClockSpoken(seconds, 'zh-CN')).toBe(zh)
+    expect(formatClockSpoken(seconds, 'id')).toBe(id)
   })
 })
 
