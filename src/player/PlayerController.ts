@@ -103,6 +103,8 @@ export class PlayerController {
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private flushTimer: ReturnType<typeof setInterval> | null = null
   private seekTarget: { seconds: number; at: number } | null = null
+  /** The seek target is not sought yet: a held key moves it, its release seeks (commitSeek). */
+  private seekDeferred = false
   private streamingRetries = 0
   /** Renewals after the license server said the token expired: one per play, so a wrong clock cannot loop. */
   private expiryRenewals = 0
@@ -376,15 +378,28 @@ export class PlayerController {
     if (isControllable(this.state)) videoPlayer.pause()
   }
 
-  /** Seeks relative to where the viewer is going (presses in quick succession add up); the time it seeks to, null when it cannot. */
-  seekBy(seconds: number): number | null {
+  /**
+   * Seeks relative to where the viewer is going (presses in quick succession add up); the time it goes to, null
+   * when it cannot. `defer` only moves where it goes (a held key scrubbing): `commitSeek()` then seeks there.
+   */
+  seekBy(seconds: number, options: { defer?: boolean } = {}): number | null {
     if (!isControllable(this.state)) return null
     const now = Date.now()
     const from = this.seekTarget && now - this.seekTarget.at < SEEK_SETTLE_MS ? this.seekTarget.seconds : (this.video?.currentTime ?? 0)
     const target = Math.max(0, Math.min(from + seconds, Math.max(0, this.durationSeconds - 1)))
     this.seekTarget = { seconds: target, at: now }
-    this.seekTo(target)
+    this.seekDeferred = options.defer ?? false
+    if (!this.seekDeferred) this.seekTo(target)
     return target
+  }
+
+  /** Seeks to where deferred seeks went (the held key let go); nothing when none waits. */
+  commitSeek(): void {
+    if (!this.seekDeferred || !this.seekTarget) return
+    this.seekDeferred = false
+    // Counted from now: presses right after the release add to this seek.
+    this.seekTarget = { seconds: this.seekTarget.seconds, at: Date.now() }
+    this.seekTo(this.seekTarget.seconds)
   }
 
   /** The play's seek preview picture for `seconds`, where its manifest has them. */
@@ -481,7 +496,8 @@ export class PlayerController {
   }
 
   private onPlaying(): void {
-    this.seekTarget = null
+    // Playing at the sought point; a held key's target still waits for its release.
+    if (!this.seekDeferred) this.seekTarget = null
     this.streamingRetries = 0
     this.qoe.firstFrame()
     this.dispatch('playing')

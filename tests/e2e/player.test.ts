@@ -405,6 +405,51 @@ test('a seek shows, over the bar where it goes, the picture there from the playâ
   }
 })
 
+test('Left held scrubs: its repeats move the preview, the video seeks once for the press and once where they went, at the release, and voice guidance says where', async () => {
+  // With voice guidance on (?announce=1), what is said is recorded, not spoken.
+  const { page, errors } = await open(`player/${freeTitleId}/startover`, { query: '&announce=1' })
+  await waitForTime(page, 1)
+  // Where the video is asked to go, in order (its time as each seek starts).
+  await page.evaluate(() => {
+    const sought: number[] = []
+    const spoken: string[] = []
+    Object.assign(window, { sought, spoken })
+    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
+    document.querySelector('video')!.addEventListener('seeking', (event) => sought.push((event.target as HTMLVideoElement).currentTime))
+  })
+  const sought = () => page.evaluate(() => (window as unknown as { sought: number[] }).sought)
+  const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)
+  await press(page, 'ArrowRight', 600)
+  expect(await sought()).toHaveLength(1)
+  // Said as a length of the play, once the key is let go: "11 seconds", not "0:11".
+  expect((await spoken()).filter((text) => /^\d+ seconds$/.test(text))).toHaveLength(1)
+  // Held as a remote holds it: a keydown every 100 ms. The first seeks 10 s back at once; the repeats only
+  // move the preview (to the start, where they stop).
+  await page.keyboard.down('ArrowLeft')
+  for (let repeat = 0; repeat < 5; repeat++) {
+    await page.waitForTimeout(100)
+    await page.keyboard.down('ArrowLeft')
+  }
+  const held = await page.evaluate(() => ({
+    sought: (window as unknown as { sought: number[] }).sought.length,
+    preview: [...document.querySelectorAll('[ref="SeekPreview"] [texture-text]')].map((el) => el.getAttribute('texture-text')),
+  }))
+  await page.keyboard.up('ArrowLeft')
+  expect(held).toEqual({ sought: 2, preview: ['0:00'] })
+  const afterRelease = await waitFor('the seek at the release', async () => {
+    const all = await sought()
+    return all.length >= 3 ? all : null
+  }, 3_000)
+  expect(afterRelease).toHaveLength(3)
+  expect(afterRelease[2]).toBeLessThan(0.1)
+  await waitFor('the start said', async () => ((await spoken()).includes('0 seconds') ? true : null), 3_000)
+  // Nothing said per repeat: where the press went, then where the hold went.
+  expect((await spoken()).filter((text) => /^\d+ seconds?$/.test(text))).toEqual([expect.stringMatching(/^1\d seconds$/), '0 seconds'])
+  await shot(page, 'scrubbed')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('Right seeks 10 s; stop saves the position; playing again resumes near where it stopped', async () => {
   const session = await signedInSession('resume-viewer')
   const { page, errors } = await open(`player/${freeTitleId}/startover`, { session })

@@ -8,7 +8,7 @@ import {
   PlayerController, claimPlay, isControllable, isPlayMode, playerEnvironment, seekStepSeconds, startPlay,
   type PlayerEpisode, type PlayerProblem, type PlayerState, type PlayRequest, type SubtitleSize,
 } from '../../player'
-import { formatClock, formatEndsAt } from '../../domain/time'
+import { formatClock, formatClockSpoken, formatEndsAt } from '../../domain/time'
 import { episodeOwnTitle, playHash } from '../../domain/browse'
 import { asksStillWatching, isInCredits } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
@@ -18,6 +18,7 @@ import { SEEK_PREVIEW_H, SEEK_PREVIEW_W, SeekPreview } from './SeekPreview'
 import { seekPreviewX } from './placement'
 import { UP_NEXT_SIZE, UpNext } from './UpNext'
 import { showScene } from '../scene'
+import { announce } from '../../a11y'
 
 interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec {
   Subtitles: Lightning.Element
@@ -220,6 +221,10 @@ export class PlayerPage
   private menuOpen = false
   private noticeFocus: 'Back' | 'Retry' = 'Back'
   private lastSeekKey: { direction: number; at: number; repeats: number } | null = null
+  /** Seeks where a held key's repeats went if its release never comes. */
+  private scrubTimer: ReturnType<typeof setTimeout> | null = null
+  /** A seek key went down and its release (or the end of its repeats) has not been handled. */
+  private seekKeyDown = false
   private leaving = false
   /** Counts the times the page was left: a begin() still waiting for its play when the viewer left must not keep it. */
   private departures = 0
@@ -253,6 +258,8 @@ export class PlayerPage
     if (this.tickTimer) clearInterval(this.tickTimer)
     this.tickTimer = null
     if (this.hideTimer) clearTimeout(this.hideTimer)
+    if (this.scrubTimer) clearTimeout(this.scrubTimer)
+    this.scrubTimer = null
     this.watchPause(false)
     this.hideSpinner()
     this.upNextPanel?.cancel()
@@ -487,10 +494,12 @@ export class PlayerPage
 
   _handleRewind(): void {
     this.previewSeek(this.controller?.seekBy(-30) ?? null)
+    this.sayWhereSought()
   }
 
   _handleFastForward(): void {
     this.previewSeek(this.controller?.seekBy(30) ?? null)
+    this.sayWhereSought()
   }
 
   override _handleDown(): void {
@@ -526,12 +535,45 @@ export class PlayerPage
     void this.leave()
   }
 
+  /**
+   * A press seeks at once. Held, the key's repeats only move the preview (the video would fetch and drop a
+   * point per repeat); the release seeks where they went, or a pause in the repeats if the release is lost.
+   */
   private seek(direction: -1 | 1): void {
     const now = Date.now()
     const held = this.lastSeekKey && this.lastSeekKey.direction === direction && now - this.lastSeekKey.at < HOLD_GAP_MS
     const repeats = held && this.lastSeekKey ? this.lastSeekKey.repeats + 1 : 0
     this.lastSeekKey = { direction, at: now, repeats }
-    this.previewSeek(this.controller?.seekBy(direction * seekStepSeconds(repeats)) ?? null)
+    this.seekKeyDown = true
+    const scrubbing = repeats > 0
+    this.previewSeek(this.controller?.seekBy(direction * seekStepSeconds(repeats), { defer: scrubbing }) ?? null)
+    if (this.scrubTimer) clearTimeout(this.scrubTimer)
+    this.scrubTimer = scrubbing ? setTimeout(() => this.endScrub(), HOLD_GAP_MS) : null
+  }
+
+  override _handleLeftRelease(): void {
+    this.endScrub()
+  }
+
+  override _handleRightRelease(): void {
+    this.endScrub()
+  }
+
+  /** The seek key let go (or its repeats stopped): the video goes where they went, and voice guidance says where. */
+  private endScrub(): void {
+    if (this.scrubTimer) clearTimeout(this.scrubTimer)
+    this.scrubTimer = null
+    // Left and Right also move in the track menu and the error notice: their releases are not seeks.
+    if (!this.seekKeyDown) return
+    this.seekKeyDown = false
+    this.controller?.commitSeek()
+    this.sayWhereSought()
+  }
+
+  /** Said as a length of the play ("12 minutes 5 seconds"): a clock would be read out as a time of day. */
+  private sayWhereSought(): void {
+    const controller = this.controller
+    if (controller) announce(formatClockSpoken(controller.positionSeconds, currentLanguage()))
   }
 
   /** Over the bar where a seek goes: its time at once, its picture when the play's sheet gives it. */
