@@ -210,19 +210,26 @@ export function buildMediaPlaylist(t: ManifestTrack, keyUri: string | null): str
   return lines.join('\n')
 }
 
-/** A subtitle media playlist with the whole WebVTT file as its one segment. */
-export function buildSubtitlePlaylist(s: SubtitleTrack, durationSeconds: number): string {
+/** A VOD media playlist whose one segment is a whole file; `tags` go in the playlist's head and before the segment. */
+function wholeFilePlaylist(file: string, durationSeconds: number, tags: { head?: string[]; segment?: string[] } = {}): string {
   return [
     '#EXTM3U',
     '#EXT-X-VERSION:7',
     `#EXT-X-TARGETDURATION:${Math.ceil(durationSeconds)}`,
     '#EXT-X-MEDIA-SEQUENCE:0',
     '#EXT-X-PLAYLIST-TYPE:VOD',
+    ...(tags.head ?? []),
     `#EXTINF:${durationSeconds.toFixed(5)},`,
-    s.file,
+    ...(tags.segment ?? []),
+    file,
     '#EXT-X-ENDLIST',
     '',
   ].join('\n')
+}
+
+/** A subtitle media playlist with the whole WebVTT file as its one segment. */
+export function buildSubtitlePlaylist(s: SubtitleTrack, durationSeconds: number): string {
+  return wholeFilePlaylist(s.file, durationSeconds)
 }
 
 export function videoPlaylistName(v: VideoTrack): string {
@@ -241,19 +248,10 @@ export const THUMBNAIL_PLAYLIST = 'thumbnails.m3u8'
 
 /** The image playlist (Roku's and Shaka's EXT-X-IMAGE-STREAM-INF): the sheet as one segment, its tiles in EXT-X-TILES. */
 export function buildThumbnailPlaylist(t: ThumbnailTrack, durationSeconds: number): string {
-  return [
-    '#EXTM3U',
-    '#EXT-X-VERSION:7',
-    `#EXT-X-TARGETDURATION:${Math.ceil(durationSeconds)}`,
-    '#EXT-X-MEDIA-SEQUENCE:0',
-    '#EXT-X-PLAYLIST-TYPE:VOD',
-    '#EXT-X-IMAGES-ONLY',
-    `#EXTINF:${durationSeconds.toFixed(5)},`,
-    `#EXT-X-TILES:RESOLUTION=${t.tileWidth}x${t.tileHeight},LAYOUT=${t.columns}x${t.rows},DURATION=${t.everySeconds.toFixed(3)}`,
-    t.file,
-    '#EXT-X-ENDLIST',
-    '',
-  ].join('\n')
+  return wholeFilePlaylist(t.file, durationSeconds, {
+    head: ['#EXT-X-IMAGES-ONLY'],
+    segment: [`#EXT-X-TILES:RESOLUTION=${t.tileWidth}x${t.tileHeight},LAYOUT=${t.columns}x${t.rows},DURATION=${t.everySeconds.toFixed(3)}`],
+  })
 }
 
 /** The multivariant playlist: audio and subtitle renditions by language, one variant per video rendition. */
