@@ -114,15 +114,13 @@ export interface Track {
   active: boolean
 }
 
-/** A seek preview picture: the tile at (x, y), width×height, of the sprite sheet at `url` (sheetWidth×sheetHeight). */
+/** A seek preview picture: the tile at (x, y), width×height in the sheet's pixels, of the sprite sheet at `url`. */
 export interface Thumbnail {
   url: string
   x: number
   y: number
   width: number
   height: number
-  sheetWidth: number
-  sheetHeight: number
 }
 
 /**
@@ -335,7 +333,7 @@ export class ShakaEngine {
       const found = await this.player.getThumbnails(null, seconds)
       const url = found?.uris[0]
       if (!found || !url) return null
-      return { url, x: found.positionX, y: found.positionY, width: found.width, height: found.height, sheetWidth: found.imageWidth, sheetHeight: found.imageHeight }
+      return { url, x: found.positionX, y: found.positionY, width: found.width, height: found.height }
     } catch {
       return null
     }

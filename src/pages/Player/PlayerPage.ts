@@ -205,8 +205,9 @@ export class PlayerPage
   private tracksMenu: TrackMenu | null = null
   private debugOverlay: DebugOverlay | null = null
   private seekPreview: SeekPreview | null = null
-  /** When the preview last showed a seek's time; a picture asked for an older seek is not shown. */
+  /** When the preview last showed a seek's time: it goes SEEK_PREVIEW_MS after. */
   private seekPreviewAt = 0
+  /** Counts the pictures asked for: one asked for an older seek is not shown. */
   private thumbnailAsks = 0
   private upNextPanel: UpNext | null = null
 
@@ -493,13 +494,18 @@ export class PlayerPage
   }
 
   _handleRewind(): void {
-    this.previewSeek(this.controller?.seekBy(-30) ?? null)
-    this.sayWhereSought()
+    this.jump(-30)
   }
 
   _handleFastForward(): void {
-    this.previewSeek(this.controller?.seekBy(30) ?? null)
-    this.sayWhereSought()
+    this.jump(30)
+  }
+
+  /** Rewind and FastForward: a seek at once, shown and said (they have no hold to wait for). */
+  private jump(seconds: number): void {
+    const target = this.controller?.seekBy(seconds) ?? null
+    this.previewSeek(target)
+    if (target !== null) this.sayWhereSought()
   }
 
   override _handleDown(): void {
