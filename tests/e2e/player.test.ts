@@ -403,6 +403,19 @@ test('a seek shows, over the bar where it goes, the picture there from the playâ
     expect(errors).toEqual([])
     await page.close()
   }
+  // A sheet that cannot be had: the time alone in its box, never an empty frame.
+  const { page, errors } = await open(`player/${freeTitleId}/startover`)
+  await page.route('**/thumbnails.jpg', (route) => route.abort())
+  await waitForTime(page, 1)
+  const refused = page.waitForEvent('requestfailed', { predicate: (request) => request.url().endsWith('/thumbnails.jpg'), timeout: 5_000 })
+  await press(page, 'ArrowRight', 0)
+  await refused
+  await page.waitForTimeout(500)
+  const [frame, time] = await boxesOf(page, ['[ref="SeekPreview"] > [ref="Frame"]', '[ref="SeekPreview"] > [ref="Time"]'])
+  expect(frame!.bottom - frame!.top).toBeLessThan(80)
+  expect(frame!.top).toBeLessThanOrEqual(time!.top)
+  expect(errors.filter((error) => !/thumbnails\.jpg|Failed to load image/.test(error))).toEqual([])
+  await page.close()
 })
 
 test('Left held scrubs: its repeats move the preview, the video seeks once for the press and once where they went, at the release, and voice guidance says where', async () => {

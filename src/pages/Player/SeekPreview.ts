@@ -53,6 +53,11 @@ export class SeekPreview
   private readonly Picture = this.getByRef('Picture')!
   private readonly Time = this.getByRef('Time')!
 
+  override _init(): void {
+    // A sheet that cannot be had leaves the time alone, never an empty frame.
+    this.Picture.on('txError', () => this.showPicture(null))
+  }
+
   /** The time sought to, at once; its picture follows with `showPicture`. */
   showTime(seconds: number): void {
     this.Time.text = formatClock(seconds)
