@@ -436,11 +436,11 @@ test('Left held scrubs: its repeats move the preview, the video seeks once for t
   expect(await sought()).toHaveLength(1)
   // Said as a length of the play, once the key is let go: "11 seconds", not "0:11".
   expect((await spoken()).filter((text) => /^\d+ seconds$/.test(text))).toHaveLength(1)
-  // Held as a remote holds it: a keydown every 100 ms. The first seeks 10 s back at once; the repeats only
-  // move the preview (to the start, where they stop).
+  // Held as a TV's keyboard autorepeat holds it: the first repeat after 600 ms, then one every 100 ms. The
+  // press seeks 10 s back at once; the repeats only move the preview (to the start, where they stop).
   await page.keyboard.down('ArrowLeft')
   for (let repeat = 0; repeat < 5; repeat++) {
-    await page.waitForTimeout(100)
+    await page.waitForTimeout(repeat === 0 ? 600 : 100)
     await page.keyboard.down('ArrowLeft')
   }
   const held = await page.evaluate(() => ({

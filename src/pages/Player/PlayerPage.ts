@@ -475,22 +475,22 @@ export class PlayerPage
     this.controller?.pause()
   }
 
-  override _handleLeft(): void {
+  override _handleLeft(event: KeyboardEvent): void {
     if (this.Notice.visible) {
       this.noticeFocus = 'Back'
       this._refocus()
       return
     }
-    this.seek(-1)
+    this.seek(-1, event.repeat)
   }
 
-  override _handleRight(): void {
+  override _handleRight(event: KeyboardEvent): void {
     if (this.Notice.visible) {
       this.noticeFocus = 'Retry'
       this._refocus()
       return
     }
-    this.seek(1)
+    this.seek(1, event.repeat)
   }
 
   _handleRewind(): void {
@@ -544,10 +544,12 @@ export class PlayerPage
   /**
    * A press seeks at once. Held, the key's repeats only move the preview (the video would fetch and drop a
    * point per repeat); the release seeks where they went, or a pause in the repeats if the release is lost.
+   * A repeat is the browser's autorepeat (`repeat`, whose first comes after a delay of half a second or so),
+   * or a remote's keydowns closer than HOLD_GAP_MS (some send no keyup between them and no flag).
    */
-  private seek(direction: -1 | 1): void {
+  private seek(direction: -1 | 1, repeat: boolean): void {
     const now = Date.now()
-    const held = this.lastSeekKey && this.lastSeekKey.direction === direction && now - this.lastSeekKey.at < HOLD_GAP_MS
+    const held = this.lastSeekKey && this.lastSeekKey.direction === direction && (repeat || now - this.lastSeekKey.at < HOLD_GAP_MS)
     const repeats = held && this.lastSeekKey ? this.lastSeekKey.repeats + 1 : 0
     this.lastSeekKey = { direction, at: now, repeats }
     this.seekKeyDown = true
