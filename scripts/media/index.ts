@@ -14,7 +14,7 @@ import { packageTrack, verifyPackaged, type PackagedTrack } from './cmaf'
 import {
   audioPlaylistName, buildMasterPlaylist, buildMediaPlaylist, buildMpd, buildSubtitlePlaylist, buildThumbnailPlaylist, buildWebVtt,
   subtitlePlaylistName, thumbnailGrid, videoPlaylistName, THUMBNAIL_PLAYLIST, type AudioTrack, type ManifestInput, type SubtitleTrack,
-  type ThumbnailTrack, type VideoTrack,
+  type ThumbnailGrid, type ThumbnailTrack, type VideoTrack,
 } from './manifest'
 import { hexToBytes } from './mp4'
 
@@ -156,11 +156,11 @@ function drawtextEscape(text: string): string {
 
 /**
  * One ffmpeg run per asset: three video renditions and two audio tracks, each a fragmented MP4, and the
- * seek preview sprite sheet (the picture with its clock, every THUMBNAILS.everySeconds) into `thumbnailsFile`.
+ * seek preview sprite sheet (the picture with its clock, every THUMBNAILS.everySeconds, tiled as `grid`) into `file`.
  */
-export function ffmpegArgs(spec: AssetSpec, rawDir: string, thumbnailsFile: string, font: string | null): string[] {
+export function ffmpegArgs(spec: AssetSpec, rawDir: string, sheet: { file: string; grid: ThumbnailGrid }, font: string | null): string[] {
   const d = spec.durationSeconds
-  const grid = thumbnailGrid(d, THUMBNAILS.everySeconds, THUMBNAILS.maxColumns)
+  const grid = sheet.grid
   const gop = FPS * GOP_SECONDS
   const fontOpt = font ? `fontfile=${font}:` : ''
   const title = drawtextEscape(spec.title)
@@ -195,7 +195,7 @@ export function ffmpegArgs(spec: AssetSpec, rawDir: string, thumbnailsFile: stri
       ...fragVideo, path.join(rawDir, `${r.id}.mp4`),
     )
   })
-  args.push('-map', '[thumbs]', '-frames:v', '1', '-q:v', '5', '-f', 'image2', thumbnailsFile)
+  args.push('-map', '[thumbs]', '-frames:v', '1', '-q:v', '5', '-f', 'image2', sheet.file)
   AUDIO.forEach((a, i) => {
     args.push(
       '-map', `${i + 1}:a`, '-vn', '-sn',
@@ -221,7 +221,8 @@ async function buildAsset(
   const rawDir = path.join(dir, 'raw')
   fs.mkdirSync(rawDir, { recursive: true })
   const thumbnailsFile = path.join(dir, THUMBNAILS.file)
-  await run(ffmpeg, ffmpegArgs(spec, rawDir, thumbnailsFile, font))
+  const grid = thumbnailGrid(spec.durationSeconds, THUMBNAILS.everySeconds, THUMBNAILS.maxColumns)
+  await run(ffmpeg, ffmpegArgs(spec, rawDir, { file: thumbnailsFile, grid }, font))
   const encodedAt = Date.now()
 
   const kid = spec.encrypted ? crypto.randomBytes(16).toString('hex') : null
@@ -259,7 +260,6 @@ async function buildAsset(
   }
   const durationSeconds = Math.round(Math.min(...video.map((v) => v.durationSeconds)) * 1000) / 1000
   const hlsKeyUri = spec.encrypted ? keyUri(spec.id) : null
-  const grid = thumbnailGrid(spec.durationSeconds, THUMBNAILS.everySeconds, THUMBNAILS.maxColumns)
   const thumbnails: ThumbnailTrack = {
     file: THUMBNAILS.file,
     tileWidth: THUMBNAILS.tileWidth,

@@ -59,13 +59,19 @@ export interface ThumbnailTrack {
   bandwidth: number
 }
 
+export interface ThumbnailGrid {
+  count: number
+  columns: number
+  rows: number
+}
+
 /**
  * How a clip's thumbnails are laid out: one per `everySeconds` begun within it,
  * in as many columns (at most `maxColumns`) as divide them evenly, so every
  * tile is a picture: DASH players time a tile as the sheet's duration over its
  * tile count.
  */
-export function thumbnailGrid(durationSeconds: number, everySeconds: number, maxColumns: number): { count: number; columns: number; rows: number } {
+export function thumbnailGrid(durationSeconds: number, everySeconds: number, maxColumns: number): ThumbnailGrid {
   const count = Math.max(1, Math.ceil(durationSeconds / everySeconds - 1e-9))
   let columns = Math.min(maxColumns, count)
   while (count % columns !== 0) columns--
