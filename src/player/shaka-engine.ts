@@ -328,7 +328,6 @@ export class ShakaEngine {
    * image playlist); null where the play has none. A preview is never worth an error: a failure is a null too.
    */
   async thumbnailAt(seconds: number): Promise<Thumbnail | null> {
-    if (this.player.getImageTracks().length === 0) return null
     try {
       const found = await this.player.getThumbnails(null, seconds)
       const url = found?.uris[0]

@@ -231,8 +231,7 @@ export class SearchPage
       cancel: t('home.keep'),
     })
     if (!yes) return
-    dropSearch(query)
-    this._recent = recentSearches()
+    this._recent = dropSearch(query)
     this.fireAncestors('$showToast', t('search.forgotten', { query }))
     if (this._recent.length > 0) this.showRecent(index)
     else this._area = this._view.items.length > 0 ? 'results' : 'keyboard'

@@ -19,11 +19,13 @@ export function recentSearches(): string[] {
   return keptBy(readStored('search.recent'), viewer())
 }
 
-/** Rewrites the viewer's recent searches with `change`, the other viewers' as they are. */
-function updateSearches(change: (recent: string[]) => string[]): void {
+/** Rewrites the viewer's recent searches with `change`, the other viewers' as they are; the viewer's as written. */
+function updateSearches(change: (recent: string[]) => string[]): string[] {
   const who = viewer()
   const all = readStored('search.recent')
-  writeStored('search.recent', { ...all, [who]: change(keptBy(all, who)) })
+  const recent = change(keptBy(all, who))
+  writeStored('search.recent', { ...all, [who]: recent })
+  return recent
 }
 
 /** A search the viewer opened a title from: offered first next time. */
@@ -31,7 +33,7 @@ export function keepSearch(query: string): void {
   updateSearches((recent) => rememberSearch(recent, query))
 }
 
-/** A search the viewer took out of the recent ones: not offered again. */
-export function dropSearch(query: string): void {
-  updateSearches((recent) => forgetSearch(recent, query))
+/** A search the viewer took out of the recent ones: not offered again. The viewer's recent searches left. */
+export function dropSearch(query: string): string[] {
+  return updateSearches((recent) => forgetSearch(recent, query))
 }
