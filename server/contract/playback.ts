@@ -5,6 +5,11 @@ export const PlaybackRequestSchema = Type.Object(
   {
     trailer: Type.Optional(Type.Boolean()),
     episodeId: Type.Optional(IdSchema),
+    /**
+     * The license token of the play this request renews (expired or not): a rental's play started inside its 48 h
+     * window goes on after the window closes, as long as its running time plus an hour.
+     */
+    continuing: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
   },
   { additionalProperties: false },
 )

@@ -18,6 +18,22 @@ export interface Holdings {
 
 export const EMPTY_HOLDINGS: Holdings = { subscription: null, owned: new Set(), rentals: new Map() }
 
+/** Pauses a rental's play may take past its running time once the 48 h window has closed. */
+export const RENTAL_FINISH_GRACE_MS = 60 * 60 * 1000
+
+/**
+ * Until when a play started inside a rental's window may go on after the window closes (as the big stores let
+ * a film started in time finish): its running time plus an hour for pauses, counted from the close.
+ */
+export function rentalFinishBy(playUntil: number, runningTimeSeconds: number): number {
+  return playUntil + runningTimeSeconds * 1000 + RENTAL_FINISH_GRACE_MS
+}
+
+/** A license token's play of a rental may still go on (its `fin`), though the rental itself has ended. */
+export function finishingRentalPlay(token: { fin?: number }, now: number): boolean {
+  return token.fin !== undefined && token.fin * 1000 > now
+}
+
 export function rentalValid(r: { startBy: number; playUntil: number | null }, now: number): boolean {
   return r.playUntil === null ? r.startBy > now : r.playUntil > now
 }

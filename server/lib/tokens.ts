@@ -23,6 +23,8 @@ export interface LicenseTokenPayload {
   tid: string
   /** The asset's KIDs, 32 lowercase hex. */
   kids: string[]
+  /** A rental's play may finish until then (epoch s), after its window closed: set on plays of a rental, kept by their renewals. */
+  fin?: number
   iat: number
   exp: number
 }
@@ -42,6 +44,13 @@ export class TokenSigner {
   }
 
   verify<K extends TokenPayload['typ']>(token: string, typ: K, nowMs: number): VerifyResult<Extract<TokenPayload, { typ: K }>> {
+    const v = this.verifySignature(token, typ)
+    if (v.ok && v.payload.exp * 1000 <= nowMs) return { ok: false, reason: 'token_expired' }
+    return v
+  }
+
+  /** The payload of a token this server signed, of this type, expired or not. */
+  verifySignature<K extends TokenPayload['typ']>(token: string, typ: K): VerifyResult<Extract<TokenPayload, { typ: K }>> {
     const parts = token.split('.')
     if (parts.length !== 2 || !parts[0] || !parts[1]) return { ok: false, reason: 'token_invalid' }
     const expected = Buffer.from(this.mac(parts[0]))
@@ -56,7 +65,6 @@ export class TokenSigner {
     if (!payload || typeof payload !== 'object') return { ok: false, reason: 'token_invalid' }
     const p = payload as { typ?: unknown; exp?: unknown }
     if (p.typ !== typ || typeof p.exp !== 'number') return { ok: false, reason: 'token_invalid' }
-    if (p.exp * 1000 <= nowMs) return { ok: false, reason: 'token_expired' }
     return { ok: true, payload: payload as Extract<TokenPayload, { typ: K }> }
   }
 

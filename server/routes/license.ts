@@ -1,4 +1,5 @@
-// The ClearKey license server: keys only for a valid license token of a still-entitled viewer, for that title's asset.
+// The ClearKey license server: keys only for a valid license token of a still-entitled viewer (or of a rental's play
+// finishing after its window closed), for that title's asset.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
   ClearKeyRequestSchema, ClearKeyResponseSchema, ErrorSchema, HlsKeyParamsSchema, LicenseQuerySchema,
@@ -7,7 +8,7 @@ import {
 import { statement } from '../db'
 import { accountViewerKey, bearerToken, deviceViewerKey, type Ctx } from '../lib/context'
 import { ApiError, parseJsonBody } from '../lib/errors'
-import { entitlementFor, loadHoldings } from '../lib/access'
+import { entitlementFor, finishingRentalPlay, loadHoldings } from '../lib/access'
 import { base64urlToHex, hexToBase64url, type MediaAssetInfo } from '../lib/media'
 import type { LicenseTokenPayload } from '../lib/tokens'
 import type { CatalogTitle } from '../lib/catalog'
@@ -38,7 +39,7 @@ function authorise(ctx: Ctx, req: FastifyRequest, queryToken: string | undefined
   if (!device) throw deny('token_invalid', 'Unknown device')
   if (device.revoked_at !== null) throw deny('device_revoked', 'This device has been signed out')
   const ent = entitlementFor(title, loadHoldings(ctx.db, payload.acc, now))
-  if (ent.kind === 'none') throw deny('not_entitled', 'The viewer is no longer entitled to this title')
+  if (ent.kind === 'none' && !finishingRentalPlay(payload, now)) throw deny('not_entitled', 'The viewer is no longer entitled to this title')
   const asset = ctx.media.assetFor(title, false)
   if (!asset || !asset.encrypted || !asset.kid || !asset.key) throw deny('unknown_kid', 'This title has no encrypted asset')
   if (!payload.kids.includes(asset.kid.toLowerCase())) throw deny('wrong_title', 'The license token is not for this asset')

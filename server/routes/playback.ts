@@ -6,8 +6,9 @@ import {
 } from '../contract'
 import { baseUrl, holdingsOf, requireViewer, type Ctx } from '../lib/context'
 import { ApiError } from '../lib/errors'
-import { entitlementFor, offersFor } from '../lib/access'
+import { entitlementFor, finishingRentalPlay, offersFor, rentalFinishBy } from '../lib/access'
 import { isUnfinished, savedProgress, seriesEpisode } from '../lib/rails'
+import type { LicenseTokenPayload } from '../lib/tokens'
 
 export const LICENSE_TOKEN_TTL_MS = 5 * 60 * 1000
 export const RENTAL_PLAY_WINDOW_MS = 48 * 3600 * 1000
@@ -25,7 +26,7 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
       config: {
         doc: {
           summary:
-            'Authorise a play: manifests, DRM and a 5-minute license token; 402 with offers when not entitled. Starts a rental’s 48 h window. A series with no episodeId plays the episode in progress, the next after one watched, else the first (episodeId in the answer).',
+            'Authorise a play: manifests, DRM and a 5-minute license token; 402 with offers when not entitled. Starts a rental’s 48 h window. A series with no episodeId plays the episode in progress, the next after one watched, else the first (episodeId in the answer). A renewal sends the play’s license token as `continuing`: a rental’s play started inside the window is renewed after it closes, for its running time plus an hour; 400 when that token is not this viewer’s for this title.',
           tags: ['playback'],
           auth: 'device',
         },
@@ -47,18 +48,22 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
         episodeId = seriesEpisode(title, saved)?.id ?? null
       }
       let rentalStarted = false
+      // A rental's play may finish until then (epoch s), carried by every token of the play.
+      let finishBy: number | undefined
       if (!trailer) {
+        const continuing = req.body.continuing === undefined ? null : continuedPlay(ctx, req.body.continuing, viewer.key, title.id)
         const holdings = holdingsOf(ctx, viewer)
         const ent = entitlementFor(title, holdings)
-        if (ent.kind === 'none') {
+        if (ent.kind === 'none' && !(continuing && finishingRentalPlay(continuing, now))) {
           throw new ApiError(402, 'not_entitled', 'Subscribe, rent or buy to watch this title', { offers: offersFor(title, ctx.catalog.plans) })
         }
-        if (ent.kind === 'rented' && ent.playUntil === null) {
-          const rental = holdings.rentals.get(title.id)
-          if (rental) {
-            rentalStarted = ctx.db.prepare('UPDATE entitlements SET play_until = ? WHERE id = ? AND play_until IS NULL').run(now + RENTAL_PLAY_WINDOW_MS, rental.id).changes === 1
-          }
+        const rental = ent.kind === 'rented' ? holdings.rentals.get(title.id) : undefined
+        if (rental && rental.playUntil === null) {
+          rentalStarted = ctx.db.prepare('UPDATE entitlements SET play_until = ? WHERE id = ? AND play_until IS NULL').run(now + RENTAL_PLAY_WINDOW_MS, rental.id).changes === 1
         }
+        const runningTime = (episodeId ? ctx.catalog.episodes.get(episodeId)?.durationSeconds : undefined) ?? title.durationSeconds
+        const playUntil = rental ? (rental.playUntil ?? now + RENTAL_PLAY_WINDOW_MS) : null
+        finishBy = playUntil !== null ? Math.floor(rentalFinishBy(playUntil, runningTime) / 1000) : continuing?.fin
       }
       const asset = ctx.media.assetFor(title, trailer)
       if (!asset) throw new ApiError(503, 'media_unavailable', 'The test media has not been generated yet (npm run media)')
@@ -73,6 +78,7 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
           acc: viewer.accountId,
           tid: title.id,
           kids: [asset.kid.toLowerCase()],
+          ...(finishBy !== undefined ? { fin: finishBy } : {}),
           iat: Math.floor(now / 1000),
           exp: Math.floor(exp / 1000),
         })
@@ -98,4 +104,13 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
       }
     },
   )
+}
+
+/** The play a renewal continues: a license token this server signed (expired or not) for this viewer and title. */
+function continuedPlay(ctx: Ctx, token: string, viewerKey: string, titleId: string): LicenseTokenPayload {
+  const v = ctx.signer.verifySignature(token, 'license')
+  if (!v.ok || v.payload.vw !== viewerKey || v.payload.tid !== titleId) {
+    throw new ApiError(400, 'invalid_request', 'continuing must be the license token of this viewer’s play of this title')
+  }
+  return v.payload
 }

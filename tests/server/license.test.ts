@@ -1,8 +1,8 @@
 // Playback authorisation and the ClearKey license server.
 import crypto from 'node:crypto'
-import type { ClearKeyResponse, PlaybackResponse, Purchase, RailPage, TitleSummary } from '../../server/contract'
+import type { ClearKeyResponse, PlaybackResponse, Purchase, RailPage, TitleDetails, TitleSummary } from '../../server/contract'
 import { TokenSigner } from '../../server/lib/tokens'
-import { call, idemKey, registerDevice, signIn, startServer, SECRET, type FakeAsset, type TestServer } from './helpers'
+import { call, giveStoredPayment, idemKey, registerDevice, signIn, startServer, SECRET, type FakeAsset, type TestServer } from './helpers'
 
 let server: TestServer
 let titles: TitleSummary[]
@@ -192,6 +192,83 @@ describe('ClearKey license server', () => {
 
   test('refuses malformed kids with 400', async () => {
     const res = await license(token, ['not-16-bytes'])
+    expect(res.status).toBe(400)
+  })
+})
+
+describe('a rental’s play outliving its 48 h window', () => {
+  const HOUR = 3600_000
+  const payloadOf = (licenseToken: string): { fin?: number; exp: number } => JSON.parse(Buffer.from(licenseToken.split('.')[0]!, 'base64url').toString()) as { fin?: number; exp: number }
+
+  test('a play started inside the window is renewed after it closes, for its running time plus an hour, and only for it', async () => {
+    const start = server.clock.now
+    const renter = await signIn(server, 'late-finisher')
+    await giveStoredPayment(server, 'late-finisher')
+    const film = titles.find((t) => t.kind === 'film' && t.access.offers.some((o) => o.kind === 'rent') && !t.access.offers.some((o) => o.kind === 'subscription')) as TitleSummary
+    const rented = await call(server.base, 'POST', '/v1/purchases', {
+      token: renter.token,
+      headers: { 'idempotency-key': idemKey() },
+      body: { kind: 'rent', titleId: film.id, payment: { method: 'stored', pin: '1234' } },
+    })
+    expect(rented.status).toBe(201)
+    const kid = [b64(assetOf(film.id).kid as string)]
+    const runningTime = (await call<TitleDetails>(server.base, 'GET', `/v1/titles/${film.id}`, { token: renter.token })).body.durationSeconds
+    try {
+      const first = await play(renter.token, film.id)
+      expect(first.body.rentalStarted).toBe(true)
+      const playUntil = start + 48 * HOUR
+      const fin = Math.floor((playUntil + runningTime * 1000 + HOUR) / 1000)
+      expect(payloadOf(first.body.drm!.licenseToken).fin).toBe(fin)
+
+      // A minute before the close the play's renewal keeps its end.
+      server.clock.now = playUntil - 60_000
+      const beforeClose = await play(renter.token, film.id, { continuing: first.body.drm!.licenseToken })
+      expect(beforeClose.status).toBe(200)
+      expect(payloadOf(beforeClose.body.drm!.licenseToken).fin).toBe(fin)
+
+      // Ten minutes after it: a new play is refused, the one going on is renewed (its token expired meanwhile).
+      server.clock.now = playUntil + 10 * 60_000
+      expect((await play(renter.token, film.id)).status).toBe(402)
+      expect((await license(beforeClose.body.drm!.licenseToken, kid)).body.error?.code).toBe('token_expired')
+      const afterClose = await play(renter.token, film.id, { continuing: beforeClose.body.drm!.licenseToken })
+      expect(afterClose.status).toBe(200)
+      expect(payloadOf(afterClose.body.drm!.licenseToken).fin).toBe(fin)
+      expect((await license(afterClose.body.drm!.licenseToken, kid)).status).toBe(200)
+      // Details says the rental is over all the same.
+      const details = await call<TitleDetails>(server.base, 'GET', `/v1/titles/${film.id}`, { token: renter.token })
+      expect(details.body.access.entitlement).toEqual({ kind: 'none' })
+
+      // Past its running time and the hour: refused, the renewal and the license alike.
+      server.clock.now = fin * 1000 - 60_000
+      const last = await play(renter.token, film.id, { continuing: afterClose.body.drm!.licenseToken })
+      expect(last.status).toBe(200)
+      server.clock.now = fin * 1000
+      expect((await play(renter.token, film.id, { continuing: last.body.drm!.licenseToken })).status).toBe(402)
+      const lateLicense = await license(last.body.drm!.licenseToken, kid)
+      expect(lateLicense.status).toBe(403)
+      expect(lateLicense.body.error?.code).toBe('not_entitled')
+    } finally {
+      server.clock.now = start
+    }
+  })
+
+  test('a continuing token that is not the viewer’s play of this title is a 400, and a subscription play carries no end', async () => {
+    const ownedPlay = await play(demo.token, buyable(1)[0]!.id)
+    expect(ownedPlay.status).toBe(200)
+    expect(payloadOf(ownedPlay.body.drm!.licenseToken).fin).toBeUndefined()
+    const other = buyable(2)[1]!
+    const cases: Array<[string, string]> = [
+      ['another title’s token', ownedPlay.body.drm!.licenseToken],
+      ['a tampered token', `${ownedPlay.body.drm!.licenseToken.split('.')[0]}.AAAA`],
+      ['an account token', demo.token],
+    ]
+    for (const [what, continuing] of cases) {
+      const res = await play(demo.token, other.id, { continuing })
+      expect([what, res.status, res.body.error?.code]).toEqual([what, 400, 'invalid_request'])
+    }
+    // Another viewer's play of the same title.
+    const stranger = await signIn(server, 'continuing-stranger')
+    const res = await play(stranger.token, buyable(1)[0]!.id, { continuing: ownedPlay.body.drm!.licenseToken })
     expect(res.status).toBe(400)
   })
 })

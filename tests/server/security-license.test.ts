@@ -10,7 +10,6 @@ let titles: TitleSummary[]
 const encAssets = (): FakeAsset[] => server.assets.filter((a) => a.encrypted).sort((a, b) => (a.id < b.id ? -1 : 1))
 const assetOf = (titleId: string): FakeAsset => encAssets()[Number(titleId.slice(1)) % encAssets().length]
 const kidOf = (titleId: string): string => Buffer.from(assetOf(titleId).kid as string, 'hex').toString('base64url')
-const HOUR = 3600 * 1000
 
 beforeAll(async () => {
   server = await startServer()
@@ -75,21 +74,25 @@ test('a browser-style license request (no Content-Type, or text/plain) gets the 
   expect(garbage.status).toBe(400)
 })
 
-test('a rental whose 48 h window ends refuses keys even with a license token still valid', async () => {
+test('a rental whose 48 h window ended refuses keys once its play’s running time and an hour are past, even with a license token still valid', async () => {
   const token = await buyer('sec-rental')
   const title = titles.find((t) => t.access.offers.some((o) => o.kind === 'rent')) as TitleSummary
   await purchase(token, { kind: 'rent', titleId: title.id })
   const start = server.clock.now
   try {
-    await licenseToken(token, title.id) // first play: the 48 h window starts now
-    server.clock.now = start + 48 * HOUR - 60_000
-    const lt = await licenseToken(token, title.id)
+    const first = await licenseToken(token, title.id) // first play: the 48 h window starts now
+    const { fin } = JSON.parse(Buffer.from(first.split('.')[0]!, 'base64url').toString()) as { fin: number }
+    server.clock.now = fin * 1000 - 60_000 // the window closed; the play started in it may still finish
+    const renewed = await call<PlaybackResponse>(server.base, 'POST', `/v1/playback/${title.id}`, { token, body: { continuing: first } })
+    expect(renewed.status).toBe(200)
+    const lt = renewed.body.drm?.licenseToken as string
     expect((await license(lt, title.id)).status).toBe(200)
-    server.clock.now = start + 48 * HOUR + 60_000 // the token has 3 more minutes, the rental none
+    server.clock.now = fin * 1000 + 60_000 // the token has 3 more minutes, the rental and its finishing none
     const res = await license(lt, title.id)
     expect([res.status, res.body.error?.code, res.body.keys]).toEqual([403, 'not_entitled', undefined])
     expect(await hlsKey(lt, title.id)).toEqual({ status: 403, code: 'not_entitled' })
     expect((await call(server.base, 'POST', `/v1/playback/${title.id}`, { token, body: {} })).status).toBe(402)
+    expect((await call(server.base, 'POST', `/v1/playback/${title.id}`, { token, body: { continuing: lt } })).status).toBe(402)
   } finally {
     server.clock.now = start
   }
