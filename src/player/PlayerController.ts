@@ -304,11 +304,19 @@ export class PlayerController {
     return { playback, support: await probed, at: Date.now() }
   }
 
-  /** POST /v1/playback for this play: the first authorisation and each token renewal (of the episode first authorised). */
+  /**
+   * POST /v1/playback for this play: the first authorisation and each token renewal (of the episode first authorised).
+   * A renewal names the play it continues by its token, so a rental's play started in time finishes after the window.
+   */
   private requestPlayback(): Promise<PlaybackResponse> {
     const { titleId, mode } = this.request
     const episodeId = this.episodeId
-    return authorisePlayback(api(), titleId, { ...(mode === 'trailer' ? { trailer: true } : {}), ...(episodeId ? { episodeId } : {}) })
+    const continuing = this.playback?.drm?.licenseToken
+    return authorisePlayback(api(), titleId, {
+      ...(mode === 'trailer' ? { trailer: true } : {}),
+      ...(episodeId ? { episodeId } : {}),
+      ...(continuing ? { continuing } : {}),
+    })
   }
 
   /** What to load and how, from the authorisation and the device: or why it cannot play here. */

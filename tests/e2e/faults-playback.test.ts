@@ -2,7 +2,9 @@
 // already proves (media aborted mid-play and at start, 402 to the purchase
 // choices, a DRM failure's notice): media answered 404 / 503 / cut off mid-play,
 // the license endpoint failing each way, a license denied, and an
-// expired license token renewed without the viewer noticing.
+// expired license token renewed without the viewer noticing, and a rental's play that outlives its window.
+import Database from 'better-sqlite3'
+import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { DeviceCodeResponse, RegisterDeviceResponse, TitleSummary, TokenResponse } from '../../server/contract'
 import { call, postForm, registerDevice } from '../server/helpers'
@@ -190,5 +192,48 @@ test('an expired license token (403 token_expired) is renewed through POST /v1/p
   // A new token: the refused one was not simply sent again.
   expect(granted?.authorization).not.toBe(licenses[0]?.authorization)
   expect(seen.filter((request) => PLAYBACK.test(request.path)).length).toBeGreaterThanOrEqual(2)
+  await page.close()
+})
+
+test('a rental whose 48 h window closes mid-play: the play started in it is renewed and goes on', async () => {
+  const catalogue = await call<{ items: TitleSummary[] }>(server.origin, 'GET', '/v1/rails/catalog-all?limit=500')
+  const rentable = catalogue.body.items.find((t) => t.kind === 'film' && t.access.offers.some((o) => o.kind === 'rent') && !t.access.offers.some((o) => o.kind === 'subscription'))
+  if (!rentable) throw new Error('the seeded catalogue has no film to rent only')
+  const token = subscriber.account.token
+  const rented = await call(server.origin, 'POST', '/v1/purchases', {
+    token,
+    headers: { 'Idempotency-Key': `e2e-faults-rent-${rentable.id}` },
+    body: { kind: 'rent', titleId: rentable.id, payment: { method: 'stored', pin: '1234' } },
+  })
+  expect(rented.status).toBe(201)
+  // The window closes the moment the play's first licence is asked for: that licence is refused as expired, so the
+  // play renews its token at once (rather than four minutes on) under a rental that has just ended.
+  const endRental = (): void => {
+    const db = new Database(path.join(server.dataDir, 'marquee.db'))
+    try {
+      db.prepare("UPDATE entitlements SET play_until = ? WHERE kind = 'rental' AND title_id = ?").run(Date.now() - 1000, rentable.id)
+    } finally {
+      db.close()
+    }
+  }
+  let firstToken: string | undefined
+  const firstLicence = (request: { authorization: string | undefined }): boolean => {
+    if ((firstToken ??= request.authorization) !== request.authorization) return false
+    endRental()
+    return true
+  }
+  const start = proxy.requests.length
+  proxy.setFaults([{ method: 'POST', path: LICENSE, fault: 'token-expired', when: firstLicence }])
+  const page = await open(`player/${rentable.id}/startover`, subscriber)
+  await waitForTime(page, 1).catch(async (error: unknown) => {
+    throw new Error(`the play stopped as its rental ended: at ${await page.evaluate(() => location.hash)}, ${String(error)}`)
+  })
+  const seen = proxy.requests.slice(start)
+  const renewals = seen.filter((request) => PLAYBACK.test(request.path)).slice(1)
+  expect(renewals.map((request) => request.status)).toContain(200)
+  expect(seen.filter((request) => LICENSE.test(request.path)).map((request) => request.status)).toContain(200)
+  // A new play of it is refused: the rental has ended for anything but the play going on.
+  expect((await call(server.origin, 'POST', `/v1/playback/${rentable.id}`, { token, body: {} })).status).toBe(402)
+  expect(await page.evaluate(() => location.hash)).toBe(`#player/${rentable.id}/startover`)
   await page.close()
 })
