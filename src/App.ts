@@ -135,6 +135,23 @@ export default class App extends Router.App {
     announceFocus(this.application.focusPath)
   }
 
+  /**
+   * The remote's Search key: Search from any page or the menu (the Search page takes it to its keyboard, the
+   * player stops its play first). Not while the app is still starting.
+   */
+  _handleSearch(): void {
+    if (Router.getActiveRoute() === '$') return
+    Router.focusPage()
+    if (!Router.getActiveHash()?.startsWith('search')) Router.navigate('search')
+  }
+
+  /** With the menu focused, the Router's widget state takes every key it has no handler for (its `_handleKey`): Search is caught first. */
+  _captureSearch(): boolean {
+    if (this._getState() !== 'Widgets') return false
+    this._handleSearch()
+    return true
+  }
+
   /** Router calls this when Back has no history left: on Home. */
   override _handleAppClose(): void {
     const exit = { title: t('exit.title'), confirm: t('exit.confirm'), cancel: t('exit.cancel') }
@@ -150,6 +167,8 @@ export default class App extends Router.App {
         override _getFocused(): Lightning.Component {
           return this.commerce()
         }
+        // A dialog keeps the focus until it is answered (or Back closes it).
+        override _handleSearch(): void {}
       },
       class Asking extends this {
         override $exit(): void {
@@ -158,6 +177,7 @@ export default class App extends Router.App {
         override _getFocused(): Lightning.Component {
           return this.questionDialog()
         }
+        override _handleSearch(): void {}
       },
     ]
   }

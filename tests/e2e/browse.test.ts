@@ -6,7 +6,7 @@ import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
 import { waitForStoredFeed } from './support/app-storage'
-import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForWholeText } from './support/lightning'
+import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForHomeInteractive, waitForNoText, waitForPlaced, waitForText, waitForWholeText } from './support/lightning'
 
 jest.setTimeout(180_000)
 
@@ -60,6 +60,11 @@ async function textsIn(page: Page, selector: string): Promise<string[]> {
 /** A rail's page asked for by the app (`GET /v1/rails/:id?cursor=`). */
 function isRailPageRequest(request: Request): boolean {
   return new URL(request.url()).pathname.startsWith('/v1/rails/')
+}
+
+/** Whether the focused element is inside the element of `ref` (the inspector marks only the innermost). */
+function focusInside(page: Page, ref: string): Promise<boolean> {
+  return page.$$eval('[focused="true"]', (elements, ref) => elements.some((el) => el.closest(`[ref="${ref}"]`) !== null), ref)
 }
 
 async function focusedTileTexts(page: Page): Promise<string[]> {
@@ -518,6 +523,52 @@ async function caretBeside(page: Page, where: 'before' | 'after'): Promise<void>
 async function focusedButtonText(page: Page): Promise<string[]> {
   return textsIn(page, '[focused="true"][type="Button"]')
 }
+
+test('the remote’s Search key opens Search from Home and from the menu, takes Search back to its keyboard, and waits while a question is open', async () => {
+  const { page, errors } = await open()
+  await waitForHomeInteractive(page)
+  await press(page, 'ArrowDown')
+  await press(page, 'ArrowRight')
+  const tile = await focusedTileTexts(page)
+  expect(tile.length).toBeGreaterThan(0)
+  // "/" is the browser's Search key (Tizen's 10225, the RDK remote's F3).
+  await press(page, '/')
+  await page.waitForFunction(() => location.hash === '#search', undefined, { timeout: 10_000 })
+  await waitForText(page, 'Popular on Marquee')
+  expect(await focusInside(page, 'Keyboard')).toBe(true)
+  // On Search it goes back to the keyboard from the grid, the query kept.
+  await typeOnKeyboard(page, 'night')
+  await waitForText(page, 'Results for “night”')
+  for (let i = 0; i < 7 && (await focusedTileTexts(page)).length === 0; i++) await press(page, 'ArrowRight')
+  expect((await focusedTileTexts(page)).length).toBeGreaterThan(0)
+  await press(page, '/')
+  expect(await focusInside(page, 'Keyboard')).toBe(true)
+  expect(await visibleTexts(page)).toContain('Results for “night”')
+  expect(await page.evaluate(() => location.hash)).toBe('#search')
+  // Back returns to Home, to the tile it left.
+  await press(page, 'Escape', 800)
+  await page.waitForFunction(() => location.hash === '#home', undefined, { timeout: 10_000 })
+  await waitFor('the tile left focused again', async () => ((await focusedTileTexts(page)).join() === tile.join() ? true : null))
+  // From the menu too: the page takes the focus back first.
+  await press(page, 'ArrowUp')
+  await press(page, 'ArrowUp')
+  expect(await focusInside(page, 'Menu')).toBe(true)
+  await press(page, '/')
+  await page.waitForFunction(() => location.hash === '#search', undefined, { timeout: 10_000 })
+  await waitFor('the keyboard focused', async () => ((await focusInside(page, 'Keyboard')) ? true : null))
+  await press(page, 'Escape', 800)
+  await page.waitForFunction(() => location.hash === '#home', undefined, { timeout: 10_000 })
+  // A question on screen keeps the focus: Search waits until it is answered.
+  await press(page, 'Escape')
+  await waitForText(page, 'Exit Marquee?')
+  await press(page, '/')
+  expect(await page.evaluate(() => location.hash)).toBe('#home')
+  expect(await visibleTexts(page)).toContain('Exit Marquee?')
+  await press(page, 'Enter') // Keep watching
+  await waitForNoText(page, 'Exit Marquee?')
+  expect(errors).toEqual([])
+  await page.close()
+})
 
 test('details/<id>/buy (where the player sends a viewer who must pay) focuses a purchase choice and says why', async () => {
   const { page, errors } = await open('#details/t0008/buy', 'en')

@@ -542,6 +542,44 @@ test('Details → Play by keys; Back returns to Details with Resume focused', as
   await page.close()
 })
 
+test('the remote’s Play key on Details plays its first action from any of its buttons, and an episode card’s episode; Search leaves a play for Search, its position saved', async () => {
+  const { page, errors } = await open(`details/${freeTitleId}`)
+  await waitForText(page, 'Play')
+  await press(page, 'ArrowRight')
+  const focusedLabels = (): Promise<string[]> => page.$$eval('[focused="true"] [texture-text]', (elements) => elements.map((el) => el.getAttribute('texture-text') ?? ''))
+  expect(await focusedLabels()).not.toContain('Play')
+  // Space is the keyboard's Play/Pause.
+  await press(page, ' ')
+  await page.waitForFunction((id) => location.hash === `#player/${id}/play`, freeTitleId, { timeout: 10_000 })
+  const before = await waitForTime(page, 1)
+  await press(page, 'ArrowRight')
+  await waitForTime(page, before + 9.5, 2_000)
+  // "/" is the keyboard's Search key: the play stops where it was, and Back from Search returns to Details.
+  await press(page, '/', 0)
+  await page.waitForFunction(() => location.hash === '#search', undefined, { timeout: 10_000 })
+  await waitForText(page, 'Popular on Marquee')
+  expect(await page.evaluate(() => document.querySelector('video')?.paused ?? true)).toBe(true)
+  await press(page, 'Escape', 800)
+  await page.waitForFunction((id) => location.hash === `#details/${id}`, freeTitleId, { timeout: 10_000 })
+  await waitForText(page, 'Resume from 0:1')
+  expect(errors).toEqual([])
+  await page.close()
+
+  // A series whose first episode is under way: Down lands on its card, Right on the next, and Play plays that one.
+  const { session, series } = await subscribedToSeries()
+  const [first, second] = series.seasons[0]!.episodes
+  const started = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 100, durationSeconds: 2700, episodeId: first!.id } })
+  expect(started.status).toBe(200)
+  const seriesPage = await open(`details/${series.id}`, { session })
+  await waitForTextMatching(seriesPage.page, /^Resume S1:E1 from /)
+  await press(seriesPage.page, 'ArrowDown')
+  await press(seriesPage.page, 'ArrowRight')
+  await press(seriesPage.page, ' ')
+  await seriesPage.page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 10_000 })
+  expect(seriesPage.errors).toEqual([])
+  await seriesPage.page.close()
+})
+
 test('a series on Details plays, resumes and starts over its episode, marks the one being watched, and after one watched to its end offers the next, on Home too', async () => {
   const { session, series } = await subscribedToSeries()
   const [first, second, third] = series.seasons[0]!.episodes

@@ -229,6 +229,15 @@ export class EpisodeList
     return true
   }
 
+  /** The remote's Play key on a card plays it, as OK does; on the season chips it is left to the page. */
+  _handlePlay(): boolean {
+    return this._row === 'episodes' && this._handleEnter()
+  }
+
+  _handlePlayPause(): boolean {
+    return this._handlePlay()
+  }
+
   override _handleEnter(): boolean {
     if (this._row === 'seasons') {
       this._row = 'episodes'

@@ -436,13 +436,33 @@ export class DetailsPage
   }
 
   override _handleEnter(): void {
+    if (this._area === 'actions') this.runAction(this._actionIndex)
+  }
+
+  /**
+   * The remote's Play key on the buttons: the first one's action (Play, Resume, a rental's first play, or the
+   * best way to buy), wherever the focus is among them; on an episode card, that episode (EpisodeList).
+   */
+  _handlePlay(): boolean {
+    if (this._area !== 'actions' || this._actions.length === 0) return false
+    this._actionIndex = 0
+    this.runAction(0)
+    return true
+  }
+
+  _handlePlayPause(): boolean {
+    return this._handlePlay()
+  }
+
+  /** What the button at `index` does: its play, its purchase, or My list (after the actions). */
+  private runAction(index: number): void {
     const data = this._data
-    if (!data || this._area !== 'actions') return
-    if (this._actionIndex === this._actions.length) {
+    if (!data) return
+    if (index === this._actions.length) {
       void this.toggleWatchlist()
       return
     }
-    const action = this._actions[this._actionIndex]
+    const action = this._actions[index]
     if (!action) return
     const target = actionTarget(action, data.title.id, data.title.access)
     if (!target) return

@@ -541,6 +541,11 @@ export class PlayerPage
     void this.leave()
   }
 
+  /** The remote's Search key: the play stops (its position saved: `_inactive`), and Back from Search returns to Details. */
+  _handleSearch(): void {
+    Router.navigate('search', false)
+  }
+
   /**
    * A press seeks at once. Held, the key's repeats only move the preview (the video would fetch and drop a
    * point per repeat); the release seeks where they went, or a pause in the repeats if the release is lost.

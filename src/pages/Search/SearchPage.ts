@@ -321,6 +321,11 @@ export class SearchPage
     return this._area === 'results' && this._view.items.length > 0 ? this.Results : this.Keyboard
   }
 
+  /** The remote's Search key on Search: back to the keyboard, the query kept. */
+  _handleSearch(): void {
+    this._area = 'keyboard'
+  }
+
   /** Left from the grid's first column or the first recent search: the keyboard. */
   override _handleLeft(): void {
     this._area = 'keyboard'
