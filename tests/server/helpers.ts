@@ -193,7 +193,7 @@ export function idemKey(): string {
 }
 
 /** Gives an account a stored payment method (and a PIN) directly in the database, as an operator back office would. */
-export async function giveStoredPayment(server: TestServer, account: string, pin = '1234'): Promise<void> {
+export async function giveStoredPayment(server: Pick<TestServer, 'dataDir'>, account: string, pin = '1234'): Promise<void> {
   const { default: Database } = await import('better-sqlite3')
   const { hashPinSync } = await import('../../server/lib/pin')
   const db = new Database(path.join(server.dataDir, 'marquee.db'))
