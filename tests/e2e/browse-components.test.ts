@@ -97,6 +97,28 @@ test('Rail: only the tiles around focus exist, and the next page loads as focus 
   expect(errors).toEqual([])
 })
 
+test('Grid: the Channel keys page Browse’s grid a screenful of rows at a time in the same column, paging in more at the loaded end', async () => {
+  const home = (await (await fetch(`${server.origin}/v1/home`, { headers: { 'accept-language': 'en' } })).json()) as { rails: Array<{ id: string; nextCursor: string | null }> }
+  const genreRail = home.rails.find((rail) => rail.id.startsWith('genre-') && rail.nextCursor !== null)
+  if (!genreRail) throw new Error('no genre rail with a second page')
+  const titles = (await railItems(genreRail.id, 60)).items.map((item) => item.title)
+  expect(titles.length).toBeGreaterThan(35)
+  const { page, errors } = await open(`#browse/${genreRail.id.slice('genre-'.length)}`)
+  await waitFor('the grid focused on its first title', async () => ((await focusedTileTexts(page)).includes(titles[0]!) ? true : null))
+  // Page Down / Page Up are the browser's Channel keys; the grid has 5 columns and 2 rows on screen.
+  const nextPage = page.waitForResponse((response) => response.url().includes(`/v1/rails/${genreRail.id}?`) && response.url().includes('cursor='))
+  await press(page, 'PageDown')
+  await waitFor('Page Down to focus title 10', async () => ((await focusedTileTexts(page)).includes(titles[10]!) ? true : null), 5_000)
+  await nextPage
+  await press(page, 'ArrowRight')
+  const steps: Array<[string, number]> = [['PageDown', 21], ['PageDown', 31], ['PageUp', 21], ['PageUp', 11], ['PageUp', 1], ['PageUp', 1]]
+  for (const [key, index] of steps) {
+    await press(page, key)
+    await waitFor(`${key} to focus title ${index}`, async () => ((await focusedTileTexts(page)).includes(titles[index]!) ? true : null), 5_000)
+  }
+  expect(errors).toEqual([])
+})
+
 test('Home: rails far from focus release their tiles, rails near it rebuild them', async () => {
   const { page, errors } = await open()
   await waitForText(page, 'Free to watch')

@@ -2,7 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import type { TileModel } from '../Tile/Tile'
 import { TileWindow } from '../Tile/TileWindow'
 import { gridStyle } from './Grid.styles'
-import { gridMove, gridWindow, type GridDirection } from './window'
+import { gridMove, gridPage, gridWindow, type GridDirection } from './window'
 
 export interface GridHandlers {
   onSelect(item: TileModel, index: number): void
@@ -103,8 +103,15 @@ export class Grid
   }
 
   private move(direction: GridDirection): boolean {
-    if (this._loading) return false
-    const next = gridMove(this._focusIndex, this._items.length, this.columns, direction)
+    return !this._loading && this.focusOn(gridMove(this._focusIndex, this._items.length, this.columns, direction))
+  }
+
+  /** A screenful of rows (Channel keys); at the loaded end the next page is asked for as by any move. */
+  private page(direction: 'up' | 'down'): boolean {
+    return !this._loading && this.focusOn(gridPage(this._focusIndex, this._items.length, this.columns, this.visibleRows, direction))
+  }
+
+  private focusOn(next: number | null): boolean {
     if (next === null) return false
     this._focusIndex = next
     this.layout(true)
@@ -131,6 +138,14 @@ export class Grid
 
   override _handleDown(): boolean {
     return this.move('down')
+  }
+
+  _handleChannelUp(): boolean {
+    return this.page('up')
+  }
+
+  _handleChannelDown(): boolean {
+    return this.page('down')
   }
 
   override _handleEnter(): boolean {

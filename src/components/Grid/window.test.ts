@@ -1,4 +1,4 @@
-import { gridMove, gridWindow } from './window'
+import { gridMove, gridPage, gridWindow } from './window'
 
 test('an empty grid builds nothing', () => {
   expect(gridWindow(0, 0, 6, 2, 1)).toEqual({ scrollRow: 0, first: 0, last: -1 })
@@ -33,4 +33,16 @@ test('moves stay in the grid and return null where the page takes over', () => {
   expect(gridMove(7, 14, 6, 'down')).toBe(13)
   expect(gridMove(6, 14, 6, 'down')).toBe(12)
   expect(gridMove(12, 14, 6, 'down')).toBeNull()
+})
+
+test('Channel keys page by a screenful of rows in the same column, stopping at the first and last rows', () => {
+  // 40 items in rows of 6, two rows on screen: rows 0..6, the last [36..39].
+  expect(gridPage(2, 40, 6, 2, 'down')).toBe(14)
+  expect(gridPage(14, 40, 6, 2, 'up')).toBe(2)
+  expect(gridPage(26, 40, 6, 2, 'down')).toBe(38)
+  expect(gridPage(29, 40, 6, 2, 'down')).toBe(39)
+  expect(gridPage(39, 40, 6, 2, 'down')).toBeNull()
+  expect(gridPage(8, 40, 6, 2, 'up')).toBe(2)
+  expect(gridPage(3, 40, 6, 2, 'up')).toBeNull()
+  expect(gridPage(0, 0, 6, 2, 'down')).toBeNull()
 })

@@ -45,3 +45,15 @@ export function gridMove(index: number, count: number, columns: number, directio
     }
   }
 }
+
+/**
+ * The remote's Channel keys page a grid: `rows` rows up or down in the same column, stopping at the first or the
+ * last row (on a shorter last row, its last item); null when the focus is on that row already.
+ */
+export function gridPage(index: number, count: number, columns: number, rows: number, direction: 'up' | 'down'): number | null {
+  if (count <= 0) return null
+  const row = Math.floor(index / columns)
+  const lastRow = Math.floor((count - 1) / columns)
+  const target = direction === 'down' ? Math.min(lastRow, row + rows) : Math.max(0, row - rows)
+  return target === row ? null : Math.min(target * columns + (index % columns), count - 1)
+}
