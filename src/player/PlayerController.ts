@@ -290,6 +290,7 @@ export class PlayerController {
       this.progress = new ProgressSaver(
         () => (this.state === 'idle' || this.state === 'loading' || this.state === 'error' ? null : { positionSeconds: this.positionSeconds, durationSeconds: this.durationSeconds }),
         (position) => saveProgress(api(), titleId, { ...position, ...(episodeId ? { episodeId } : {}) }),
+        plan.startAt,
       )
       this.progress.start()
     }

@@ -5,14 +5,16 @@ export interface Position {
 }
 
 export const PROGRESS_SAVE_INTERVAL_MS = 10_000
-/** Below this change since the last save (paused, stalled) a periodic save is skipped. */
+/** Below this change since the last save (paused, stalled), or since the start before any, a save is skipped. */
 const MIN_CHANGE_SECONDS = 1
 
 /**
  * Saves the playback position every ~10 s while playing and once more at
  * stop, so Resume and Continue watching are never more than a few seconds
  * behind. A failed save is not retried on its own: the next tick saves a
- * newer position anyway.
+ * newer position anyway. Until the position moves from where the play
+ * started nothing is saved, so Play or Start over pressed by mistake and left
+ * at once keeps the place saved before.
  */
 export class ProgressSaver {
   private timer: ReturnType<typeof setInterval> | null = null
@@ -21,6 +23,8 @@ export class ProgressSaver {
   constructor(
     private readonly read: () => Position | null,
     private readonly save: (position: Position) => Promise<unknown>,
+    /** Where the play started (the resume point, or 0 for Start over). */
+    private readonly from: number,
     private readonly intervalMs: number = PROGRESS_SAVE_INTERVAL_MS,
   ) {}
 
@@ -35,14 +39,19 @@ export class ProgressSaver {
     this.timer = null
     const position = this.read()
     if (!position || position.durationSeconds <= 0) return false
+    if (this.lastSaved === null && !this.movedFrom(this.from, position)) return false
     return this.write(position)
   }
 
   private async saveIfMoved(): Promise<void> {
     const position = this.read()
     if (!position || position.durationSeconds <= 0) return
-    if (this.lastSaved !== null && Math.abs(position.positionSeconds - this.lastSaved) < MIN_CHANGE_SECONDS) return
+    if (!this.movedFrom(this.lastSaved ?? this.from, position)) return
     await this.write(position)
+  }
+
+  private movedFrom(seconds: number, position: Position): boolean {
+    return Math.abs(position.positionSeconds - seconds) >= MIN_CHANGE_SECONDS
   }
 
   private async write(position: Position): Promise<boolean> {

@@ -4,7 +4,8 @@ import { PROGRESS_SAVE_INTERVAL_MS, ProgressSaver, type Position } from '../../.
 beforeEach(() => jest.useFakeTimers())
 afterEach(() => jest.useRealTimers())
 
-function setup(initial: Position | null): { saver: ProgressSaver; saves: Position[]; at: { position: Position | null }; failNext: { value: boolean } } {
+/** A play that started at `from` (0: Start over) and is at `initial` now. */
+function setup(initial: Position | null, from = 0): { saver: ProgressSaver; saves: Position[]; at: { position: Position | null }; failNext: { value: boolean } } {
   const saves: Position[] = []
   const at = { position: initial }
   const failNext = { value: false }
@@ -17,6 +18,7 @@ function setup(initial: Position | null): { saver: ProgressSaver; saves: Positio
       }
       saves.push(position)
     },
+    from,
   )
   return { saver, saves, at, failNext }
 }
@@ -66,4 +68,19 @@ test('a failed save is skipped, the next tick saves the newer position; a failed
   expect(saves.map((s) => s.positionSeconds)).toEqual([20])
   failNext.value = true
   await expect(saver.stop()).resolves.toBe(false)
+})
+
+test('a play left where it started saves nothing, so the place saved before stays; once it moved, it is saved', async () => {
+  // Start over pressed, then Back at once: the play is at 0.2 s of 0.
+  const startedOver = setup({ positionSeconds: 0.2, durationSeconds: 100 }, 0)
+  startedOver.saver.start()
+  await expect(startedOver.saver.stop()).resolves.toBe(false)
+  // A resume paused at its start point for a while: no periodic save either.
+  const resumed = setup({ positionSeconds: 40.5, durationSeconds: 100 }, 40)
+  resumed.saver.start()
+  await jest.advanceTimersByTimeAsync(PROGRESS_SAVE_INTERVAL_MS * 2)
+  expect(resumed.saves).toEqual([])
+  resumed.at.position = { positionSeconds: 41.5, durationSeconds: 100 }
+  await expect(resumed.saver.stop()).resolves.toBe(true)
+  expect([...startedOver.saves, ...resumed.saves].map((s) => s.positionSeconds)).toEqual([41.5])
 })
