@@ -145,6 +145,14 @@ export default class App extends Router.App {
     if (!Router.getActiveHash()?.startsWith('search')) Router.navigate('search')
   }
 
+  /**
+   * The remote's Menu key (Home on a keyboard) moves to the menu on the pages that show it; pressed again there, the
+   * Router's widget state gives the focus back to the page (its `_handleKey` takes every key the menu does not).
+   */
+  _handleMenu(): void {
+    if (this.tag('Widgets.Menu')?.visible) Router.focusWidget('Menu')
+  }
+
   /** With the menu focused, the Router's widget state takes every key it has no handler for (its `_handleKey`): Search is caught first. */
   _captureSearch(): boolean {
     if (this._getState() !== 'Widgets') return false
@@ -169,6 +177,7 @@ export default class App extends Router.App {
         }
         // A dialog keeps the focus until it is answered (or Back closes it).
         override _handleSearch(): void {}
+        override _handleMenu(): void {}
       },
       class Asking extends this {
         override $exit(): void {
@@ -178,6 +187,7 @@ export default class App extends Router.App {
           return this.questionDialog()
         }
         override _handleSearch(): void {}
+        override _handleMenu(): void {}
       },
     ]
   }

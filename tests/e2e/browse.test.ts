@@ -524,7 +524,7 @@ async function focusedButtonText(page: Page): Promise<string[]> {
   return textsIn(page, '[focused="true"][type="Button"]')
 }
 
-test('the remote’s Search key opens Search from Home and from the menu, takes Search back to its keyboard, and waits while a question is open', async () => {
+test('the remote’s Search key opens Search from Home and from the menu, takes Search back to its keyboard, and waits while a question is open; its Menu key goes to the menu and back', async () => {
   const { page, errors } = await open()
   await waitForHomeInteractive(page)
   await press(page, 'ArrowDown')
@@ -558,6 +558,13 @@ test('the remote’s Search key opens Search from Home and from the menu, takes 
   await waitFor('the keyboard focused', async () => ((await focusInside(page, 'Keyboard')) ? true : null))
   await press(page, 'Escape', 800)
   await page.waitForFunction(() => location.hash === '#home', undefined, { timeout: 10_000 })
+  // The Menu key (Home on a keyboard) moves to the menu, and pressed again back to the page.
+  await waitFor('the page focused again', async () => ((await focusInside(page, 'Menu')) ? null : true))
+  const onPage = await focusedRefs(page)
+  await press(page, 'Home')
+  expect(await focusInside(page, 'Menu')).toBe(true)
+  await press(page, 'Home')
+  await waitFor('the page focused as before the menu', async () => ((await focusedRefs(page)).join() === onPage.join() ? true : null))
   // A question on screen keeps the focus: Search waits until it is answered.
   await press(page, 'Escape')
   await waitForText(page, 'Exit Marquee?')
