@@ -58,11 +58,12 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
           throw new ApiError(402, 'not_entitled', 'Subscribe, rent or buy to watch this title', { offers: offersFor(title, ctx.catalog.plans) })
         }
         const rental = ent.kind === 'rented' ? holdings.rentals.get(title.id) : undefined
+        // The window's close: this play's first opens it now.
+        const playUntil = rental ? (rental.playUntil ?? now + RENTAL_PLAY_WINDOW_MS) : null
         if (rental && rental.playUntil === null) {
-          rentalStarted = ctx.db.prepare('UPDATE entitlements SET play_until = ? WHERE id = ? AND play_until IS NULL').run(now + RENTAL_PLAY_WINDOW_MS, rental.id).changes === 1
+          rentalStarted = ctx.db.prepare('UPDATE entitlements SET play_until = ? WHERE id = ? AND play_until IS NULL').run(playUntil, rental.id).changes === 1
         }
         const runningTime = (episodeId ? ctx.catalog.episodes.get(episodeId)?.durationSeconds : undefined) ?? title.durationSeconds
-        const playUntil = rental ? (rental.playUntil ?? now + RENTAL_PLAY_WINDOW_MS) : null
         finishBy = playUntil !== null ? Math.floor(rentalFinishBy(playUntil, runningTime) / 1000) : continuing?.fin
       }
       const asset = ctx.media.assetFor(title, trailer)
