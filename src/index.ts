@@ -7,6 +7,7 @@ import App from './App'
 import { loadSettings } from './settings'
 import { currentPlatform, stageOptionsFor } from './platform'
 import { asSdkApplication, type SdkApplication } from './platform/application'
+import { fitToWindow, readWindowSize, stageForWindow } from './platform/screen'
 import { APP_VERSION } from './version'
 import { startAnnouncer } from './a11y'
 import { currentLanguage, preloadLanguage } from './i18n'
@@ -67,7 +68,13 @@ async function start(): Promise<void> {
 
   if (settings.platformSettings.inspector) window.attachInspector(Lightning)
 
-  const stage = { defaultFontFace: fontStackFor(currentLanguage()), ...settings.appSettings.stage, ...stageOptionsFor(platform.id) }
+  // The canvas fits the window unless the URL (`?resolution=`) or an operator's settings fix its size.
+  const stage = {
+    defaultFontFace: fontStackFor(currentLanguage()),
+    ...stageForWindow(readWindowSize(window)),
+    ...settings.appSettings.stage,
+    ...stageOptionsFor(platform.id),
+  }
   const appSettings = { ...settings.appSettings, stage, version: APP_VERSION, keys: { ...platform.keyMap } }
   const launched = asSdkApplication(
     // The SDK deep-merges these over its defaults, so a partial set is what it expects.
@@ -82,6 +89,7 @@ async function start(): Promise<void> {
   const opensHome = launchOpensHome(platform.id)
   requestEarly(opensHome)
   prefetchPlayer(opensHome)
+  fitToWindow(window, stage)
   document.body.appendChild(launched.stage.getCanvas())
 }
 

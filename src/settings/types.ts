@@ -45,10 +45,11 @@ export interface OperatorSettings {
 }
 
 export interface StageSettings {
-  w: number
-  h: number
-  /** 1 for 1080p panels, 2/3 for 720p panels: the scene is designed at 1920×1080. */
-  precision: number
+  /** The canvas's size; unset, the window's (src/platform/screen.ts). */
+  w?: number
+  h?: number
+  /** Canvas pixels per scene unit: 1 for a 1920×1080 canvas, 2/3 for 1280×720; the scene is designed at 1920×1080. */
+  precision?: number
   useImageWorker: boolean
   /** The fonts every text is drawn in, the first the device has first; unset, the start language's (src/i18n/fonts.ts). */
   defaultFontFace?: string[]

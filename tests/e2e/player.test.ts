@@ -71,13 +71,29 @@ async function subscribedToSeries(): Promise<{ session: StoredSession; series: T
   return { session, series }
 }
 
+interface ScreenMetrics {
+  width: number
+  height: number
+  pixelRatio: number
+}
+
+/** The window's CSS size and device pixels per CSS pixel, as a TV browser or WebView reports them. */
+async function emulateScreen(page: Page, { width, height, pixelRatio }: ScreenMetrics): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: pixelRatio, mobile: false })
+}
+
 /**
  * Opens the app on a fresh Storage (the browser context is shared), with this
  * session in it as after a sign-in on the TV; `keepStorage` continues the last page's.
  */
-async function open(hash: string, options: { session?: StoredSession; query?: string; keepStorage?: boolean; lang?: string } = {}): Promise<{ page: Page; errors: string[] }> {
-  const { session = null, query = '', keepStorage = false, lang = 'en' } = options
+async function open(
+  hash: string,
+  options: { session?: StoredSession; query?: string; keepStorage?: boolean; lang?: string; screen?: ScreenMetrics } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const { session = null, query = '', keepStorage = false, lang = 'en', screen } = options
   const page = await browser.context.newPage()
+  if (screen) await emulateScreen(page, screen)
   const errors = collectPageErrors(page, expectedNoise)
   page.on('response', (response) => {
     if (!response.url().includes('/v1/license/')) return
@@ -172,6 +188,28 @@ test('a free title plays by deep link: time advances, the controls show title an
   expect(overlay).toContain('DASH · DRM —')
   await press(page, 'F4')
   await waitForNoText(page, 'Playback quality (QoE)')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('the app fills the window: a WebView of 960×540 CSS px at two device pixels each draws 1080p, the video under it; resized, both follow', async () => {
+  const { page, errors } = await open(`player/${freeTitleId}/play`, { screen: { width: 960, height: 540, pixelRatio: 2 } })
+  await waitForTime(page, 1)
+  const placed = (): Promise<{ canvas: number[]; pixels: number[]; video: number[] }> =>
+    page.evaluate(() => {
+      const box = (el: Element | null): number[] => {
+        const rect = el?.getBoundingClientRect()
+        return rect ? [rect.left, rect.top, rect.width, rect.height].map(Math.round) : []
+      }
+      const canvas = document.querySelector('body > canvas') as HTMLCanvasElement
+      return { canvas: box(canvas), pixels: [canvas.width, canvas.height], video: box(document.querySelector('video')) }
+    })
+  expect(await placed()).toEqual({ canvas: [0, 0, 960, 540], pixels: [1920, 1080], video: [0, 0, 960, 540] })
+
+  // A desktop window made 1440×900: the canvas drawn at launch shows at the window's width, centred in its height.
+  await emulateScreen(page, { width: 1440, height: 900, pixelRatio: 1 })
+  await page.waitForFunction(() => Math.round(document.querySelector('body > canvas')!.getBoundingClientRect().width) === 1440)
+  expect(await placed()).toEqual({ canvas: [0, 45, 1440, 810], pixels: [1920, 1080], video: [0, 45, 1440, 810] })
   expect(errors).toEqual([])
   await page.close()
 })

@@ -30,7 +30,8 @@ export interface BenchPage {
 export interface ChromiumBench {
   origin: string
   mediaDir: string
-  open(url: string, opts: { throttle: number; storage?: StoredSession | null | 'keep' }): Promise<BenchPage>
+  /** `viewport`: the window's CSS size, 1920×1080 unless given. */
+  open(url: string, opts: { throttle: number; storage?: StoredSession | null | 'keep'; viewport?: { width: number; height: number } }): Promise<BenchPage>
   /** A device signed in to `account` through the device-code flow, as after a sign-in on the TV. */
   signedIn(account: string): Promise<StoredSession>
   close(): Promise<void>
@@ -69,8 +70,9 @@ export async function startChromiumBench(ctx: BenchContext): Promise<ChromiumBen
     return {
       origin,
       mediaDir,
-      async open(url, { throttle, storage = null }) {
+      async open(url, { throttle, storage = null, viewport }) {
         const page = await launched.context.newPage()
+        if (viewport) await page.setViewportSize(viewport)
         const errors: string[] = []
         page.on('pageerror', (error) => errors.push(error.message))
         await page.addInitScript(PROBE_SCRIPT)

@@ -6,7 +6,8 @@ import type { MarqueeSettings } from '../../../src/settings/types'
 const base = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../settings.json'), 'utf8')) as MarqueeSettings
 
 test('settings.json has the Lightning sections and the operator section', () => {
-  expect(base.appSettings.stage).toMatchObject({ w: 1920, h: 1080, precision: 1 })
+  // No canvas size: it fits the window (tests/unit/platform/screen.test.ts).
+  expect(base.appSettings.stage).toEqual({ useImageWorker: true })
   expect(base.platformSettings).toMatchObject({ path: './static', log: false, showVersion: false, showFps: false, inspector: false })
   expect(base.platformSettings.router).toMatchObject({ lazyCreate: true, lazyDestroy: true, gcOnUnload: true })
   expect(base.operator.api.baseUrl).toBe('/v1')
@@ -37,7 +38,7 @@ test('arrays are replaced, not concatenated', () => {
 test('malformed query values are ignored rather than breaking the launch', () => {
   const merged = mergeSettings(base, overlayFromQuery('?lang=klingon&resolution=4k&api=javascript:alert(1)&fps=0'))
   expect(merged.operator.locale.language).toBe('zh-CN')
-  expect(merged.appSettings.stage.precision).toBe(1)
+  expect(merged.appSettings.stage).toEqual(base.appSettings.stage)
   expect(merged.operator.api.baseUrl).toBe('/v1')
   expect(merged.platformSettings.showFps).toBe(false)
 })
