@@ -110,6 +110,8 @@ export class PlayerController {
   private expiryRenewals = 0
   private renewingExpiredToken = false
   private stopped = false
+  /** The app is in the background (setBackground). */
+  private inBackground = false
   private preferences: TrackPreferences
   private progress: ProgressSaver | null = null
   private video: HTMLVideoElement | null = null
@@ -388,6 +390,20 @@ export class PlayerController {
   }
 
   /**
+   * The app went to the background (the TV's Home key, another app) or came back. In the background the play
+   * pauses and its place is saved at once, as a TV may end a background app unasked; one that starts playing
+   * there (sent away while it loaded) pauses as it starts. Back in front it stays paused for the viewer.
+   */
+  setBackground(background: boolean): void {
+    this.inBackground = background
+    if (!background) return
+    this.pause()
+    void this.progress?.saveNow().then((saved) => {
+      if (saved) announceChange('progress')
+    })
+  }
+
+  /**
    * Seeks relative to where the viewer is going (presses in quick succession add up); the time it goes to, null
    * when it cannot. `defer` only moves where it goes (a held key scrubbing): `commitSeek()` then seeks there.
    */
@@ -510,6 +526,7 @@ export class PlayerController {
     this.streamingRetries = 0
     this.qoe.firstFrame()
     this.dispatch('playing')
+    if (this.inBackground) this.pause()
   }
 
   private onBuffering(buffering: boolean): void {

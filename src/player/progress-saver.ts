@@ -30,7 +30,7 @@ export class ProgressSaver {
 
   start(): void {
     if (this.timer) return
-    this.timer = setInterval(() => void this.saveIfMoved(), this.intervalMs)
+    this.timer = setInterval(() => void this.saveNow(), this.intervalMs)
   }
 
   /** Stops the cadence and saves where playback stopped; resolves when that save is done (or failed). */
@@ -43,11 +43,12 @@ export class ProgressSaver {
     return this.write(position)
   }
 
-  private async saveIfMoved(): Promise<void> {
+  /** Saves the position now unless it has not moved since the last save (or the start); whether it saved. */
+  async saveNow(): Promise<boolean> {
     const position = this.read()
-    if (!position || position.durationSeconds <= 0) return
-    if (!this.movedFrom(this.lastSaved ?? this.from, position)) return
-    await this.write(position)
+    if (!position || position.durationSeconds <= 0) return false
+    if (!this.movedFrom(this.lastSaved ?? this.from, position)) return false
+    return this.write(position)
   }
 
   private movedFrom(seconds: number, position: Position): boolean {

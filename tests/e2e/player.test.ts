@@ -534,6 +534,66 @@ test('Right seeks 10 s; stop saves the position; playing again resumes near wher
   await resumed.page.close()
 })
 
+/**
+ * What a TV's Home key, another app or standby does to the page: the document reports hidden, then visible again.
+ * (Headless Chromium keeps its pages visible, minimised or not, so the page's document says it here.)
+ */
+async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  await page.evaluate((next) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => next })
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => next === 'hidden' })
+    document.dispatchEvent(new Event('visibilitychange'))
+  }, state)
+}
+
+function videoPaused(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.querySelector('video')?.paused ?? false)
+}
+
+test('sent to the background, a play pauses and saves its place at once; back, it waits paused for OK; sent away while loading, it starts paused', async () => {
+  const session = await signedInSession('background-viewer')
+  const { page, errors } = await open(`player/${freeTitleId}/startover`, { session })
+  const before = await waitForTime(page, 2.5)
+  await setVisibility(page, 'hidden')
+  await page.waitForFunction(() => document.querySelector('video')?.paused === true, undefined, { timeout: 5_000 })
+  const pausedAt = await videoTime(page)
+  expect(pausedAt).toBeGreaterThanOrEqual(before)
+  // Saved then, not at the next 10 s tick nor at a stop that a TV ending the app would never give.
+  let saved = 0
+  await waitFor(() => `the position saved at the pause (${pausedAt} s), read ${saved} s`, async () => {
+    const playback = await call<{ resumePositionSeconds: number }>(server.origin, 'POST', `/v1/playback/${freeTitleId}`, { token: session.account?.token, body: {} })
+    saved = playback.body.resumePositionSeconds
+    return saved >= pausedAt - 1 ? saved : null
+  }, 5_000)
+  await page.waitForTimeout(1000)
+  expect(await videoTime(page)).toBeCloseTo(pausedAt, 1)
+
+  await setVisibility(page, 'visible')
+  await waitForText(page, 'Paused')
+  await page.waitForTimeout(1000)
+  expect(await videoPaused(page)).toBe(true)
+  await press(page, 'Enter')
+  await waitForTime(page, pausedAt + 0.5)
+  expect(errors).toEqual([])
+  await page.close()
+
+  // The Home key pressed while the play loads: it comes up paused at its start, not playing unseen.
+  const away = await browser.context.newPage()
+  await away.addInitScript(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' })
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true })
+  })
+  await away.goto(`${server.origin}/?inspector=1&lang=en#player/${freeTitleId}/startover`)
+  await away.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 3, undefined, { timeout: 20_000 })
+  await away.waitForTimeout(1500)
+  expect(await videoPaused(away)).toBe(true)
+  expect(await videoTime(away)).toBeLessThan(1)
+  await setVisibility(away, 'visible')
+  await press(away, 'Enter')
+  await waitForTime(away, 1)
+  await away.close()
+})
+
 test('blocking the media mid-play shows reconnecting, and playback resumes by itself when it returns', async () => {
   const { page, errors } = await open(`player/${freeTitleId}/startover`, { query: '&debug=1' })
   let blocked = false

@@ -19,6 +19,7 @@ import { seekPreviewX } from './placement'
 import { UP_NEXT_SIZE, UpNext } from './UpNext'
 import { showScene } from '../scene'
 import { announce } from '../../a11y'
+import { isHidden, watchVisibility } from '../../platform/visibility'
 
 interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec {
   Subtitles: Lightning.Element
@@ -217,6 +218,7 @@ export class PlayerPage
   private hideTimer: ReturnType<typeof setTimeout> | null = null
   private pausedInfo: PausedInfo | null = null
   private pausedTimer: ReturnType<typeof setTimeout> | null = null
+  private stopWatchingVisibility: (() => void) | null = null
   private spinner: Lightning.types.Animation | null = null
   private spinnerTimer: ReturnType<typeof setTimeout> | null = null
   private menuOpen = false
@@ -251,10 +253,19 @@ export class PlayerPage
     showScene(this.stage, 'video')
     if (this.request && !this.controller) void this.begin(this.request)
     this.tickTimer = setInterval(() => this.tick(), TICK_MS)
+    this.stopWatchingVisibility = watchVisibility(document, { hidden: () => this.toBackground(true), shown: () => this.toBackground(false) })
+  }
+
+  /** Sent to the background, the play pauses (Up next's countdown with it) and is saved; back, it waits paused. */
+  private toBackground(background: boolean): void {
+    if (background) this.upNextPanel?.watchCredits()
+    this.controller?.setBackground(background)
   }
 
   override _inactive(): void {
     this.departures++
+    this.stopWatchingVisibility?.()
+    this.stopWatchingVisibility = null
     showScene(this.stage, 'background')
     if (this.tickTimer) clearInterval(this.tickTimer)
     this.tickTimer = null
@@ -285,6 +296,7 @@ export class PlayerPage
       return
     }
     this.controller = controller
+    controller.setBackground(isHidden(document))
     this.Subtitles.text = SUBTITLE_TEXT[controller.subtitleSize]
     controller.bind({
       onState: (state) => this.showState(state),

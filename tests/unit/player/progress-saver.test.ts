@@ -84,3 +84,14 @@ test('a play left where it started saves nothing, so the place saved before stay
   await expect(resumed.saver.stop()).resolves.toBe(true)
   expect([...startedOver.saves, ...resumed.saves].map((s) => s.positionSeconds)).toEqual([41.5])
 })
+
+test('saveNow saves at once when the position moved (the app sent to the background), and not again unmoved', async () => {
+  const { saver, saves, at } = setup({ positionSeconds: 0.5, durationSeconds: 100 }, 0)
+  saver.start()
+  await expect(saver.saveNow()).resolves.toBe(false)
+  at.position = { positionSeconds: 4, durationSeconds: 100 }
+  await expect(saver.saveNow()).resolves.toBe(true)
+  await expect(saver.saveNow()).resolves.toBe(false)
+  await jest.advanceTimersByTimeAsync(PROGRESS_SAVE_INTERVAL_MS)
+  expect(saves.map((s) => s.positionSeconds)).toEqual([4])
+})
