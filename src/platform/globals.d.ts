@@ -28,6 +28,10 @@ interface TizenGlobal {
 /** Samsung's webapis.js (loaded by the packaged index.html from $WEBAPIS). */
 interface SamsungWebApis {
   productinfo?: { isUdPanelSupported?(): boolean; is8KPanelSupported?(): boolean }
+  appcommon?: {
+    setScreenSaver(state: number, onSuccess?: (() => void) | null, onError?: ((error: Error) => void) | null): void
+    AppCommonScreenSaverState: { SCREEN_SAVER_OFF: number; SCREEN_SAVER_ON: number }
+  }
   tvinfo?: {
     getMenuValue(key: number): number
     TvInfoMenuKey: { VOICE_GUIDE_KEY: number }

@@ -11,6 +11,7 @@ import { operatorSettings } from '../settings'
 export type { PlatformId } from './detect'
 export type { KeyMap, KeyName } from './keymaps/keys'
 export type { PlaybackProfile, Resolution } from './playback'
+export { allowScreenSaver } from './screensaver'
 
 /** Everything the rest of the app may know about the device it runs on. */
 export interface Platform {

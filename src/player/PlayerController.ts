@@ -6,7 +6,7 @@ import { MAX_EVENTS_PER_REQUEST, sendEvents } from '../api/events'
 import { announceChange } from '../api/changes'
 import { AppError } from '../api/errors'
 import type { OperatorSettings, StreamFormat } from '../settings'
-import type { PlatformId } from '../platform'
+import { allowScreenSaver, type PlatformId } from '../platform'
 import { aheadStillUsable, chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig, streamingRetryDelayMs, type Panel, type PlayShakaConfig } from './config'
 import { asShakaError, classifyShakaError, CODE, CRITICAL, type PlayerFailure, type ShakaErrorLike } from './errors'
 import { readTrackPreferences, rememberTrackPreferences, type SubtitleSize, type TrackPreferences } from './preferences'
@@ -363,6 +363,7 @@ export class PlayerController {
     if (this.state !== 'idle') this.qoe.ended(position)
     if (videoOwner === this) {
       videoOwner = null
+      allowScreenSaver(true, this.env.platform)
       videoPlayer.close()
     } else {
       // Another play has the video already: only this play's listeners come off it.
@@ -512,6 +513,8 @@ export class PlayerController {
     const next = nextState(this.state, event)
     if (next === this.state) return
     this.state = next
+    // The TV's screen saver waits while the picture moves (or is about to), and may come over a paused one.
+    if (videoOwner === this) allowScreenSaver(next !== 'playing' && next !== 'buffering', this.env.platform)
     this.callbacks?.onState(next)
   }
 

@@ -48,6 +48,14 @@ function someTitle(): { id: string; title: string } {
   return item
 }
 
+async function freeFilm(): Promise<TitleSummary> {
+  const response = await fetch(`${server.origin}/v1/rails/catalog-all?limit=500`, { headers: { 'accept-language': 'en' } })
+  const titles = ((await response.json()) as { items: TitleSummary[] }).items
+  const free = titles.find((t) => t.access.entitlement.kind === 'free' && t.kind === 'film')
+  if (!free) throw new Error('the seeded catalogue has no free film')
+  return free
+}
+
 describe('deep links', () => {
   test.each([
     ['?deeplink=details/ID', (id: string) => `?inspector=1&lang=en&deeplink=details/${id}`],
@@ -71,10 +79,7 @@ describe('deep links', () => {
   })
 
   test('?deeplink=player/ID/play starts playback; Back leads Home', async () => {
-    const response = await fetch(`${server.origin}/v1/rails/catalog-all?limit=500`, { headers: { 'accept-language': 'en' } })
-    const titles = ((await response.json()) as { items: TitleSummary[] }).items
-    const free = titles.find((t) => t.access.entitlement.kind === 'free' && t.kind === 'film')
-    if (!free) throw new Error('the seeded catalogue has no free film')
+    const free = await freeFilm()
     const { page, errors } = await open(`?inspector=1&lang=en&deeplink=player/${free.id}/play`)
     await waitForHash(page, `#player/${free.id}/play`)
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, undefined, { timeout: 30_000, polling: 100 })
@@ -123,6 +128,34 @@ describe('deep links', () => {
     expect(errors).toEqual([])
     await page.close()
   })
+})
+
+test('on a Samsung TV the screen saver is held off while a film plays, and let back when it pauses and when it stops', async () => {
+  const free = await freeFilm()
+  // Samsung's webapis.appcommon (webapis.js on the TV), recording what the app tells it.
+  const appCommon = `window.__screenSaver = [];
+    window.webapis = { appcommon: { AppCommonScreenSaverState: { SCREEN_SAVER_OFF: 0, SCREEN_SAVER_ON: 1 },
+      setScreenSaver: function (state, onSuccess) { window.__screenSaver.push(state === 1 ? 'on' : 'off'); if (onSuccess) onSuccess(); } } };`
+  const { page, errors } = await open(`?inspector=1&lang=en&platform=tizen#player/${free.id}/play`, appCommon)
+  const told = (): Promise<string[]> => page.evaluate(() => (window as unknown as { __screenSaver: string[] }).__screenSaver)
+  const lastTold = (state: string): Promise<unknown> =>
+    page.waitForFunction((expected) => (window as unknown as { __screenSaver: string[] }).__screenSaver.slice(-1)[0] === expected, state, { timeout: 10_000 })
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, undefined, { timeout: 30_000, polling: 100 })
+  await lastTold('off')
+  await press(page, 'Enter')
+  await waitForText(page, 'Paused')
+  await lastTold('on')
+  await press(page, 'Enter')
+  await lastTold('off')
+  await page.evaluate(() => {
+    window.location.hash = '#home'
+  })
+  await waitForText(page, home.hero.title)
+  await lastTold('on')
+  // Told on changes only: never "on" while the film played, never a call per buffering blip.
+  expect((await told()).join(' ')).toMatch(/^(off )+on (off )+on$/)
+  expect(errors).toEqual([])
+  await page.close()
 })
 
 describe('voice guidance', () => {
