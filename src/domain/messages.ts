@@ -64,6 +64,8 @@ export interface DomainMessages {
   timeOfDay: (hours: number, minutes: number) => string
   /** Where a play ends if it plays on: "Ends at 9:47 PM". */
   endsAt: (time: string) => string
+  /** The player's speed at 1× ("Normal"); other speeds are written "1.25×". */
+  normalSpeed: string
   /** A point of the play as voice guidance says it (a clock is read out as a time of day): "1 hour 2 minutes 5 seconds"; zero parts are left out. */
   clockSpoken: (hours: number, minutes: number, seconds: number) => string
 }
@@ -115,6 +117,7 @@ const en: DomainMessages = {
   betterDeal: 'Better deal',
   timeOfDay: (hours, minutes) => `${hours % 12 === 0 ? 12 : hours % 12}:${pad2(minutes)} ${hours < 12 ? 'AM' : 'PM'}`,
   endsAt: (time) => `Ends at ${time}`,
+  normalSpeed: 'Normal',
   clockSpoken: (hours, minutes, seconds) =>
     spokenParts(hours, minutes, seconds, [(n) => `${n} hour${n === 1 ? '' : 's'}`, (n) => `${n} minute${n === 1 ? '' : 's'}`, (n) => `${n} second${n === 1 ? '' : 's'}`], ' '),
 }
@@ -154,6 +157,7 @@ const zhCN: DomainMessages = {
   betterDeal: '更划算',
   timeOfDay: (hours, minutes) => `${hours}:${pad2(minutes)}`,
   endsAt: (time) => `${time} 结束`,
+  normalSpeed: '正常',
   clockSpoken: (hours, minutes, seconds) => spokenParts(hours, minutes, seconds, [(n) => `${n}小时`, (n) => `${n}分`, (n) => `${n}秒`], ''),
 }
 
@@ -192,6 +196,7 @@ const id: DomainMessages = {
   betterDeal: 'Lebih hemat',
   timeOfDay: (hours, minutes) => `${pad2(hours)}.${pad2(minutes)}`,
   endsAt: (time) => `Selesai pukul ${time}`,
+  normalSpeed: 'Normal',
   clockSpoken: (hours, minutes, seconds) => spokenParts(hours, minutes, seconds, [(n) => `${n} jam`, (n) => `${n} menit`, (n) => `${n} detik`], ' '),
 }
 

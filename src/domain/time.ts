@@ -76,6 +76,12 @@ export function formatClockSpoken(seconds: number, locale: Locale): string {
   return messagesFor(locale).clockSpoken(...clockParts(seconds))
 }
 
+/** A playback speed as the player's menu lists it: "Normal" at 1×, else "1.25×" ("1,25×" in Indonesian). */
+export function formatPlaybackRate(rate: number, locale: Locale): string {
+  const m = messagesFor(locale)
+  return rate === 1 ? m.normalSpeed : `${String(rate).replace('.', m.decimalMark)}×`
+}
+
 /**
  * When a play ends if it plays on from `now` (the TV's local time) with `secondsLeft` to go, to the nearest
  * minute: "Ends at 9:47 PM" / "21:47 结束" / "Selesai pukul 21.47". Empty while the time left is unknown. (Counted

@@ -11,6 +11,7 @@ import { aheadStillUsable, chooseManifest, engineShakaConfig, licenseRenewDelayM
 import { asShakaError, classifyShakaError, CODE, CRITICAL, type PlayerFailure, type ShakaErrorLike } from './errors'
 import { readTrackPreferences, rememberTrackPreferences, type SubtitleSize, type TrackPreferences } from './preferences'
 import { ProgressSaver } from './progress-saver'
+import type { PlaybackRate } from './rates'
 import { QoeRecorder, type QoeSnapshot } from './qoe'
 import { ShakaEngine, probeSupport, type PreloadHandle, type RequestKind, type SupportReport, type Thumbnail, type Track } from './shaka-engine'
 import { isControllable, nextState, type PlayerEvent, type PlayerState } from './state'
@@ -36,6 +37,13 @@ export interface PlayerEnvironment {
   /** Whose track choices to use and remember (see preferences.ts). */
   viewer: string
   panel: Panel
+}
+
+export interface TrackChoices {
+  audio: Track[]
+  text: Track[]
+  subtitleSize: SubtitleSize
+  rate: PlaybackRate
 }
 
 /** Why the screen shows an error: what to say, and Shaka's code when there is one. */
@@ -71,6 +79,11 @@ interface PlayPlan {
   manifestUrl: string
   startAt: number
   config: PlayShakaConfig
+}
+
+function applyRate(video: HTMLVideoElement, rate: PlaybackRate): void {
+  video.defaultPlaybackRate = rate
+  video.playbackRate = rate
 }
 
 /** The play whose loader and unloader the SDK VideoPlayer (one per app) calls: only it may close the video. */
@@ -112,6 +125,7 @@ export class PlayerController {
   private stopped = false
   /** The app is in the background (setBackground). */
   private inBackground = false
+  private rate: PlaybackRate = 1
   private preferences: TrackPreferences
   private progress: ProgressSaver | null = null
   private video: HTMLVideoElement | null = null
@@ -453,6 +467,22 @@ export class PlayerController {
   }
 
   /** How large the viewer has subtitles drawn (the page draws them). */
+  /** What the Audio, subtitles & speed menu offers, each with its current choice. */
+  get trackChoices(): TrackChoices {
+    return { audio: this.audioTracks, text: this.textTracks, subtitleSize: this.subtitleSize, rate: this.rate }
+  }
+
+  /** The speed the viewer chose for this play (an episode Up next starts keeps it: startPlay). */
+  get playbackRate(): PlaybackRate {
+    return this.rate
+  }
+
+  /** Shaka follows the element's rate (its rate controller listens to `ratechange`) and fetches for it. */
+  setPlaybackRate(rate: PlaybackRate): void {
+    this.rate = rate
+    if (this.video) applyRate(this.video, rate)
+  }
+
   get subtitleSize(): SubtitleSize {
     return this.preferences.subtitleSize
   }
@@ -466,6 +496,8 @@ export class PlayerController {
     // A reload after a failed load: the previous load is released first.
     if (this.engine) await this.unload()
     this.video = video
+    // The element outlives plays: it starts at this play's speed (Shaka's load takes the default rate).
+    applyRate(video, this.rate)
     for (const [event, listener] of this.videoListeners) video.addEventListener(event, listener)
     try {
       const engine = await ShakaEngine.ready(video, engineShakaConfig(this.env))

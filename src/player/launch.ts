@@ -6,6 +6,7 @@ import type { PlaybackTitle } from '../api/playback'
 import { PlayerController, type PlayerEnvironment } from './PlayerController'
 import { playRequestOf, routeShowsPlay, samePlay, type PlayRequest } from './request'
 import { viewerKey } from './preferences'
+import type { PlaybackRate } from './rates'
 import { probeSupport, ShakaEngine } from './shaka-engine'
 import { prefetchShaka, preloadShakaFile } from './shaka-loader'
 import { videoPlayer } from './video-player'
@@ -130,7 +131,7 @@ export function dropPlayAhead(): void {
  * prepared ahead for a play that writes nothing. `title` is the title as
  * Details (or the play before, for Up next) has it: the play does not ask for it again.
  */
-export function startPlay(hash: string, title: PlaybackTitle | null): void {
+export function startPlay(hash: string, title: PlaybackTitle | null, rate: PlaybackRate = 1): void {
   const request = playRequestOf(hash)
   if (!request) return
   if (early) abandon(early)
@@ -139,6 +140,7 @@ export function startPlay(hash: string, title: PlaybackTitle | null): void {
   if (prepared) ahead = null
   dropPlayAhead()
   const controller = (prepared ?? playerEnvironment().then((env) => new PlayerController(request, env, title))).then((started) => {
+    started.setPlaybackRate(rate)
     void started.start()
     return started
   })

@@ -341,6 +341,50 @@ test('audio, subtitles and their size switch from the track menu, subtitles show
   await again.page.close()
 })
 
+/**
+ * Opens Audio, subtitles & speed, moves to Speed (the last of up to four columns: Right past the last stays; it
+ * opens on the current speed), `steps` down, OK, and closes it.
+ */
+async function chooseSpeed(page: Page, steps: number): Promise<void> {
+  await press(page, 'ArrowDown')
+  await waitForText(page, 'Speed')
+  for (let column = 0; column < 3; column++) await press(page, 'ArrowRight')
+  for (let step = 0; step < steps; step++) await press(page, 'ArrowDown')
+  await press(page, 'Enter', 600)
+  await press(page, 'Backspace')
+  await waitForNoText(page, 'Speed')
+}
+
+function videoRate(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('video')?.playbackRate ?? 0)
+}
+
+test('the speed is chosen in Audio, subtitles & speed: at 1.5× the video plays half as fast again; a new play starts at Normal', async () => {
+  const { page, errors } = await open(`player/${freeTitleId}/startover`)
+  await waitForTime(page, 1)
+  await press(page, 'ArrowDown')
+  await waitForText(page, 'Speed')
+  await waitForText(page, '✓ Normal')
+  expect(await visibleTexts(page)).toEqual(expect.arrayContaining(['    0.75×', '    1.25×', '    1.5×', '    2×']))
+  await press(page, 'Backspace')
+  await chooseSpeed(page, 2)
+  expect(await videoRate(page)).toBe(1.5)
+  // Measured on the video's own clock against the page's: 1.5 s of the film a second (a stall would read less).
+  const from = await page.evaluate(() => ({ media: document.querySelector('video')!.currentTime, wall: performance.now() }))
+  await page.waitForTimeout(2500)
+  const to = await page.evaluate(() => ({ media: document.querySelector('video')!.currentTime, wall: performance.now() }))
+  expect((to.media - from.media) / ((to.wall - from.wall) / 1000)).toBeGreaterThan(1.3)
+  await press(page, 'ArrowDown')
+  await waitForText(page, '✓ 1.5×')
+  await page.close()
+
+  const again = await open(`player/${freeTitleId}/startover`, { keepStorage: true })
+  await waitForTime(again.page, 1)
+  expect(await videoRate(again.page)).toBe(1)
+  expect(errors).toEqual([])
+  await again.page.close()
+})
+
 test('paused a while with no key, the play says what is paused over the picture dimmed; Back only takes it away, OK plays on', async () => {
   const { page, errors } = await open(`player/${freeTitleId}/startover`)
   await waitForTime(page, 1)
@@ -802,6 +846,9 @@ test('the end of an episode offers the next: it starts by itself after the count
   await press(page, 'Enter')
   await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${first!.id}`, { timeout: 10_000 })
   await waitForTime(page, 1)
+  // Watched at 1.25×: the episodes Up next starts keep the speed.
+  await chooseSpeed(page, 1)
+  expect(await videoRate(page)).toBe(1.25)
   // Fast-forward to the last second: the episode ends.
   await press(page, 'Period')
   await waitForTextMatching(page, /^Next episode in \d+ s$/, 15_000)
@@ -820,6 +867,7 @@ test('the end of an episode offers the next: it starts by itself after the count
   await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 15_000 })
   await waitForTime(page, 0.5)
   await waitForWholeText(page, 'Season 1 · Episode 2 · Wind Shear')
+  expect(await videoRate(page)).toBe(1.25)
   // The next play has the title from the one before: it is not asked again.
   expect(requests.filter((request) => request.startsWith('GET /v1/titles/'))).toEqual([])
   await press(page, 'Period')

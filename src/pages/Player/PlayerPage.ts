@@ -1,7 +1,7 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import { currentLanguage, t } from '../../i18n'
 import { Button } from '../../components/Button/Button'
-import { colors, layout, lineLimit, typography } from '../../components/theme'
+import { colors, layout, lineLimit, motion, typography } from '../../components/theme'
 import type { PageTypeConfig } from '../page'
 import { operatorSettings } from '../../settings'
 import {
@@ -321,7 +321,8 @@ export class PlayerPage
     this.tag('Controls.Elapsed')!.text = formatClock(position)
     this.tag('Controls.Remaining')!.text = `-${formatClock(Math.max(0, duration - position))}`
     // The time of day it ends moves on while paused: the text changes once a minute, not every tick.
-    const endsAt = duration > 0 ? formatEndsAt(new Date(), duration - position, currentLanguage()) : ''
+    // At 1.5× a film's last hour ends in 40 minutes.
+    const endsAt = duration > 0 ? formatEndsAt(new Date(), (duration - position) / controller.playbackRate, currentLanguage()) : ''
     const EndsAt = this.tag('Controls.EndsAt')!
     if (EndsAt.text?.text !== endsAt) EndsAt.text = endsAt
     this.offerAtCredits(controller, position, duration)
@@ -524,8 +525,9 @@ export class PlayerPage
     const controller = this.controller
     if (!controller || !isControllable(controller.currentState) || this.Notice.visible) return
     this.menuOpen = true
-    this.tracks.show(controller.audioTracks, controller.textTracks, controller.subtitleSize)
+    this.tracks.show(controller.trackChoices)
     this.tracks.visible = true
+    this.showHeader(false)
     this.keepControls()
     this._refocus()
   }
@@ -637,6 +639,11 @@ export class PlayerPage
           this.controller?.setSubtitleSize(size)
           this.Subtitles.text = SUBTITLE_TEXT[size]
         })
+      menu.onRate = (rate) =>
+        this.applyTracks(() => {
+          this.controller?.setPlaybackRate(rate)
+          this.tick()
+        })
       this.childList.add(menu)
       this.tracksMenu = menu
     }
@@ -654,13 +661,20 @@ export class PlayerPage
   private applyTracks(apply: () => void): void {
     apply()
     const controller = this.controller
-    if (controller) this.tracksMenu?.update(controller.audioTracks, controller.textTracks, controller.subtitleSize)
+    if (controller) this.tracksMenu?.update(controller.trackChoices)
   }
 
   private closeTracks(): void {
     this.menuOpen = false
     if (this.tracksMenu) this.tracksMenu.visible = false
+    this.showHeader(true)
     this._refocus()
+  }
+
+  /** The title and episode lines give way to the track menu, which reaches up to them (five speeds in a column). */
+  private showHeader(shown: boolean): void {
+    const header: Lightning.Element[] = [this.tag('Controls.TopScrim')!, this.tag('Controls.Title')!, this.tag('Controls.Mode')!]
+    for (const element of header) element.setSmooth('alpha', shown ? 1 : 0, { duration: motion.focusDuration })
   }
 
   private noticeAction(): void {
@@ -728,8 +742,8 @@ export class PlayerPage
         // Over the credits this play still has the video: it stops (saving its position) before the next takes it.
         void this.controller?.stop()
         const hash = playHash(request.titleId, next.id)
-        // The next episode starts now, beside its page's build, with the title this play already has.
-        startPlay(hash, title)
+        // The next episode starts now, beside its page's build, with the title and the speed this play has.
+        startPlay(hash, title, this.controller?.playbackRate)
         Router.navigate(hash, false)
       },
       back: () => void this.leave(),

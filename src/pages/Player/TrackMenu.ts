@@ -1,16 +1,17 @@
 import { Lightning } from '@lightningjs/sdk'
-import { t, type MessageKey } from '../../i18n'
+import { currentLanguage, t, type MessageKey } from '../../i18n'
 import { colors, layout, typography } from '../../components/theme'
-import { SUBTITLE_SIZES, type SubtitleSize, type Track } from '../../player'
+import { formatPlaybackRate } from '../../domain/time'
+import { PLAYBACK_RATES, SUBTITLE_SIZES, type PlaybackRate, type SubtitleSize, type Track, type TrackChoices } from '../../player'
 
 interface TrackMenuTemplateSpec extends Lightning.Component.TemplateSpec {
   Background: Lightning.Element
   Columns: Lightning.Element
 }
 
-/** One choice in a column: a language, subtitles off, a size. */
+/** One choice in a column: a language, subtitles off, a size, a speed. */
 interface Choice {
-  /** Names the choice's element (`Choice-en`, `Choice-off`, `Choice-large`). */
+  /** Names the choice's element (`Choice-en`, `Choice-off`, `Choice-large`, `Choice-1.5`). */
   key: string
   label: string
   active: boolean
@@ -47,10 +48,10 @@ function trackMenuWidth(columns: number): number {
 }
 
 /**
- * The audio and subtitle choice: columns Audio, Subtitles (with "Off") and,
- * when there are subtitles, their Size; Up/Down within a column, Left/Right
- * between them, OK picks. The Player page applies the choice and keeps it for
- * the viewer.
+ * The audio, subtitle and speed choice: columns Audio, Subtitles (with "Off"),
+ * when there are subtitles their Size, and Speed; Up/Down within a column,
+ * Left/Right between them, OK picks. The Player page applies the choice and
+ * keeps the tracks and size for the viewer.
  */
 export class TrackMenu
   extends Lightning.Component<TrackMenuTemplateSpec>
@@ -72,44 +73,54 @@ export class TrackMenu
   private columns: Column[] = []
   private column = 0
   private row = 0
-  /** Called with the picked audio language, the subtitle language (null: off), or the subtitle size. */
+  /** Called with the picked audio language, the subtitle language (null: off), the subtitle size or the speed. */
   onAudio: (language: string) => void = () => undefined
   onText: (language: string | null) => void = () => undefined
   onSubtitleSize: (size: SubtitleSize) => void = () => undefined
+  onRate: (rate: PlaybackRate) => void = () => undefined
 
-  /** Fills the columns from the player's tracks and puts the focus on the active audio. */
-  show(audioTracks: Track[], textTracks: Track[], subtitleSize: SubtitleSize): void {
-    this.build(audioTracks, textTracks, subtitleSize)
+  /** Fills the columns from the player's choices and puts the focus on the active audio. */
+  show(choices: TrackChoices): void {
+    this.build(choices)
     this.moveTo(0)
   }
 
   /** Marks the new active choices after the player applied one; the focus stays where it was. */
-  update(audioTracks: Track[], textTracks: Track[], subtitleSize: SubtitleSize): void {
-    this.build(audioTracks, textTracks, subtitleSize)
+  update(choices: TrackChoices): void {
+    this.build(choices)
     this.column = Math.min(this.column, this.columns.length - 1)
     this.render()
   }
 
   /** The columns and the menu's size; drawn by the caller, once. */
-  private build(audioTracks: Track[], textTracks: Track[], subtitleSize: SubtitleSize): void {
+  private build({ audio, text, subtitleSize, rate }: TrackChoices): void {
     const languageChoice = (track: Track, pick: () => void): Choice => ({ key: track.language, label: languageName(track.language, track.label), active: track.active, pick })
     this.columns = [
-      { title: t('player.tracks.audio'), choices: audioTracks.map((track) => languageChoice(track, () => this.onAudio(track.language))) },
+      { title: t('player.tracks.audio'), choices: audio.map((track) => languageChoice(track, () => this.onAudio(track.language))) },
       {
         title: t('player.tracks.subtitles'),
         choices: [
-          { key: 'off', label: t('player.tracks.off'), active: !textTracks.some((track) => track.active), pick: () => this.onText(null) },
-          ...textTracks.map((track) => languageChoice(track, () => this.onText(track.language))),
+          { key: 'off', label: t('player.tracks.off'), active: !text.some((track) => track.active), pick: () => this.onText(null) },
+          ...text.map((track) => languageChoice(track, () => this.onText(track.language))),
         ],
       },
     ]
     // A size only means something where there are subtitles to draw.
-    if (textTracks.length > 0) {
+    if (text.length > 0) {
       this.columns.push({
         title: t('player.tracks.size'),
         choices: SUBTITLE_SIZES.map((size) => ({ key: size, label: t(SIZE_LABELS[size]), active: size === subtitleSize, pick: () => this.onSubtitleSize(size) })),
       })
     }
+    this.columns.push({
+      title: t('player.tracks.speed'),
+      choices: PLAYBACK_RATES.map((choice) => ({
+        key: String(choice),
+        label: formatPlaybackRate(choice, currentLanguage()),
+        active: choice === rate,
+        pick: () => this.onRate(choice),
+      })),
+    })
     this.w = trackMenuWidth(this.columns.length)
     this.h = ITEMS_Y + Math.max(...this.columns.map((column) => column.choices.length)) * ROW_H + PADDING
     this.Background.w = this.w

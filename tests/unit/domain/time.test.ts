@@ -1,4 +1,4 @@
-import { formatClock, formatClockSpoken, formatDuration, formatEndsAt, formatRemaining, formatSpan, formatStartWithin } from '../../../src/domain'
+import { formatClock, formatClockSpoken, formatDuration, formatEndsAt, formatPlaybackRate, formatRemaining, formatSpan, formatStartWithin } from '../../../src/domain'
 import { DAY, HOUR, MINUTE, SECOND } from './fixtures'
 
 describe('formatRemaining: hours round up, minutes under an hour, days over 48 h', () => {
@@ -120,5 +120,18 @@ describe('formatEndsAt: the time of day a play ends, to the nearest minute, as e
   test('nothing while the time left is unknown', () => {
     expect(formatEndsAt(new Date(2026, 11, 5, 20, 0), Number.NaN, 'en')).toBe('')
     expect(formatEndsAt(new Date(2026, 11, 5, 20, 0), -1, 'en')).toBe('')
+  })
+})
+
+describe('formatPlaybackRate: "Normal" at 1×, other speeds with the language\'s decimal mark', () => {
+  test.each([
+    [1, 'Normal', '正常', 'Normal'],
+    [0.75, '0.75×', '0.75×', '0,75×'],
+    [1.5, '1.5×', '1.5×', '1,5×'],
+    [2, '2×', '2×', '2×'],
+  ])('%d', (rate, en, zh, id) => {
+    expect(formatPlaybackRate(rate, 'en')).toBe(en)
+    expect(formatPlaybackRate(rate, 'zh-CN')).toBe(zh)
+    expect(formatPlaybackRate(rate, 'id')).toBe(id)
   })
 })
