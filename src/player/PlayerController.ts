@@ -466,7 +466,6 @@ export class PlayerController {
     this.preferences = rememberTrackPreferences(this.env.viewer, { textLanguage: language })
   }
 
-  /** How large the viewer has subtitles drawn (the page draws them). */
   /** What the Audio, subtitles & speed menu offers, each with its current choice. */
   get trackChoices(): TrackChoices {
     return { audio: this.audioTracks, text: this.textTracks, subtitleSize: this.subtitleSize, rate: this.rate }
@@ -483,6 +482,7 @@ export class PlayerController {
     if (this.video) applyRate(this.video, rate)
   }
 
+  /** How large the viewer has subtitles drawn (the page draws them). */
   get subtitleSize(): SubtitleSize {
     return this.preferences.subtitleSize
   }

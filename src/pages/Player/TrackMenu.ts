@@ -11,7 +11,7 @@ interface TrackMenuTemplateSpec extends Lightning.Component.TemplateSpec {
 
 /** One choice in a column: a language, subtitles off, a size, a speed. */
 interface Choice {
-  /** Names the choice's element (`Choice-en`, `Choice-off`, `Choice-large`, `Choice-1.5`). */
+  /** Names the choice's element (`Choice-en`, `Choice-off`, `Choice-large`, `Choice-1_5`). */
   key: string
   label: string
   active: boolean
@@ -115,7 +115,8 @@ export class TrackMenu
     this.columns.push({
       title: t('player.tracks.speed'),
       choices: PLAYBACK_RATES.map((choice) => ({
-        key: String(choice),
+        // No dot in a ref: Lightning reads one as a path.
+        key: String(choice).replace('.', '_'),
         label: formatPlaybackRate(choice, currentLanguage()),
         active: choice === rate,
         pick: () => this.onRate(choice),
