@@ -929,6 +929,8 @@ test('Up next comes with the credits, over the episode still playing: Watch cred
   await press(page, 'Enter', 600)
   await press(page, 'Backspace')
   await waitForNoText(page, 'Subtitles')
+  // The English cues are in before the credits: the checks under the offer must fit in its 10 s countdown.
+  await waitForText(page, 'This is the English test track', 10_000)
   await intoCredits(0.1)
   await waitForTextMatching(page, countdown)
   await waitForWholeText(page, 'Season 1 · Episode 2 · Wind Shear')
