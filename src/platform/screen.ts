@@ -54,8 +54,9 @@ export function stageForWindow(view: WindowSize): StageSize {
 /** How a canvas of `canvas` pixels is shown as large as the window allows, centred. */
 export function placementFor(canvas: { w: number; h: number }, view: WindowSize): Placement {
   if (!isUsable(view)) return { zoom: 1, left: 0, top: 0 }
-  const shownW = SCENE.w * scaleToFit(view.width, view.height)
-  const shownH = SCENE.h * scaleToFit(view.width, view.height)
+  const scale = scaleToFit(view.width, view.height)
+  const shownW = SCENE.w * scale
+  const shownH = SCENE.h * scale
   return { zoom: shownW / canvas.w, left: (view.width - shownW) / 2, top: (view.height - shownH) / 2 }
 }
 

@@ -4,7 +4,7 @@
  * pause then), as does a desktop browser's tab.
  */
 export function watchVisibility(doc: Document, on: { hidden(): void; shown(): void }): () => void {
-  const changed = (): void => (doc.visibilityState === 'hidden' ? on.hidden() : on.shown())
+  const changed = (): void => (isHidden(doc) ? on.hidden() : on.shown())
   doc.addEventListener('visibilitychange', changed)
   return () => doc.removeEventListener('visibilitychange', changed)
 }

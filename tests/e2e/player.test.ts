@@ -591,11 +591,14 @@ test('Right seeks 10 s; stop saves the position; playing again resumes near wher
  * (Headless Chromium keeps its pages visible, minimised or not, so the page's document says it here.)
  */
 async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
-  await page.evaluate((next) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => next })
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => next === 'hidden' })
-    document.dispatchEvent(new Event('visibilitychange'))
-  }, state)
+  await page.evaluate(reportVisibility, state)
+}
+
+/** In the page: its document reports `state` from now on, and says it changed. */
+function reportVisibility(state: 'hidden' | 'visible'): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' })
+  document.dispatchEvent(new Event('visibilitychange'))
 }
 
 function videoPaused(page: Page): Promise<boolean> {
@@ -631,10 +634,7 @@ test('sent to the background, a play pauses and saves its place at once; back, i
 
   // The Home key pressed while the play loads: it comes up paused at its start, not playing unseen.
   const away = await browser.context.newPage()
-  await away.addInitScript(() => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' })
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true })
-  })
+  await away.addInitScript(reportVisibility, 'hidden' as const)
   await away.goto(`${server.origin}/?inspector=1&lang=en#player/${freeTitleId}/startover`)
   await away.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 3, undefined, { timeout: 20_000 })
   await away.waitForTimeout(1500)
