@@ -27,6 +27,8 @@ interface AppTemplateSpec extends Router.App.TemplateSpec {
  * whole app (Back with no history left asks to exit).
  */
 export default class App extends Router.App {
+  private backOnArrival = false
+
   static getFonts(): [] {
     // Text uses the device's system fonts, which carry CJK on TVs sold in China.
     return []
@@ -50,7 +52,29 @@ export default class App extends Router.App {
   override _setup(): void {
     useExactSampling(this.stage)
     showScene(this.stage, 'background')
-    Router.startRouter(routerConfig(), this)
+    Router.startRouter(
+      routerConfig(() => this.pageShown()),
+      this,
+    )
+  }
+
+  /**
+   * Back while a page is on its way: the Router puts the page it leaves into its history only once the new one
+   * shows, so Back now would go a page too far (Home, from a second title's details) or ask to exit over a page
+   * still loading. It goes back once the page shows. A dialog's Back stays the dialog's.
+   */
+  override _captureBack(): boolean {
+    const state = this._getState()
+    if (!Router.isNavigating() || state === 'Asking' || state === 'ShowingCommerce') return false
+    this.backOnArrival = true
+    return true
+  }
+
+  private pageShown(): void {
+    if (!this.backOnArrival) return
+    this.backOnArrival = false
+    // Once the Router is done with the page (it empties its queue after this hook returns).
+    setTimeout(() => Router.back())
   }
 
   $showToast(message: string): void {

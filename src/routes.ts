@@ -6,10 +6,11 @@ import { AccountPage } from './pages/Account/AccountPage'
 import { browseRoutes } from './pages/browse-routes'
 import { playerRoutes } from './pages/Player/routes'
 
-/** The Router configuration: pages by hash, with the widgets each one shows. */
-export function routerConfig(): Router.Config {
+/** The Router configuration: pages by hash, with the widgets each one shows; `onPageShown` after each page shows. */
+export function routerConfig(onPageShown: () => void): Router.Config {
   return {
     root: 'home',
+    afterEachRoute: onPageShown,
     routes: [
       { path: '$', component: BootPage },
       { path: 'home', component: HomePage, widgets: ['menu'] },

@@ -295,6 +295,42 @@ test('My list: added on a title’s page, it shows as a rail on Home; OK held on
   await page.close()
 })
 
+test('Back pressed while the next page is on its way goes back from it once it shows: not a page too far, nor to the exit question', async () => {
+  const { page, errors } = await open('#home', 'en')
+  await waitForHomeInteractive(page)
+  const hashIs = (hash: string): Promise<unknown> => page.waitForFunction((expected) => location.hash === expected, hash, { timeout: 10_000 })
+  // Every title's details held a second on their way, so Back comes while they load.
+  await page.route('**/v1/titles/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    await route.continue()
+  })
+  // OK on the hero, Back at once: Home again, not "Exit Marquee?" over the title's page.
+  await press(page, 'Enter', 100)
+  await press(page, 'Escape', 100)
+  expect(await page.evaluate(() => location.hash)).toMatch(/^#details\//)
+  await hashIs('#home')
+  await waitForText(page, 'More info')
+  await page.waitForTimeout(1_000)
+  expect(await visibleTexts(page)).not.toContain('Exit Marquee?')
+
+  // A title's page, then one of More like this, Back at once: the first title's page, not Home.
+  await page.evaluate(() => {
+    location.hash = '#details/t0010'
+  })
+  await waitForText(page, 'More like this')
+  await press(page, 'ArrowDown', 600)
+  await press(page, 'Enter', 100)
+  await press(page, 'Escape', 100)
+  expect(await page.evaluate(() => location.hash)).not.toBe('#details/t0010')
+  await hashIs('#details/t0010')
+  await page.waitForTimeout(1_500)
+  expect(await page.evaluate(() => location.hash)).toBe('#details/t0010')
+  await waitForText(page, 'More like this')
+  expect(await visibleTexts(page)).not.toContain('Exit Marquee?')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 /** The device token the app registered and keeps in its Storage. */
 async function deviceToken(page: Page): Promise<string> {
   const stored = await page.evaluate(() => localStorage.getItem('auth.device'))
