@@ -119,6 +119,42 @@ test('Grid: the Channel keys page Browse’s grid a screenful of rows at a time 
   expect(errors).toEqual([])
 })
 
+test('Info (I on a keyboard) opens the focused title’s details from Home’s hero, a rail’s tile and Browse’s grid', async () => {
+  const home = (await (await fetch(`${server.origin}/v1/home`, { headers: { 'accept-language': 'en' } })).json()) as {
+    hero: { id: string }
+    rails: Array<{ id: string; items: Array<{ id: string; title: string }>; nextCursor: string | null }>
+  }
+  const { page, errors } = await open('#home')
+  await waitForHomeInteractive(page)
+  let at = ''
+  const hashIs = (hash: string): Promise<true> =>
+    waitFor(() => `the page at ${hash}, at ${at}`, async () => ((at = await page.evaluate(() => location.hash)) === hash ? true : null), 10_000)
+  await press(page, 'i')
+  await hashIs(`#details/${home.hero.id}`)
+  await waitForText(page, 'Add to My list')
+  await press(page, 'Escape')
+  await hashIs('#home')
+  await waitForHomeInteractive(page)
+  // The first rail's second tile (a rail's OK may wait to be held; Info does not).
+  const [first, second] = home.rails[0]!.items
+  await press(page, 'ArrowDown', 400)
+  await waitFor('the first rail focused', async () => ((await focusedTileTexts(page)).includes(first!.title) ? true : null))
+  await press(page, 'ArrowRight', 400)
+  expect(await focusedTileTexts(page)).toContain(second!.title)
+  await press(page, 'i')
+  await hashIs(`#details/${second!.id}`)
+  await waitForWholeText(page, second!.title)
+
+  const genreRail = home.rails.find((rail) => rail.id.startsWith('genre-'))!
+  const titles = (await railItems(genreRail.id, 2)).items
+  await page.goto(`${server.origin}/?inspector=1&lang=en#browse/${genreRail.id.slice('genre-'.length)}`)
+  await waitFor('the grid focused on its first title', async () => ((await focusedTileTexts(page)).includes(titles[0]!.title) ? true : null))
+  await press(page, 'ArrowRight', 400)
+  await press(page, 'i')
+  await hashIs(`#details/${titles[1]!.id}`)
+  expect(errors).toEqual([])
+})
+
 test('Home: rails far from focus release their tiles, rails near it rebuild them', async () => {
   const { page, errors } = await open()
   await waitForText(page, 'Free to watch')

@@ -421,6 +421,32 @@ test('paused a while with no key, the play says what is paused over the picture 
   await page.close()
 })
 
+test('Info (I on a keyboard) shows what is on over the picture while it plays on; Info again takes it away, else it goes by itself', async () => {
+  const { page, errors } = await open(`player/${freeTitleId}/startover`)
+  await waitForTime(page, 1)
+  const details = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${freeTitleId}`, { headers: { 'Accept-Language': 'en' } })).body
+  await press(page, 'i', 500)
+  await waitForText(page, 'You are watching')
+  await waitForWholeText(page, details.synopsis)
+  expect(await visibleTexts(page)).toContain(details.title)
+  await shot(page, 'info-playing')
+  await waitForTime(page, (await videoTime(page)) + 1)
+  // Info again only takes it away: the play goes on where it was.
+  await press(page, 'i', 500)
+  await waitForNoText(page, 'You are watching')
+  expect(await hash(page)).toBe(`#player/${freeTitleId}/startover`)
+  expect(await page.evaluate(() => document.querySelector('video')?.paused)).toBe(false)
+  // Left up, it goes after 8 s, not dimming the film for long.
+  await press(page, 'i', 500)
+  await waitForText(page, 'You are watching')
+  await page.waitForTimeout(6_000)
+  expect(await visibleTexts(page)).toContain('You are watching')
+  await waitForNoText(page, 'You are watching', 5_000)
+  expect(await page.evaluate(() => document.querySelector('video')?.paused)).toBe(false)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 /** An image (JPEG, PNG) decoded by the media script's ffmpeg into RGB bytes, row by row. */
 function rgbPixels(image: Buffer): Buffer {
   const decoded = spawnSync(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], { input: image, maxBuffer: 64 << 20 })

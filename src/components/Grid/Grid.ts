@@ -148,6 +148,11 @@ export class Grid
     return this.page('down')
   }
 
+  /** Info on a tile opens what OK opens: the title's details. */
+  _handleInfo(): boolean {
+    return this._handleEnter()
+  }
+
   override _handleEnter(): boolean {
     const item = this._items[this._focusIndex]
     if (!item) return false

@@ -314,6 +314,11 @@ export class Rail
     return this.select('onSelect')
   }
 
+  /** Info on a tile opens what OK opens (the title's details) at once, even on a rail whose OK waits to be held. */
+  _handleInfo(): boolean {
+    return this.select('onSelect')
+  }
+
   _handleEnterLong(): boolean {
     if (!this._enterDown) return false
     this._enterDown = false

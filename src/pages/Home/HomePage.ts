@@ -349,4 +349,9 @@ export class HomePage
   override _handleEnter(): void {
     if (this._row === 0 && this._home) Router.navigate(detailsHash(this._home.hero.id))
   }
+
+  /** Info on the hero opens its details, as on a tile (the rails answer it themselves). */
+  _handleInfo(): void {
+    this._handleEnter()
+  }
 }

@@ -12,7 +12,7 @@ import { formatClock, formatClockSpoken, formatEndsAt } from '../../domain/time'
 import { episodeOwnTitle, playHash } from '../../domain/browse'
 import { asksStillWatching, isInCredits } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
-import { PausedInfo } from './PausedInfo'
+import { WatchingInfo } from './WatchingInfo'
 import { DebugOverlay } from './DebugOverlay'
 import { SEEK_PREVIEW_H, SEEK_PREVIEW_W, SeekPreview } from './SeekPreview'
 import { seekPreviewX } from './placement'
@@ -76,8 +76,10 @@ const TRACK_MENU_BOTTOM = SUBTITLE_BOTTOM_WITH_CONTROLS - 2 * SUBTITLE_TEXT.larg
 const SUBTITLE_BOTTOM_OVER_UP_NEXT = layout.screenH - layout.safeY - UP_NEXT_SIZE.h - 24
 /** Up next: the seconds before the next episode starts by itself. */
 const UP_NEXT_SECONDS = 10
-/** Paused this long with no key, the play shows what is paused over the picture dimmed (PausedInfo). */
+/** Paused this long with no key, the play shows what is paused over the picture dimmed (WatchingInfo). */
 const PAUSED_INFO_AFTER_MS = 10_000
+/** What is on, shown by the Info key over a playing picture, goes by itself after this: the film is not dimmed for long. */
+const INFO_WHILE_PLAYING_MS = 8_000
 
 /** Episodes Up next's countdown started in a row with no key pressed; kept across the Player pages it opens. */
 let autoplaysInARow = 0
@@ -216,8 +218,9 @@ export class PlayerPage
   private request: PlayRequest | null = null
   private tickTimer: ReturnType<typeof setInterval> | null = null
   private hideTimer: ReturnType<typeof setTimeout> | null = null
-  private pausedInfo: PausedInfo | null = null
+  private watchingInfo: WatchingInfo | null = null
   private pausedTimer: ReturnType<typeof setTimeout> | null = null
+  private infoTimer: ReturnType<typeof setTimeout> | null = null
   private stopWatchingVisibility: (() => void) | null = null
   private spinner: Lightning.types.Animation | null = null
   private spinnerTimer: ReturnType<typeof setTimeout> | null = null
@@ -273,6 +276,7 @@ export class PlayerPage
     if (this.scrubTimer) clearTimeout(this.scrubTimer)
     this.scrubTimer = null
     this.watchPause(false)
+    this.hideInfo()
     this.hideSpinner()
     this.upNextPanel?.cancel()
     // Leaving by any route (Back, a deep link, the menu) stops the play and saves where it was.
@@ -346,6 +350,8 @@ export class PlayerPage
     }
     this.tag('Controls.PlayState')!.text = state === 'paused' ? `❚❚  ${t('player.paused')}` : state === 'playing' ? '▶' : ''
     this.watchPause(state === 'paused')
+    // Loading, stalled, failed or ended, what is on gives way to what the play says.
+    if (state !== 'paused' && state !== 'playing') this.hideInfo()
     if (state === 'reconnecting') this.showNotice(t('player.reconnecting.title'), t('player.reconnecting.message'), null, false)
     else if (state === 'error') this.showProblem(this.controller?.currentProblem ?? { kind: 'playback', code: null })
     else this.Notice.visible = false
@@ -427,45 +433,68 @@ export class PlayerPage
     return this.wake(false)
   }
 
-  /** Back over what is paused only takes it away: whoever came back to the room is not leaving. */
+  /** Back over what is on only takes it away: whoever came back to the room is not leaving. */
   override _captureBack(): boolean {
     return this.wake(true)
   }
 
+  /** Info over what is on takes it away (Info shows it, Info hides it); otherwise it goes on to show it. */
+  _captureInfo(): boolean {
+    return this.wake(true)
+  }
+
   /**
-   * Any key brings the controls back (and shows someone is watching), and takes away what is paused (its wait
-   * starts again); the key then does its own job. Up next over the credits keeps the controls down: they would
-   * lie under it.
+   * Any key brings the controls back (and shows someone is watching), and takes away what is on (the wait to show
+   * it while paused starts again); the key then does its own job. Up next over the credits keeps the controls down:
+   * they would lie under it.
    */
-  private wake(back: boolean): boolean {
+  private wake(onlyHides: boolean): boolean {
     autoplaysInARow = 0
-    const pausedInfoShown = this.pausedInfo?.visible ?? false
+    const infoShown = this.hideInfo()
     if (this.controller?.currentState === 'paused') this.watchPause(true)
     if (this.controller?.currentState === 'playing' && !this.upNextPanel?.overCredits) this.showControls()
-    return back && pausedInfoShown
+    return onlyHides && infoShown
   }
 
-  /** While paused, what is paused shows after a while with no key; otherwise (and on every key) it goes. */
+  /** While paused, what is paused shows after a while with no key. */
   private watchPause(paused: boolean): void {
     if (this.pausedTimer) clearTimeout(this.pausedTimer)
-    this.pausedTimer = paused ? setTimeout(() => this.showPausedInfo(), PAUSED_INFO_AFTER_MS) : null
-    if (this.pausedInfo) this.pausedInfo.visible = false
+    this.pausedTimer = paused ? setTimeout(() => this.showInfo(), PAUSED_INFO_AFTER_MS) : null
   }
 
-  private showPausedInfo(): void {
-    this.pausedTimer = null
+  /** Info shows what is on, playing or paused; not over a question the play asks (Up next, a notice) or its menu. */
+  _handleInfo(): void {
+    if (this.upNextPanel?.visible || this.Notice.visible || this.menuOpen) return
+    this.showInfo()
+  }
+
+  /** The title, the episode line and the synopsis over the picture dimmed; over a playing picture, for a while. */
+  private showInfo(): void {
+    this.watchPause(false)
     const controller = this.controller
-    if (!controller || controller.currentState !== 'paused') return
-    if (!this.pausedInfo) {
-      this.pausedInfo = this.stage.c({ type: PausedInfo, ref: 'PausedInfo', visible: false, zIndex: 12 }) as PausedInfo
-      this.childList.add(this.pausedInfo)
+    const state = controller?.currentState
+    if (!controller || (state !== 'paused' && state !== 'playing')) return
+    if (!this.watchingInfo) {
+      this.watchingInfo = this.stage.c({ type: WatchingInfo, ref: 'WatchingInfo', visible: false, zIndex: 12 }) as WatchingInfo
+      this.childList.add(this.watchingInfo)
     }
     const episode = controller.episode
-    this.pausedInfo.show({
+    this.watchingInfo.show({
       title: controller.titleName,
       episode: episode ? episodeLine(episode) : '',
       synopsis: controller.playbackTitle?.synopsis ?? '',
     })
+    if (this.infoTimer) clearTimeout(this.infoTimer)
+    this.infoTimer = state === 'playing' ? setTimeout(() => this.hideInfo(), INFO_WHILE_PLAYING_MS) : null
+  }
+
+  /** Takes away what is on; says whether it was shown. */
+  private hideInfo(): boolean {
+    if (this.infoTimer) clearTimeout(this.infoTimer)
+    this.infoTimer = null
+    const shown = this.watchingInfo?.visible ?? false
+    if (this.watchingInfo) this.watchingInfo.visible = false
+    return shown
   }
 
   override _handleEnter(): void {

@@ -2,14 +2,14 @@ import { Lightning } from '@lightningjs/sdk'
 import { t } from '../../i18n'
 import { colors, layout, lineLimit, typography, wrapping } from '../../components/theme'
 
-interface PausedInfoTemplateSpec extends Lightning.Component.TemplateSpec {
+interface WatchingInfoTemplateSpec extends Lightning.Component.TemplateSpec {
   Kicker: Lightning.Element
   Title: Lightning.Element
   Episode: Lightning.Element
   Synopsis: Lightning.Element
 }
 
-export interface PausedTitle {
+export interface WatchedTitle {
   title: string
   /** "Season 1 · Episode 2 · Wind Shear", or empty for a film. */
   episode: string
@@ -20,15 +20,16 @@ const TEXT_W = 1100
 const TOP = 300
 
 /**
- * What is paused, over the picture dimmed: shown when a play has stood paused
- * a while with no key pressed (the viewer left the room), so whoever comes
- * back sees what they were watching, and the panel is spared a still picture.
+ * What is on, over the picture dimmed: shown when a play has stood paused a
+ * while with no key pressed (the viewer left the room), so whoever comes back
+ * sees what they were watching and the panel is spared a still picture, and
+ * when the viewer presses Info.
  */
-export class PausedInfo
-  extends Lightning.Component<PausedInfoTemplateSpec>
-  implements Lightning.Component.ImplementTemplateSpec<PausedInfoTemplateSpec>
+export class WatchingInfo
+  extends Lightning.Component<WatchingInfoTemplateSpec>
+  implements Lightning.Component.ImplementTemplateSpec<WatchingInfoTemplateSpec>
 {
-  static override _template(): Lightning.Component.Template<PausedInfoTemplateSpec> {
+  static override _template(): Lightning.Component.Template<WatchingInfoTemplateSpec> {
     return {
       w: layout.screenW,
       h: layout.screenH,
@@ -46,15 +47,15 @@ export class PausedInfo
   private readonly Episode = this.getByRef('Episode')!
   private readonly Synopsis = this.getByRef('Synopsis')!
 
-  show(paused: PausedTitle): void {
+  show(watched: WatchedTitle): void {
     this.Kicker.text = t('player.youAreWatching')
-    this.Title.text = paused.title
-    this.Episode.text = paused.episode
-    this.Synopsis.text = paused.synopsis
+    this.Title.text = watched.title
+    this.Episode.text = watched.episode
+    this.Synopsis.text = watched.synopsis
     // Stacked under a title of one line or two.
     this.Title.loadTexture()
     this.Episode.y = this.Title.y + this.Title.renderHeight + 8
-    this.Synopsis.y = this.Episode.y + (paused.episode ? typography.body.lineHeight + 16 : 0)
+    this.Synopsis.y = this.Episode.y + (watched.episode ? typography.body.lineHeight + 16 : 0)
     this.visible = true
   }
 }
