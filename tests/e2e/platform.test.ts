@@ -203,6 +203,24 @@ describe('voice guidance', () => {
     await page.close()
   })
 
+  test('Info in the player reads what it shows: the title and the synopsis', async () => {
+    const free = await freeFilm()
+    const details = (await (await fetch(`${server.origin}/v1/titles/${free.id}`, { headers: { 'accept-language': 'en' } })).json()) as { synopsis: string }
+    const { page, errors } = await open(`?inspector=1&lang=en&announce=1#player/${free.id}/play`, recordSpeech)
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 20_000 })
+    await press(page, 'i', 500)
+    await page.waitForFunction(
+      (synopsis) => (window as unknown as { __spoken: string[] }).__spoken.includes(`en-US|${synopsis}`),
+      details.synopsis,
+      { timeout: 10_000 },
+    )
+    const said = await spoken(page)
+    expect(said).toContain('en-US|You are watching')
+    expect(said).toContain(`en-US|${free.title}`)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   test('without the setting (and no TV voice guide) nothing is said', async () => {
     const { page, errors } = await open('?inspector=1&lang=en', recordSpeech)
     await focusFirstRailTile(page)

@@ -12,7 +12,7 @@ import { formatClock, formatClockSpoken, formatEndsAt } from '../../domain/time'
 import { episodeOwnTitle, playHash } from '../../domain/browse'
 import { asksStillWatching, isInCredits } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
-import { WatchingInfo } from './WatchingInfo'
+import { WatchingInfo, type WatchedTitle } from './WatchingInfo'
 import { DebugOverlay } from './DebugOverlay'
 import { SEEK_PREVIEW_H, SEEK_PREVIEW_W, SeekPreview } from './SeekPreview'
 import { seekPreviewX } from './placement'
@@ -465,27 +465,31 @@ export class PlayerPage
   /** Info shows what is on, playing or paused; not over a question the play asks (Up next, a notice) or its menu. */
   _handleInfo(): void {
     if (this.upNextPanel?.visible || this.Notice.visible || this.menuOpen) return
-    this.showInfo()
+    const watched = this.showInfo()
+    // Voice guidance reads it: the panel takes no focus for the announcer to follow.
+    if (watched) announce(t('player.youAreWatching'), ...[watched.title, watched.episode, watched.synopsis].filter(Boolean))
   }
 
   /** The title, the episode line and the synopsis over the picture dimmed; over a playing picture, for a while. */
-  private showInfo(): void {
+  private showInfo(): WatchedTitle | null {
     this.watchPause(false)
     const controller = this.controller
     const state = controller?.currentState
-    if (!controller || (state !== 'paused' && state !== 'playing')) return
+    if (!controller || (state !== 'paused' && state !== 'playing')) return null
     if (!this.watchingInfo) {
       this.watchingInfo = this.stage.c({ type: WatchingInfo, ref: 'WatchingInfo', visible: false, zIndex: 12 }) as WatchingInfo
       this.childList.add(this.watchingInfo)
     }
     const episode = controller.episode
-    this.watchingInfo.show({
+    const watched = {
       title: controller.titleName,
       episode: episode ? episodeLine(episode) : '',
       synopsis: controller.playbackTitle?.synopsis ?? '',
-    })
+    }
+    this.watchingInfo.show(watched)
     if (this.infoTimer) clearTimeout(this.infoTimer)
     this.infoTimer = state === 'playing' ? setTimeout(() => this.hideInfo(), INFO_WHILE_PLAYING_MS) : null
+    return watched
   }
 
   /** Takes away what is on; says whether it was shown. */
