@@ -206,7 +206,8 @@ describe('voice guidance', () => {
   test('Info in the player reads what it shows: the title and the synopsis', async () => {
     const free = await freeFilm()
     const details = (await (await fetch(`${server.origin}/v1/titles/${free.id}`, { headers: { 'accept-language': 'en' } })).json()) as { synopsis: string }
-    const { page, errors } = await open(`?inspector=1&lang=en&announce=1#player/${free.id}/play`, recordSpeech)
+    // From the start: the tests before played this film on this browser's device, which keeps its place.
+    const { page, errors } = await open(`?inspector=1&lang=en&announce=1#player/${free.id}/startover`, recordSpeech)
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 20_000 })
     await press(page, 'i', 500)
     await page.waitForFunction(
