@@ -53,6 +53,11 @@ export function detailsHash(titleId: string): string {
   return `details/${encodeURIComponent(titleId)}`
 }
 
+/** A title's Details page opened at its purchase choices, saying why (the viewer tried to play what they cannot). */
+export function detailsBuyHash(titleId: string): string {
+  return `${detailsHash(titleId)}/buy`
+}
+
 /**
  * Search showing what `query` finds (a voice assistant's or a launcher's search). Everything but letters,
  * digits and `_ . -` is escaped: the Router splits a hash's parts on anything else.

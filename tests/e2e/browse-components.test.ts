@@ -155,6 +155,45 @@ test('Info (I on a keyboard) opens the focused title’s details from Home’s h
   expect(errors).toEqual([])
 })
 
+test('the remote’s Play (Space on a keyboard) on a tile plays the title without its page; one the viewer cannot play opens at its purchase choices', async () => {
+  const home = (await (await fetch(`${server.origin}/v1/home`, { headers: { 'accept-language': 'en' } })).json()) as { rails: Array<{ id: string }> }
+  // A genre whose grid's first row (5 titles) holds a free title to play and a paid one this new TV holds nothing of.
+  type Item = { id: string; title: string; access: { entitlement: { kind: string } } }
+  let found: { railId: string; row: Item[]; free: number; paid: number } | null = null
+  for (const rail of home.rails.filter((candidate) => candidate.id.startsWith('genre-'))) {
+    const row = ((await (await fetch(`${server.origin}/v1/rails/${rail.id}?limit=5`, { headers: { 'accept-language': 'en' } })).json()) as { items: Item[] }).items
+    const free = row.findIndex((item) => item.access.entitlement.kind === 'free')
+    const paid = row.findIndex((item) => item.access.entitlement.kind === 'none')
+    if (free >= 0 && paid >= 0) {
+      found = { railId: rail.id, row, free, paid }
+      break
+    }
+  }
+  if (!found) throw new Error('no genre with a free and a paid title in its first five')
+  const { row, free, paid } = found
+  const genreRail = { id: found.railId }
+  const { page, errors } = await open(`#browse/${genreRail.id.slice('genre-'.length)}`)
+  const hashIs = (hash: string): Promise<unknown> => page.waitForFunction((expected) => location.hash === expected, hash, { timeout: 15_000 })
+  const focused = (index: number): Promise<true> =>
+    waitFor(`the grid focused on title ${index}`, async () => ((await focusedTileTexts(page)).includes(row[index]!.title) ? true : null))
+  await focused(0)
+  for (let i = 0; i < free; i++) await press(page, 'ArrowRight', 300)
+  await focused(free)
+  await press(page, ' ')
+  await hashIs(`#player/${row[free]!.id}/play`)
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 20_000 })
+  // Back from the play: the grid it was started from, at that title.
+  await press(page, 'Escape')
+  await hashIs(`#browse/${genreRail.id.slice('genre-'.length)}`)
+  await focused(free)
+  for (let i = 0; i < Math.abs(paid - free); i++) await press(page, paid > free ? 'ArrowRight' : 'ArrowLeft', 300)
+  await focused(paid)
+  await press(page, ' ')
+  await hashIs(`#details/${row[paid]!.id}/buy`)
+  await waitForWholeText(page, row[paid]!.title)
+  expect(errors).toEqual([])
+})
+
 test('Home: rails far from focus release their tiles, rails near it rebuild them', async () => {
   const { page, errors } = await open()
   await waitForText(page, 'Free to watch')

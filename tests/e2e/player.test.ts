@@ -1086,15 +1086,15 @@ test('a link to a series with no episode (a launcher’s) plays the episode in p
   await page.close()
 })
 
-test('OK held on a Continue watching tile offers to take it out: Back keeps it, a failed request says so, Remove takes it out and keeps its position; a press still opens the title', async () => {
+test('OK held on a Continue watching tile offers to take it out: Back keeps it, a failed request says so, Remove takes it out and keeps its position; a press plays the title from where it stopped, Info opens its page', async () => {
   const session = await signedInSession('cw-remover')
   const token = session.account?.token
   const [kept, taken] = (await catalogue()).filter((title) => title.access.entitlement.kind === 'free' && title.kind === 'film').slice(0, 2)
   const english = async (id: string) => (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${id}`, { headers: { 'Accept-Language': 'en' } })).body.title
   const [keptName, takenName] = [await english(kept!.id), await english(taken!.id)]
-  // Two films started, the second the latest: it is the rail's first tile.
-  for (const title of [kept!, taken!]) {
-    const saved = await call(server.origin, 'PUT', `/v1/me/progress/${title.id}`, { token, body: { positionSeconds: 600, durationSeconds: 3600 } })
+  // Two films started, the second the latest: it is the rail's first tile. The first stopped inside the test clip.
+  for (const [title, positionSeconds] of [[kept!, 12], [taken!, 600]] as const) {
+    const saved = await call(server.origin, 'PUT', `/v1/me/progress/${title.id}`, { token, body: { positionSeconds, durationSeconds: 3600 } })
     expect(saved.status).toBe(200)
   }
   const listed = async () => (await call<{ items: TitleSummary[] }>(server.origin, 'GET', '/v1/me/continue-watching', { token })).body.items.map((item) => item.id)
@@ -1155,9 +1155,21 @@ test('OK held on a Continue watching tile offers to take it out: Back keeps it, 
   expect(await listed()).toEqual([kept!.id])
   const details = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${taken!.id}`, { token })).body
   expect(details.progress).toMatchObject({ positionSeconds: 600 })
-  // A press (not a hold) on the tile left opens its page, once OK is let go.
-  await press(page, 'Enter')
+  // Info on the tile left opens its page.
+  await press(page, 'i')
   await page.waitForFunction((id) => location.hash === `#details/${id}`, kept!.id, { timeout: 10_000 })
+  await waitForText(page, 'Add to My list')
+  await press(page, 'Escape')
+  await page.waitForFunction(() => location.hash === '#home', undefined, { timeout: 10_000 })
+  await waitForWholeText(page, keptName)
+  // A press (not a hold) plays it at once from where it stopped, once OK is let go; Back returns to Home.
+  await press(page, 'Enter')
+  await page.waitForFunction((id) => location.hash === `#player/${id}/play`, kept!.id, { timeout: 10_000 })
+  // Its first moment on screen is already past 0:12 (a play from the start would first read a fraction of a second).
+  expect(await waitForTime(page, 0.2)).toBeGreaterThanOrEqual(11)
+  await press(page, 'Escape')
+  await page.waitForFunction(() => location.hash === '#home', undefined, { timeout: 10_000 })
+  await waitForText(page, 'Continue watching')
   expect(errors.filter((error) => !/ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([])
   await page.close()
 })

@@ -8,6 +8,8 @@ export interface GridHandlers {
   onSelect(item: TileModel, index: number): void
   /** Focus is near the end of the loaded items and `hasMore` is set. */
   onLoadMore?(): void
+  /** The remote's Play (or Play/Pause) key on a tile. */
+  onPlay?(item: TileModel, index: number): void
 }
 
 interface GridTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -154,9 +156,21 @@ export class Grid
   }
 
   override _handleEnter(): boolean {
+    return this.select(this._handlers.onSelect)
+  }
+
+  _handlePlay(): boolean {
+    return this._handlers.onPlay ? this.select(this._handlers.onPlay) : false
+  }
+
+  _handlePlayPause(): boolean {
+    return this._handlePlay()
+  }
+
+  private select(handler: (item: TileModel, index: number) => void): boolean {
     const item = this._items[this._focusIndex]
     if (!item) return false
-    this._handlers.onSelect(item, this._focusIndex)
+    handler(item, this._focusIndex)
     return true
   }
 }

@@ -24,6 +24,10 @@ export interface RailHandlers {
    * when OK is let go, so a hold does not open it first.
    */
   onHold?(item: TileModel, index: number): void
+  /** Info on a tile; without it, Info does what OK does. */
+  onInfo?(item: TileModel, index: number): void
+  /** The remote's Play (or Play/Pause) key on a tile. */
+  onPlay?(item: TileModel, index: number): void
 }
 
 interface RailTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -314,9 +318,17 @@ export class Rail
     return this.select('onSelect')
   }
 
-  /** Info on a tile opens what OK opens (the title's details) at once, even on a rail whose OK waits to be held. */
+  /** Info at once, even on a rail whose OK waits to see whether it is held. */
   _handleInfo(): boolean {
-    return this.select('onSelect')
+    return this.select(this._handlers.onInfo ? 'onInfo' : 'onSelect')
+  }
+
+  _handlePlay(): boolean {
+    return this._handlers.onPlay ? this.select('onPlay') : false
+  }
+
+  _handlePlayPause(): boolean {
+    return this._handlePlay()
   }
 
   _handleEnterLong(): boolean {
@@ -325,7 +337,7 @@ export class Rail
     return this.select('onHold')
   }
 
-  private select(handler: 'onSelect' | 'onHold'): boolean {
+  private select(handler: 'onSelect' | 'onHold' | 'onInfo' | 'onPlay'): boolean {
     const item = this._pages.itemAt(this._focusIndex)
     if (!item) return false
     this._handlers[handler]?.(item, this._focusIndex)

@@ -11,6 +11,7 @@ import type { PageTypeConfig } from '../page'
 import { detailsHash } from '../../domain'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
+import { playFromTile } from '../play-title'
 
 interface BrowseHistory extends Record<string, unknown> {
   genreId: string
@@ -93,6 +94,7 @@ export class BrowsePage
   override _init(): void {
     this.Grid.handlers = {
       onSelect: (item) => Router.navigate(detailsHash(item.id)),
+      onPlay: (item) => void playFromTile(this, item.id),
       onLoadMore: () => void this.loadMore(),
     }
   }

@@ -6,7 +6,7 @@ import { fetchRailPage, fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
-  actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, detailsHash, episodeOwnTitle, episodesInOrder, episodeToPlay, formatDuration, initialActionIndex, playHash, playsWithoutAsking, startsRentalWindow, watchedFraction, type DetailAction,
+  actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, detailsHash, episodeOwnTitle, episodesInOrder, formatDuration, initialActionIndex, playHash, playsWithoutAsking, watchedFraction, type DetailAction,
 } from '../../domain'
 import { colors, layout, lineLimit, motion, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
@@ -20,7 +20,8 @@ import { menuBand, type MenuBandSpec } from '../../components/MenuBand/MenuBand'
 import { tileModel } from '../tile-model'
 import type { PageTypeConfig } from '../page'
 import { failureMessage } from '../failure-message'
-import { dropPlayAhead, preparePlayAhead, preparePlayer, startPlay } from '../../player'
+import { playFromTile, playTitle, runTitleAction } from '../play-title'
+import { dropPlayAhead, preparePlayAhead, preparePlayer } from '../../player'
 
 interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
   Backdrop: Lightning.Element
@@ -155,7 +156,7 @@ export class DetailsPage
   private _unsubscribe: (() => void)[] = []
 
   override _init(): void {
-    this.Like.handlers = { onSelect: (item) => Router.navigate(detailsHash(item.id)) }
+    this.Like.handlers = { onSelect: (item) => Router.navigate(detailsHash(item.id)), onPlay: (item) => void playFromTile(this, item.id) }
   }
 
   /** The route's `before` hook: the page shows only once the title has loaded. */
@@ -261,7 +262,7 @@ export class DetailsPage
           watched: new Map((title.episodeProgress ?? []).map((progress) => [progress.episodeId, watchedFraction(progress)])),
         },
       )
-      this.Episodes.onPlay = (episodeId) => void this.play(playHash(title.id, episodeId), title, null)
+      this.Episodes.onPlay = (episodeId) => void playTitle(this, playHash(title.id, episodeId), title)
     }
     if (this.active) this.requestLike(title.id, !resetFocus)
     if (resetFocus) {
@@ -394,24 +395,6 @@ export class DetailsPage
     ]
   }
 
-  /**
-   * Into the player after the commerce checks (App handlers): the parental PIN
-   * for a title above the account's rating limit, and consent before the first
-   * play of a rental starts its 48 h window. Trailers are free to all.
-   */
-  private async play(hash: string, title: TitleDetails, action: DetailAction | null): Promise<void> {
-    if (action?.kind === 'trailer') {
-      startPlay(hash, title)
-      Router.navigate(hash)
-      return
-    }
-    if (!(await this.fireAncestors('$checkParental', title.rating))) return
-    if (startsRentalWindow(title.access.entitlement, Date.now()) && !(await this.fireAncestors('$confirmRentalStart', title.id))) return
-    // The play starts now, beside the Player page's build (it takes it over).
-    startPlay(hash, title)
-    Router.navigate(hash)
-  }
-
   private get listLabel(): string {
     return this._data?.title.inWatchlist ? t('details.inList') : t('details.addToList')
   }
@@ -463,13 +446,6 @@ export class DetailsPage
       return
     }
     const action = this._actions[index]
-    if (!action) return
-    const target = actionTarget(action, data.title.id, data.title.access)
-    if (!target) return
-    if (target.kind === 'navigate') void this.play(target.hash, data.title, action)
-    else {
-      const episode = episodeToPlay(episodesInOrder(data.title.seasons), data.progress)
-      void this.fireAncestors('$purchase', { titleId: data.title.id, titleName: data.title.title, rating: data.title.rating, offer: target.offer, ...(episode ? { episodeId: episode.id } : {}) })
-    }
+    if (action) void runTitleAction(this, data.title, data.progress, action)
   }
 }

@@ -22,6 +22,7 @@ import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
+import { playFromTile } from '../play-title'
 
 /** A rail whose tiles OK held offers to take out: what is asked, how it is done, what is said, who else is told. */
 interface Removal {
@@ -32,9 +33,11 @@ interface Removal {
   announces: ChangeTopic | null
 }
 
+const CONTINUE_WATCHING = 'continue-watching'
+
 /** The viewer's own rails, whose tiles OK held offers to take out. */
 const REMOVABLE = new Map<string, Removal>([
-  ['continue-watching', { question: 'home.removeQuestion', done: 'home.removed', remove: (titleId) => removeFromContinueWatching(api(), titleId), announces: 'progress' }],
+  [CONTINUE_WATCHING, { question: 'home.removeQuestion', done: 'home.removed', remove: (titleId) => removeFromContinueWatching(api(), titleId), announces: 'progress' }],
   ['watchlist', { question: 'home.removeFromListQuestion', done: 'home.removedFromList', remove: (titleId) => removeFromWatchlist(api(), titleId), announces: null }],
 ])
 
@@ -241,9 +244,13 @@ export class HomePage
     rail.title = data.title
     const removal = REMOVABLE.get(data.id)
     rail.hint = removal ? t('home.holdToRemove') : ''
+    const openDetails = (item: TileModel): void => Router.navigate(detailsHash(item.id))
+    const play = (item: TileModel): void => void playFromTile(this, item.id)
     // Set before the items: the rail may ask for its next page as soon as it has them.
     rail.handlers = {
-      onSelect: (item) => Router.navigate(detailsHash(item.id)),
+      // Continue watching goes on at once (Resume, the next episode); Info opens the title's page.
+      ...(data.id === CONTINUE_WATCHING ? { onSelect: play, onInfo: openDetails } : { onSelect: openDetails }),
+      onPlay: play,
       loadPage: async (cursor) => {
         const page = await fetchRailPage(api(), data.id, cursor, railStyle.pageSize)
         return { items: page.items.map((item) => tileModel(item)), nextCursor: page.nextCursor }
@@ -353,5 +360,14 @@ export class HomePage
   /** Info on the hero opens its details, as on a tile (the rails answer it themselves). */
   _handleInfo(): void {
     this._handleEnter()
+  }
+
+  /** The remote's Play on the hero plays it, as on a tile. */
+  _handlePlay(): void {
+    if (this._row === 0 && this._home) void playFromTile(this, this._home.hero.id)
+  }
+
+  _handlePlayPause(): void {
+    this._handlePlay()
   }
 }

@@ -9,7 +9,7 @@ import {
   type PlayerEpisode, type PlayerProblem, type PlayerState, type PlayRequest, type SubtitleSize,
 } from '../../player'
 import { formatClock, formatClockSpoken, formatEndsAt } from '../../domain/time'
-import { episodeOwnTitle, playHash } from '../../domain/browse'
+import { detailsBuyHash, episodeOwnTitle, playHash } from '../../domain/browse'
 import { asksStillWatching, isInCredits } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
 import { WatchingInfo, type WatchedTitle } from './WatchingInfo'
@@ -810,6 +810,6 @@ export class PlayerPage
   /** Not entitled: the title's purchase choices instead of an error, without the player in history. */
   private openPurchase(titleId: string): void {
     this.leaving = true
-    Router.navigate(`details/${titleId}/buy`, false)
+    Router.navigate(detailsBuyHash(titleId), false)
   }
 }

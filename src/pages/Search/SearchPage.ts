@@ -13,6 +13,7 @@ import { dropSearch, keepSearch, recentSearches } from './recent-searches'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
+import { playFromTile } from '../play-title'
 
 /** Where the focus is: the keyboard, the grid, or the recent searches above it. */
 type SearchArea = 'keyboard' | 'results' | 'recent'
@@ -120,8 +121,12 @@ export class SearchPage
     }
     this.Results.handlers = {
       onSelect: (item) => {
-        if (this._view.list === 'results' && this._answer) keepSearch(this._answer.query)
+        this.keepSearchOpened()
         Router.navigate(detailsHash(item.id))
+      },
+      onPlay: (item) => {
+        this.keepSearchOpened()
+        void playFromTile(this, item.id)
       },
     }
     this.Recent.onPick = (index) => this.searchAgain(this._recent[index] ?? '')
@@ -174,6 +179,11 @@ export class SearchPage
   }
 
   /** A query given whole (a link's, a recent search picked): typed, asked at once, its first result focused. */
+  /** A title opened (or played) from the results keeps the search that found it, offered before the next query. */
+  private keepSearchOpened(): void {
+    if (this._view.list === 'results' && this._answer) keepSearch(this._answer.query)
+  }
+
   private searchAgain(query: string): void {
     if (this._timer) clearTimeout(this._timer)
     this._text = applyKeyboardEdit('', { kind: 'type', text: query })

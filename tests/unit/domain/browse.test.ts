@@ -1,5 +1,5 @@
 import {
-  actionTarget, applyKeyboardEdit, detailActions, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, forgetSearch, rememberSearch, searchHash, searchQuery, searchView, RECENT_SEARCHES, watchedFraction,
+  actionTarget, applyKeyboardEdit, detailActions, detailsBuyHash, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, forgetSearch, rememberSearch, searchHash, searchQuery, searchView, RECENT_SEARCHES, watchedFraction,
   SEARCH_MAX_LENGTH, type DetailAction,
 } from '../../../src/domain'
 import { BUY, FREE, NOW, RENT, VIP, access, rentedNotStarted, DAY } from './fixtures'
@@ -48,6 +48,7 @@ describe('actionTarget', () => {
     expect(playHash('t0001', null)).toBe('player/t0001/play')
     expect(detailsHash('t0001')).toBe('details/t0001')
     expect(detailsHash('a b/1')).toBe('details/a%20b%2F1')
+    expect(detailsBuyHash('a b/1')).toBe('details/a%20b%2F1/buy')
   })
 
   test('every action the domain offers for a paid or free title has a target', () => {
