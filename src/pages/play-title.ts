@@ -30,8 +30,8 @@ export async function runTitleAction(from: Lightning.Component, title: TitleDeta
   void from.fireAncestors('$purchase', { titleId: title.id, titleName: title.title, rating: title.rating, offer: target.offer, ...(episode ? { episodeId: episode.id } : {}) })
 }
 
-/** A title whose play is being started from a tile: a second press while its details load starts nothing more. */
-let starting: string | null = null
+/** A play being started from a tile: a second press while the title's details load starts nothing more. */
+let starting = false
 
 /**
  * A title's first button pressed from a tile, without opening its page (OK on Continue watching, the remote's Play
@@ -39,8 +39,8 @@ let starting: string | null = null
  * viewer cannot play opens its page at the purchase choices, which say why.
  */
 export async function playFromTile(from: Lightning.Component, titleId: string): Promise<void> {
-  if (starting !== null) return
-  starting = titleId
+  if (starting) return
+  starting = true
   try {
     const title = await fetchTitle(api(), titleId)
     const progress = title.progress ?? null
@@ -53,6 +53,6 @@ export async function playFromTile(from: Lightning.Component, titleId: string): 
   } catch (error) {
     from.fireAncestors('$showToast', failureMessage(error))
   } finally {
-    starting = null
+    starting = false
   }
 }

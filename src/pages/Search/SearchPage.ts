@@ -178,12 +178,12 @@ export class SearchPage
     return Promise.resolve()
   }
 
-  /** A query given whole (a link's, a recent search picked): typed, asked at once, its first result focused. */
   /** A title opened (or played) from the results keeps the search that found it, offered before the next query. */
   private keepSearchOpened(): void {
     if (this._view.list === 'results' && this._answer) keepSearch(this._answer.query)
   }
 
+  /** A query given whole (a link's, a recent search picked): typed, asked at once, its first result focused. */
   private searchAgain(query: string): void {
     if (this._timer) clearTimeout(this._timer)
     this._text = applyKeyboardEdit('', { kind: 'type', text: query })
