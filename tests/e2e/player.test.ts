@@ -1175,13 +1175,13 @@ test('OK held on a Continue watching tile offers to take it out: Back keeps it, 
 })
 
 test('Details authorises and preloads the focused play, DASH and HLS: manifest, licence or key and first segments come before Enter, and Play starts from them', async () => {
-  const session = await signedInSession('demo')
-  await subscribe(session)
   const name = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${subscriptionTitleId}`, { headers: { 'Accept-Language': 'en' } })).body.title
   for (const { format, manifest } of [
     { format: 'dash', manifest: /\.mpd$/ },
     { format: 'hls', manifest: /\/master\.m3u8$/ },
   ]) {
+    // A viewer per format: the first play, closed, keeps its place, and the second page would offer Resume.
+    const session = await subscribedViewer(`preload-${format}`)
     licenseRequests = []
     const { page, errors } = await open(`details/${subscriptionTitleId}`, { session, query: `&stream=${format}` })
     const requests: string[] = []
