@@ -1,9 +1,9 @@
 import { Router, type Lightning } from '@lightningjs/sdk'
 import type { ProgressSummary, TitleDetails } from '../../server/contract'
-import { api } from '../api/session'
+import { api, signedInAccount } from '../api/session'
 import { fetchTitle } from '../api/catalog'
-import { actionTarget, detailActions, detailsBuyHash, episodesInOrder, episodeToPlay, startsRentalWindow, type DetailAction } from '../domain'
-import { startPlay } from '../player'
+import { actionTarget, detailActions, detailsBuyHash, episodesInOrder, episodeToPlay, playsWithoutAsking, startsRentalWindow, type DetailAction } from '../domain'
+import { preparePlayAhead, startPlay } from '../player'
 import { failureMessage } from './failure-message'
 
 /**
@@ -30,8 +30,49 @@ export async function runTitleAction(from: Lightning.Component, title: TitleDeta
   void from.fireAncestors('$purchase', { titleId: title.id, titleName: title.title, rating: title.rating, offer: target.offer, ...(episode ? { episodeId: episode.id } : {}) })
 }
 
+/** A title's first button (Resume, Play, the next episode…) and the player route it opens, if it plays. */
+function firstPlay(title: TitleDetails): { action: DetailAction; hash: string | null } | null {
+  const [action] = detailActions(title.access, Date.now(), title.progress ?? null, { hasTrailer: title.trailerAvailable, episodes: episodesInOrder(title.seasons) })
+  if (!action) return null
+  const target = actionTarget(action, title.id, title.access)
+  return { action, hash: target?.kind === 'navigate' ? target.hash : null }
+}
+
 /** A play being started from a tile: a second press while the title's details load starts nothing more. */
 let starting = false
+
+/** The tile whose play is prepared: its title's details, asked once for the preparation and the press. */
+let preparedTile: { titleId: string; title: Promise<TitleDetails>; drop: () => void } | null = null
+
+/**
+ * A Continue watching tile rests in focus: its title's details are fetched and, when its first button plays without
+ * asking or writing anything (domain playsWithoutAsking), that play is authorised and preloaded as on Details, so
+ * OK starts from them. Replaces the tile prepared before.
+ */
+export function prepareTilePlay(titleId: string): void {
+  dropTilePlay()
+  const entry: NonNullable<typeof preparedTile> = { titleId, title: fetchTitle(api(), titleId), drop: () => undefined }
+  preparedTile = entry
+  entry.title.then(
+    (title) => {
+      const play = firstPlay(title)
+      const ratingLimit = signedInAccount()?.ratingLimit ?? null
+      if (preparedTile === entry && play?.hash && play.action.kind !== 'trailer' && playsWithoutAsking(title.access, title.rating, ratingLimit, Date.now())) {
+        entry.drop = preparePlayAhead(play.hash, title)
+      }
+    },
+    // Nothing prepared: the press asks again, and says what failed.
+    () => {
+      if (preparedTile === entry) preparedTile = null
+    },
+  )
+}
+
+/** The prepared tile lost the focus (or the page did): its play is dropped, unless the next page prepared its own. */
+export function dropTilePlay(): void {
+  preparedTile?.drop()
+  preparedTile = null
+}
 
 /**
  * A title's first button pressed from a tile, without opening its page (OK on Continue watching, the remote's Play
@@ -42,14 +83,15 @@ export async function playFromTile(from: Lightning.Component, titleId: string): 
   if (starting) return
   starting = true
   try {
-    const title = await fetchTitle(api(), titleId)
-    const progress = title.progress ?? null
-    const [first] = detailActions(title.access, Date.now(), progress, { hasTrailer: title.trailerAvailable, episodes: episodesInOrder(title.seasons) })
-    if (!first || actionTarget(first, title.id, title.access)?.kind !== 'navigate') {
+    const prepared = preparedTile?.titleId === titleId ? preparedTile.title : null
+    // The preparation's request failed (the network blinked): the press asks again.
+    const title = await (prepared ? prepared.catch(() => fetchTitle(api(), titleId)) : fetchTitle(api(), titleId))
+    const play = firstPlay(title)
+    if (!play?.hash) {
       Router.navigate(detailsBuyHash(title.id))
       return
     }
-    await runTitleAction(from, title, progress, first)
+    await runTitleAction(from, title, title.progress ?? null, play.action)
   } catch (error) {
     from.fireAncestors('$showToast', failureMessage(error))
   } finally {

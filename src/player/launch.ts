@@ -95,14 +95,16 @@ let ahead: { request: PlayRequest; timer: ReturnType<typeof setTimeout> | null; 
 
 /**
  * Details shows a title whose Play asks nothing and writes nothing (domain
- * playsWithoutAsking): that play is authorised and its manifest, licence and
- * first segments preloaded while the viewer reads, so Play starts from them.
- * Replaces the play prepared before.
+ * playsWithoutAsking), or a Continue watching tile rests in focus: that play
+ * is authorised and its manifest, licence and first segments preloaded while
+ * the viewer reads, so Play starts from them. Replaces the play prepared
+ * before. Returns what drops this one only, so a page left late cannot drop
+ * the play the next page prepared.
  */
-export function preparePlayAhead(hash: string, title: PlaybackTitle): void {
+export function preparePlayAhead(hash: string, title: PlaybackTitle): () => void {
   dropPlayAhead()
   const request = playRequestOf(hash)
-  if (!request) return
+  if (!request) return () => undefined
   const entry: NonNullable<typeof ahead> = { request, timer: null, controller: null }
   entry.timer = setTimeout(() => {
     entry.timer = null
@@ -113,9 +115,12 @@ export function preparePlayAhead(hash: string, title: PlaybackTitle): void {
     })
   }, AHEAD_DELAY_MS)
   ahead = entry
+  return () => {
+    if (ahead === entry) dropPlayAhead()
+  }
 }
 
-/** The viewer left Details another way than Play, or its Play changed: the prepared play is dropped. */
+/** The viewer left the page another way than Play, or its Play changed: the prepared play is dropped. */
 export function dropPlayAhead(): void {
   const dropped = ahead
   ahead = null

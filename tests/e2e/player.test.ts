@@ -1227,6 +1227,39 @@ test('a play prepared on Details is dropped when the viewer leaves another way: 
   await page.close()
 })
 
+test('a Continue watching tile resting in focus has its play authorised and preloaded: OK starts from them, and moving off drops it', async () => {
+  const session = await subscribedViewer('cw-ahead')
+  const saved = await call(server.origin, 'PUT', `/v1/me/progress/${subscriptionTitleId}`, { token: session.account?.token, body: { positionSeconds: 12, durationSeconds: 3600 } })
+  expect(saved.status).toBe(200)
+  const { page, errors } = await open('home', { session })
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`))
+  const count = (pattern: RegExp) => requests.filter((request) => pattern.test(request)).length
+  const authorisations = /^POST \/v1\/playback\//
+  await waitForText(page, 'Continue watching', 30_000)
+  // Down onto the rail's one tile: it rests there, and its play (Resume from 0:12) is prepared.
+  await press(page, 'ArrowDown')
+  await waitFor('the focused tile’s first segments and licence', () => (count(/\.mp4$/) > 0 && count(/\/v1\/license\//) > 0) || null, 15_000)
+  expect(count(authorisations)).toBe(1)
+  expect(await videoTime(page)).toBe(0)
+  // Up to the hero: the prepared play is dropped (nothing plays behind Home); back down, it is prepared again.
+  await press(page, 'ArrowUp')
+  await page.waitForTimeout(1000)
+  expect(await page.evaluate(() => document.querySelector('video')?.paused ?? true)).toBe(true)
+  await press(page, 'ArrowDown')
+  await waitFor('a second authorisation', () => count(authorisations) === 2 || null, 15_000)
+  await page.waitForTimeout(1000)
+  const beforeEnter = requests.length
+  await press(page, 'Enter')
+  await page.waitForFunction((id) => location.hash === `#player/${id}/play`, subscriptionTitleId, { timeout: 10_000 })
+  await waitForTime(page, 12.5)
+  // Nothing asked again at the press: neither the title, nor its authorisation, manifest or licence.
+  const afterEnter = requests.slice(beforeEnter)
+  expect(afterEnter.filter((request) => authorisations.test(request) || /\.(mpd|m3u8)$/.test(request) || request.includes('/v1/license/') || request === `GET /v1/titles/${subscriptionTitleId}`)).toEqual([])
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('a slow progress save at stop never closes the next play: leaving the player closes its video at once', async () => {
   const other = (await catalogue()).find((t) => t.access.entitlement.kind === 'free' && t.id !== freeTitleId && t.kind === 'film')
   if (!other) throw new Error('the seeded catalogue has one free film only')

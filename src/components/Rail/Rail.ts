@@ -179,6 +179,11 @@ export class Rail
     if (this._fetchOwed) this.fetchAround()
   }
 
+  /** The focused tile's title, once its page is in. */
+  get focusedItem(): TileModel | undefined {
+    return this._loading ? undefined : this._pages.itemAt(this._focusIndex)
+  }
+
   /** Focus a given item, e.g. when Back returns to the page. */
   set focusIndex(value: number) {
     this._focusIndex = Math.max(0, Math.min(value, this._pages.length - 1))

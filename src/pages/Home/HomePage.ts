@@ -22,7 +22,7 @@ import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
-import { playFromTile } from '../play-title'
+import { dropTilePlay, playFromTile, prepareTilePlay } from '../play-title'
 
 /** A rail whose tiles OK held offers to take out: what is asked, how it is done, what is said, who else is told. */
 interface Removal {
@@ -68,6 +68,8 @@ const FOCUSED_RAIL_Y = 150
 const ROWS_KEPT = 2
 /** The fresh feed is stored in the first idle moment after it is drawn, this long at the latest. */
 const STORE_FEED_IDLE_TIMEOUT_MS = 2000
+/** A Continue watching tile in focus this long has its play prepared; tiles passed over on the way prepare nothing. */
+const PLAY_AHEAD_DWELL_MS = 600
 
 /** A rail's top inside the page content. */
 function railTop(index: number): number {
@@ -128,6 +130,7 @@ export class HomePage
   private _unsubscribe: (() => void)[] = []
   private _offline = false
   private _markedInteractive = false
+  private _playAheadTimer: ReturnType<typeof setTimeout> | undefined
 
   override _init(): void {
     // The feed asked for at launch is often in by now: refresh() then draws it before the first frame, drawn once.
@@ -231,6 +234,24 @@ export class HomePage
 
   override _focus(): void {
     this.markInteractive()
+    this.preparePlayAhead()
+  }
+
+  override _unfocus(): void {
+    clearTimeout(this._playAheadTimer)
+    dropTilePlay()
+  }
+
+  /**
+   * OK on a Continue watching tile plays at once: once its tile rests in focus, that play is prepared (player/launch),
+   * so its first frame comes as quickly as from Details. Redone on every move, refresh and return to the page.
+   */
+  private preparePlayAhead(): void {
+    clearTimeout(this._playAheadTimer)
+    dropTilePlay()
+    const rail = this._row > 0 ? this.rails[this._row - 1] : undefined
+    const item = rail?.railId === CONTINUE_WATCHING ? rail.focusedItem : undefined
+    if (item && this.hasFocus()) this._playAheadTimer = setTimeout(() => prepareTilePlay(item.id), PLAY_AHEAD_DWELL_MS)
   }
 
   /** `npm run bench` times startup to the first frame drawn with the feed shown and focus on Home. */
@@ -249,7 +270,7 @@ export class HomePage
     // Set before the items: the rail may ask for its next page as soon as it has them.
     rail.handlers = {
       // Continue watching goes on at once (Resume, the next episode); Info opens the title's page.
-      ...(data.id === CONTINUE_WATCHING ? { onSelect: play, onInfo: openDetails } : { onSelect: openDetails }),
+      ...(data.id === CONTINUE_WATCHING ? { onSelect: play, onInfo: openDetails, onFocusIndex: () => this.preparePlayAhead() } : { onSelect: openDetails }),
       onPlay: play,
       loadPage: async (cursor) => {
         const page = await fetchRailPage(api(), data.id, cursor, railStyle.pageSize)
@@ -331,6 +352,7 @@ export class HomePage
     })
     // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
     if (this.hasFocus()) this._refocus()
+    this.preparePlayAhead()
   }
 
   override _getFocused(): Lightning.Component {
