@@ -1,7 +1,8 @@
-// Time to first frame: from the Enter keydown on Details' Play to the first video frame presented
-// (requestVideoFrameCallback's presentationTime), clear and ClearKey-encrypted, DASH and HLS (the app with
-// ?stream=hls). Baseline: bare Shaka in a minimal page (the e2e tests' page, the same Shaka build as the modern
-// bundle) on the same manifest from the same server, from player creation to its first presented frame.
+// Time to first frame: from the Enter keydown on Details' Play (or on a Continue watching tile, which plays at once)
+// to the first video frame presented (requestVideoFrameCallback's presentationTime), clear and ClearKey-encrypted,
+// DASH and HLS (the app with ?stream=hls). Baseline: bare Shaka in a minimal page (the e2e tests' page, the same
+// Shaka build as the modern bundle) on the same manifest from the same server, from player creation to its first
+// presented frame, from the same start position.
 import type { PlaybackResponse, TitleSummary } from '../../../server/contract'
 import { call, registerDevice } from '../../server/helpers'
 import { median, probe, withChromiumBench, waitForProbe, type ChromiumBench, type StoredSession } from '../support/chromium'
@@ -13,12 +14,16 @@ const RUNS = Number(process.env.BENCH_TTFF_RUNS ?? 5)
 const TARGET_MS = 1000
 const FORMATS = ['dash', 'hls'] as const
 type Format = (typeof FORMATS)[number]
+/** Where a Continue watching case's titles stopped: past the rail's threshold, inside the packaged clip. */
+const RESUME_AT_SECONDS = 12
 
 interface Case {
   label: string
   /** One title per run: a title's resume point would otherwise move its start. */
   titles: TitleSummary[]
   session: StoredSession
+  /** Details' Play, or OK on the first tile of Continue watching (each title stopped at RESUME_AT_SECONDS). */
+  from: 'details' | 'continue-watching'
 }
 
 /** One format's pairs in one case: the app's and bare Shaka's times, and the runs that failed. */
@@ -30,23 +35,36 @@ interface Taken {
 
 interface BareConfig {
   manifestUri: string
+  startTime?: number
   servers?: Record<string, string>
   requestHeaders?: Record<string, string>
 }
 
-/** The app, playing this format: Details of the title, Enter on Play, until the first frame is presented. */
-async function appRun(bench: ChromiumBench, title: TitleSummary, session: StoredSession, throttle: number, format: Format): Promise<number> {
-  const { page, errors } = await bench.open(`/?lang=en&stream=${format}#details/${encodeURIComponent(title.id)}`, { throttle, storage: session })
+/**
+ * The app, playing this format until the first frame is presented: Details of the title and Enter on Play, or Home,
+ * Down onto Continue watching (the title, stopped last, is its first tile) and Enter after the tile rests in focus.
+ */
+async function appRun(bench: ChromiumBench, title: TitleSummary, c: Case, throttle: number, format: Format): Promise<number> {
+  const hash = c.from === 'details' ? `details/${encodeURIComponent(title.id)}` : 'home'
+  const { page, errors } = await bench.open(`/?lang=en&stream=${format}#${hash}`, { throttle, storage: c.session })
   try {
-    await waitForProbe(page, 'Details to take focus', (b) => b.focusNames().includes('DetailsPage') && b.focusNames().pop() === 'Button', 30_000)
-    await page.waitForTimeout(500)
+    if (c.from === 'details') {
+      await waitForProbe(page, 'Details to take focus', (b) => b.focusNames().includes('DetailsPage') && b.focusNames().pop() === 'Button', 30_000)
+      await page.waitForTimeout(500)
+    } else {
+      await waitForProbe(page, 'Home to take focus', (b) => b.focusNames().includes('HomePage'), 30_000)
+      await page.keyboard.press('ArrowDown')
+      await waitForProbe(page, 'a rail’s tile to take focus', (b) => b.focusNames().includes('Rail'), 10_000)
+      await page.waitForTimeout(1000)
+    }
     await probe(page, (b) => {
       b.armVideo = true
     })
     await page.keyboard.press('Enter')
     await waitForProbe(page, 'the first video frame', (b) => b.video !== null && b.video.t1 !== null, 20_000)
     const ms = await probe(page, (b) => (b.video && b.video.t1 !== null ? b.video.t1 - b.video.t0 : NaN))
-    if (!(await page.evaluate(() => location.hash.startsWith('#player/')))) throw new Error(`Enter on ${title.id} did not open the player`)
+    const played = await page.evaluate(() => location.hash)
+    if (!played.startsWith(`#player/${title.id}/`)) throw new Error(`Enter on ${title.id} opened ${played}, not its player`)
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`)
     return ms
   } finally {
@@ -76,14 +94,22 @@ async function bareRun(bench: ChromiumBench, config: BareConfig, throttle: numbe
   }
 }
 
-async function bareConfigs(bench: ChromiumBench, title: TitleSummary, session: StoredSession): Promise<Record<Format, BareConfig>> {
+async function bareConfigs(bench: ChromiumBench, title: TitleSummary, c: Case): Promise<Record<Format, BareConfig>> {
+  const session = c.session
   const play = await call<PlaybackResponse>(bench.origin, 'POST', `/v1/playback/${title.id}`, { token: session.account?.token ?? session.device.token, body: {} })
   if (play.status !== 200) throw new Error(`POST /v1/playback/${title.id}: ${play.status}`)
   const drm = play.body.drm
   const protect = drm
     ? { servers: Object.fromEntries(drm.keySystems.map((k) => [k.keySystem, k.licenseUrl])), requestHeaders: { authorization: `Bearer ${drm.licenseToken}` } }
     : {}
-  return { dash: { manifestUri: play.body.manifests.dash, ...protect }, hls: { manifestUri: play.body.manifests.hls, ...protect } }
+  const startTime = c.from === 'continue-watching' ? { startTime: RESUME_AT_SECONDS } : {}
+  return { dash: { manifestUri: play.body.manifests.dash, ...protect, ...startTime }, hls: { manifestUri: play.body.manifests.hls, ...protect, ...startTime } }
+}
+
+/** The viewer stopped `title` at `seconds`: it is the first tile of Continue watching. */
+async function stoppedAt(bench: ChromiumBench, title: TitleSummary, session: StoredSession, seconds: number): Promise<void> {
+  const saved = await call(bench.origin, 'PUT', `/v1/me/progress/${title.id}`, { token: session.account?.token, body: { positionSeconds: seconds, durationSeconds: 3600 } })
+  if (saved.status !== 200) throw new Error(`PUT /v1/me/progress/${title.id}: ${saved.status}`)
 }
 
 export const ttffSection: BenchSection = {
@@ -107,8 +133,10 @@ export const ttffSection: BenchSection = {
       if (bought.status !== 201 && bought.status !== 409) throw new Error(`subscribing demo failed: ${bought.status}`)
       const anonymous: StoredSession = { device: await registerDevice(bench.origin), account: null }
       const cases: Case[] = [
-        { label: 'clear', titles: free.slice(0, runs), session: anonymous },
-        { label: 'ClearKey', titles: vip.slice(0, runs), session: subscriber },
+        { label: 'clear', titles: free.slice(0, runs), session: anonymous, from: 'details' },
+        { label: 'ClearKey', titles: vip.slice(0, runs), session: subscriber, from: 'details' },
+        // Titles of their own: those Details played keep their place.
+        { label: 'ClearKey, OK on Continue watching', titles: vip.slice(runs, runs * 2), session: subscriber, from: 'continue-watching' },
       ]
       const figures: Figure[] = []
       const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -120,13 +148,14 @@ export const ttffSection: BenchSection = {
           for (let i = 0; i < RUNS; i++) {
             const title = c.titles[(run + i) % c.titles.length]!
             ctx.log(`ttff ${throttle}× ${c.label}: run ${i + 1}/${RUNS} (${title.id})`)
-            const configs = await bareConfigs(bench, title, c.session)
+            if (c.from === 'continue-watching') await stoppedAt(bench, title, c.session, RESUME_AT_SECONDS)
+            const configs = await bareConfigs(bench, title, c)
             // Bare Shaka then the app, per format in turn, so the machine's drift moves both of a pair alike.
             for (const format of FORMATS) {
               const into = taken[format]
               try {
                 const bare = await bareRun(bench, configs[format], throttle)
-                into.app.push(await appRun(bench, title, c.session, throttle, format))
+                into.app.push(await appRun(bench, title, c, throttle, format))
                 into.bare.push(bare)
               } catch (error) {
                 into.failed.push(message(error))
@@ -157,7 +186,7 @@ export const ttffSection: BenchSection = {
       }
       return {
         figures,
-        method: `Debian Chromium headless, real server on 127.0.0.1; app: a fresh page on Details (free film anonymously; a VIP film as the subscribed demo account, ClearKey licence with the token), Enter pressed 0.5 s after Details took focus (a quick viewer: the app authorises and preloads the focused play meanwhile, src/player/launch.ts), Enter keydown time stamp → first requestVideoFrameCallback presentationTime; bare Shaka: a fresh page, player creation → first presented frame, the same manifest and licence server the playback API gives the app; median of ${RUNS} runs each, a different title per run while the catalogue has enough, then taken again (same packaged assets); each format against bare Shaka on the same manifest, the app with ?stream=dash or ?stream=hls (settings operator.streamFormat)`,
+        method: `Debian Chromium headless, real server on 127.0.0.1; app: a fresh page on Details (free film anonymously; a VIP film as the subscribed demo account, ClearKey licence with the token), Enter pressed 0.5 s after Details took focus (a quick viewer: the app authorises and preloads the focused play meanwhile, src/player/launch.ts); "OK on Continue watching": a fresh page on Home as the demo account, Down onto the rail, whose first tile is a VIP film stopped at ${RESUME_AT_SECONDS} s, Enter 1 s later (the tile prepares its play after 0.6 s in focus), bare Shaka loading the same manifest at ${RESUME_AT_SECONDS} s; Enter keydown time stamp → first requestVideoFrameCallback presentationTime; bare Shaka: a fresh page, player creation → first presented frame, the same manifest and licence server the playback API gives the app; median of ${RUNS} runs each, a different title per run while the catalogue has enough, then taken again (same packaged assets); each format against bare Shaka on the same manifest, the app with ?stream=dash or ?stream=hls (settings operator.streamFormat)`,
       }
     })
   },

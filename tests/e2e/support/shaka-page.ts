@@ -15,6 +15,8 @@ export interface ShakaPlayConfig {
   servers?: Record<string, string>
   /** Headers added to LICENSE and KEY requests (e.g. the license token). */
   requestHeaders?: Record<string, string>
+  /** Where the play starts (seconds), as a resumed play does. */
+  startTime?: number
   /** Resolve once video.currentTime passes this (seconds). */
   minTime?: number
   /** Give up waiting for progress after this long (ms). */
@@ -119,7 +121,7 @@ window.marqueePlay = async function (cfg) {
   // (streaming.maxDisabledTime) when one of its segments fails on a busy machine.
   let variants = [];
   try {
-    await player.load(cfg.manifestUri);
+    await player.load(cfg.manifestUri, cfg.startTime);
     loaded = true;
     variants = player.getVariantTracks();
   } catch (e) {
