@@ -1,4 +1,5 @@
-// Generated title cards: the title's name on a gradient seeded per title.
+// Generated title art on a gradient seeded per title: posters are title cards (the name drawn on them); backdrops are
+// textless, as operators' hero and background art is, since the app draws the title's name beside it.
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { Ctx } from '../lib/context'
@@ -73,25 +74,23 @@ export function titleCardSvg(t: CatalogTitle, kind: 'poster' | 'backdrop', lang:
   const hue = Math.floor(rng() * 360)
   const hue2 = (hue + 40 + Math.floor(rng() * 80)) % 360
   const [w, h] = kind === 'poster' ? [300, 450] : [1280, 720]
-  const name = titleName(t, lang)
-  const fontSize = kind === 'poster' ? 34 : 72
-  const lines = wrapTitle(name, kind === 'poster' ? 14 : 26, kind === 'poster' ? 4 : 3)
-  const lineHeight = fontSize * 1.25
-  const startY = kind === 'poster' ? h * 0.62 : h * 0.58
-  const font = `"Noto Sans CJK SC","Noto Sans SC",sans-serif`
-  const text = lines
-    .map((l, i) => `<text x="${kind === 'poster' ? 24 : 96}" y="${Math.round(startY + i * lineHeight)}" font-size="${fontSize}" font-weight="700" fill="#fff">${escapeXml(l)}</text>`)
-    .join('')
-  const sub = `<text x="${kind === 'poster' ? 24 : 96}" y="${Math.round(startY - fontSize * 1.2)}" font-size="${Math.round(fontSize * 0.45)}" fill="rgba(255,255,255,0.8)">${t.year} · ${t.kind === 'series' ? (lang === 'zh-CN' ? '剧集' : 'Series') : lang === 'zh-CN' ? '电影' : 'Film'}${t.original ? ' · MARQUEE' : ''}</text>`
-  return (
+  const art =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
     `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},65%,45%)"/><stop offset="1" stop-color="hsl(${hue2},70%,18%)"/></linearGradient>` +
     `<linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0.4" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="0.6"/></linearGradient></defs>` +
     `<rect width="${w}" height="${h}" fill="url(#g)"/>` +
     `<circle cx="${Math.round(w * (0.6 + rng() * 0.3))}" cy="${Math.round(h * (0.15 + rng() * 0.25))}" r="${Math.round(Math.min(w, h) * (0.2 + rng() * 0.2))}" fill="#fff" fill-opacity="0.08"/>` +
-    `<rect width="${w}" height="${h}" fill="url(#s)"/>` +
-    `<g font-family='${font}'>${sub}${text}</g></svg>`
-  )
+    `<rect width="${w}" height="${h}" fill="url(#s)"/>`
+  if (kind === 'backdrop') return `${art}</svg>`
+  const fontSize = 34
+  const lineHeight = fontSize * 1.25
+  const startY = h * 0.62
+  const font = `"Noto Sans CJK SC","Noto Sans SC",sans-serif`
+  const text = wrapTitle(titleName(t, lang), 14, 4)
+    .map((l, i) => `<text x="24" y="${Math.round(startY + i * lineHeight)}" font-size="${fontSize}" font-weight="700" fill="#fff">${escapeXml(l)}</text>`)
+    .join('')
+  const sub = `<text x="24" y="${Math.round(startY - fontSize * 1.2)}" font-size="${Math.round(fontSize * 0.45)}" fill="rgba(255,255,255,0.8)">${t.year} · ${t.kind === 'series' ? (lang === 'zh-CN' ? '剧集' : 'Series') : lang === 'zh-CN' ? '电影' : 'Film'}${t.original ? ' · MARQUEE' : ''}</text>`
+  return `${art}<g font-family='${font}'>${sub}${text}</g></svg>`
 }
 
 export function registerImageRoutes(app: FastifyInstance, ctx: Ctx): void {
