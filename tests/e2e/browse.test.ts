@@ -304,7 +304,8 @@ test('Back pressed while the next page is on its way goes back from it once it s
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     await route.continue()
   })
-  // OK on the hero, Back at once: Home again, not "Exit Marquee?" over the title's page.
+  // OK on the hero's More info, Back at once: Home again, not "Exit Marquee?" over the title's page.
+  await press(page, 'ArrowRight', 100)
   await press(page, 'Enter', 100)
   await press(page, 'Escape', 100)
   expect(await page.evaluate(() => location.hash)).toMatch(/^#details\//)

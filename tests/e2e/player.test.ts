@@ -1227,6 +1227,39 @@ test('a play prepared on Details is dropped when the viewer leaves another way: 
   await page.close()
 })
 
+test('Home’s hero offers the launch original’s first action beside More info: a subscriber’s plays its first episode, an anonymous viewer’s subscribes', async () => {
+  const home = (await call<{ hero: { id: string; title: string } }>(server.origin, 'GET', '/v1/home', { headers: { 'Accept-Language': 'en' } })).body
+  const hero = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${home.hero.id}`, { headers: { 'Accept-Language': 'en' } })).body
+  const firstEpisode = hero.seasons?.[0]?.episodes[0]
+  if (!firstEpisode) throw new Error('the launch original is expected to be a series')
+  const session = await subscribedViewer('hero-player')
+  const { page, errors } = await open('home', { session })
+  await waitForWholeText(page, 'Play S1:E1')
+  await waitForWholeText(page, 'More info')
+  await shot(page, 'home-hero-buttons')
+  // Focus starts on the hero's first button: OK plays, as Details' Play would.
+  await press(page, 'Enter')
+  await page.waitForFunction((expected) => location.hash === expected, `#player/${hero.id}/play/${firstEpisode.id}`, { timeout: 10_000 })
+  await waitForTime(page, 1)
+  await press(page, 'Backspace')
+  await page.waitForFunction(() => location.hash === '#home', undefined, { timeout: 10_000 })
+  // Right to More info: OK opens the title's page.
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await page.waitForFunction((id) => location.hash === `#details/${id}`, hero.id, { timeout: 10_000 })
+  expect(errors).toEqual([])
+  await page.close()
+
+  // Without an account the first button sells the subscription: OK asks to sign in first.
+  const anonymous = await open('home')
+  await waitForTextMatching(anonymous.page, /^Subscribe .+\/month$/)
+  await press(anonymous.page, 'Enter')
+  await waitForText(anonymous.page, 'Sign in to Marquee')
+  expect(await hash(anonymous.page)).toBe('#home')
+  expect(anonymous.errors).toEqual([])
+  await anonymous.page.close()
+})
+
 test('a Continue watching tile resting in focus has its play authorised and preloaded: OK starts from them, and moving off drops it', async () => {
   const session = await subscribedViewer('cw-ahead')
   const saved = await call(server.origin, 'PUT', `/v1/me/progress/${subscriptionTitleId}`, { token: session.account?.token, body: { positionSeconds: 12, durationSeconds: 3600 } })

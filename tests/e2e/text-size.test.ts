@@ -55,7 +55,8 @@ test.each(['en', 'zh-CN'])('no text under 24 px on Home, Details and the exit qu
   await page.waitForTimeout(1000)
   expect(await tooSmall(page)).toEqual([])
 
-  await press(page, 'Enter', 2000) // the hero's action: its details
+  await press(page, 'ArrowRight') // the hero's More info: its details
+  await press(page, 'Enter', 2000)
   expect(await page.evaluate(() => window.location.hash)).toMatch(/^#details\//)
   expect(await tooSmall(page)).toEqual([])
 

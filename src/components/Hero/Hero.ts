@@ -1,7 +1,14 @@
 import { Lightning } from '@lightningjs/sdk'
-import { colors, layout, lineLimit, motion, typography, wrapping } from '../theme'
+import { colors, layout, lineLimit, typography, wrapping } from '../theme'
 import { AccessBadge, type BadgeModel } from '../AccessBadge/AccessBadge'
 import { posterTexture } from '../Poster/PosterTexture'
+import { Button, fitButtonRow } from '../Button/Button'
+
+/** One of the hero's buttons: its label, and what voice guidance says where the label reads badly aloud. */
+export interface HeroAction {
+  label: string
+  announce?: string
+}
 
 export interface HeroModel {
   id: string
@@ -10,8 +17,8 @@ export interface HeroModel {
   synopsis: string
   backdropUrl: string | null
   badge: BadgeModel | null
-  /** The call to action on the focused hero, e.g. "Watch now" or "Details". */
-  action: string
+  /** Its buttons, left to right: the title's first action (Play, Resume, Subscribe…), then its details. */
+  actions: HeroAction[]
 }
 
 interface HeroTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -20,7 +27,7 @@ interface HeroTemplateSpec extends Lightning.Component.TemplateSpec {
   Meta: Lightning.Element
   Badge: typeof AccessBadge
   Synopsis: Lightning.Element
-  Action: { Label: Lightning.Element }
+  Actions: Lightning.Element
 }
 
 export const HERO_HEIGHT = 640
@@ -35,7 +42,15 @@ const PICTURE_W = layout.screenW - PICTURE_X
  */
 const BACKDROP_SHAPE = { w: PICTURE_W, h: BACKDROP_H, crop: 'right', fade: { color: colors.background, left: 640, bottom: 260 } } as const
 
-/** The launch original up top: backdrop, title, badge and a call to action. */
+/** The buttons' height: focused, they stay clear of the first rail's title (RAILS_TOP on Home). */
+const BUTTON_H = 72
+const BUTTON_ROW = { x: 0, gap: 24, maxWidth: 1000 } as const
+const BUTTON_FITS = [{ minWidth: 300, paddingX: 40 }] as const
+
+/**
+ * The launch original up top: backdrop, title, badge and its buttons (Left/Right between them; the page decides what
+ * OK does, by `focusedAction`).
+ */
 export class Hero
   extends Lightning.Component<HeroTemplateSpec>
   implements Lightning.Component.ImplementTemplateSpec<HeroTemplateSpec>
@@ -58,17 +73,7 @@ export class Hero
         y: 380,
         text: { text: '', ...typography.body, ...wrapping, textColor: colors.text, wordWrapWidth: 900, ...lineLimit(2) },
       },
-      // Its bottom, focused, stays clear of the first rail's title (RAILS_TOP on Home).
-      Action: {
-        x: layout.safeX,
-        y: 490,
-        w: 300,
-        h: 72,
-        rect: true,
-        color: colors.surface,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius },
-        Label: { mount: 0.5, x: 150, y: 36, text: { text: '', ...typography.body, textColor: colors.text, verticalAlign: 'middle' } },
-      },
+      Actions: { x: layout.safeX, y: 490 },
     }
   }
 
@@ -77,9 +82,9 @@ export class Hero
   private readonly Meta = this.getByRef('Meta')!
   private readonly Badge = this.getByRef('Badge')!
   private readonly Synopsis = this.getByRef('Synopsis')!
-  private readonly Action = this.getByRef('Action')!
-  private readonly ActionLabel = this.Action.getByRef('Label')!
+  private readonly Actions = this.getByRef('Actions')!
   private _model: HeroModel | null = null
+  private _actionIndex = 0
 
   override _init(): void {
     // A backdrop that fails to load leaves the text on the page's background, never a white block.
@@ -96,18 +101,49 @@ export class Hero
     this.Meta.text = model?.meta ?? ''
     this.Synopsis.text = model?.synopsis ?? ''
     this.Badge.badge = model?.badge ?? null
-    this.ActionLabel.text = model?.action ?? ''
+    this.renderActions(model?.actions ?? [])
     if (model?.backdropUrl) this.Backdrop.patch({ texture: posterTexture(model.backdropUrl, BACKDROP_SHAPE), visible: true })
     else this.Backdrop.patch({ texture: null, visible: false })
   }
 
-  override _focus(): void {
-    this.Action.setSmooth('color', colors.accent, { duration: motion.focusDuration })
-    this.ActionLabel.text!.textColor = colors.textOnAccent
+  /** Which button is focused: 0 the first. */
+  get focusedAction(): number {
+    return this._actionIndex
   }
 
-  override _unfocus(): void {
-    this.Action.setSmooth('color', colors.surface, { duration: motion.focusDuration })
-    this.ActionLabel.text!.textColor = colors.text
+  /** Voice guidance, on reaching the hero: what a sighted viewer reads on it before the focused button. */
+  get announce(): string[] {
+    const model = this._model
+    return model ? [model.title, model.badge?.label ?? '', model.meta, model.synopsis] : []
+  }
+
+  private renderActions(actions: HeroAction[]): void {
+    const labels = (this.Actions.children as Button[]).map((button) => button.label)
+    // A refresh that changes nothing keeps the buttons (and their focus look) as they are.
+    if (labels.length === actions.length && labels.every((label, index) => label === actions[index]!.label)) return
+    this.Actions.children = actions.map((action) => ({ type: Button, h: BUTTON_H, label: action.label, announce: action.announce }))
+    fitButtonRow(this.Actions.children as Button[], BUTTON_FITS, BUTTON_ROW)
+    this._actionIndex = Math.min(this._actionIndex, Math.max(0, actions.length - 1))
+    if (this.hasFocus()) this._refocus()
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return (this.Actions.children[this._actionIndex] as Button | undefined) ?? undefined
+  }
+
+  override _handleLeft(): boolean {
+    return this.moveFocus(-1)
+  }
+
+  override _handleRight(): boolean {
+    return this.moveFocus(1)
+  }
+
+  private moveFocus(delta: number): boolean {
+    const next = this._actionIndex + delta
+    if (next < 0 || next >= this.Actions.children.length) return false
+    this._actionIndex = next
+    this._refocus()
+    return true
   }
 }

@@ -11,7 +11,7 @@ import { AppError, isUnreachable } from '../../api/errors'
 import { readStored, writeStored } from '../../storage'
 import { whenIdle } from '../../platform/idle'
 import { operatorSettings } from '../../settings'
-import { badgeModel, detailsHash } from '../../domain'
+import { actionLabel, badgeModel, detailActions, detailsHash, episodesInOrder, type DetailAction } from '../../domain'
 import { layout, motion } from '../../components/theme'
 import { Hero, HERO_HEIGHT } from '../../components/Hero/Hero'
 import { Rail } from '../../components/Rail/Rail'
@@ -22,7 +22,7 @@ import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
-import { dropTilePlay, playFromTile, prepareTilePlay } from '../play-title'
+import { dropTilePlay, playFromTile, prepareTilePlay, runTitleAction } from '../play-title'
 
 /** A rail whose tiles OK held offers to take out: what is asked, how it is done, what is said, who else is told. */
 interface Removal {
@@ -310,18 +310,51 @@ export class HomePage
   private renderHero(): void {
     const hero = this._home?.hero
     if (!hero) return
-    const details = this._heroDetails?.id === hero.id ? this._heroDetails : null
+    const details = this.heroDetails()
     const rating = hero.rating === 'all' ? t('rating.all') : hero.rating
     const meta = [details?.original ? t('details.original') : null, String(hero.year), rating]
+    const locale = currentLanguage()
+    const first = this.heroFirstAction()
     this.Hero.model = {
       id: hero.id,
       title: hero.title,
       meta: meta.filter((part): part is string => part !== null).join('  ·  '),
       synopsis: details?.synopsis ?? '',
       backdropUrl: hero.backdropUrl,
-      badge: badgeModel(hero.access, Date.now(), currentLanguage()),
-      action: t('home.heroAction'),
+      badge: badgeModel(hero.access, Date.now(), locale),
+      actions: [
+        ...(first ? [{ label: actionLabel(first, locale), announce: actionLabel(first, locale, 'spoken') }] : []),
+        { label: t('home.heroAction') },
+      ],
     }
+  }
+
+  /**
+   * The hero's first button, as Details' first (Play, Resume, the next episode, Subscribe…): from the feed's access
+   * at once, then with the viewer's progress and the series' episodes once the hero's details come.
+   */
+  private heroFirstAction(): DetailAction | null {
+    const hero = this._home?.hero
+    if (!hero) return null
+    const details = this.heroDetails()
+    const actions = detailActions(details?.access ?? hero.access, Date.now(), details?.progress ?? null, { hasTrailer: false, episodes: details ? episodesInOrder(details.seasons) : [] })
+    return actions[0] ?? null
+  }
+
+  /** OK on the hero's first button: its play (after the checks Details makes) or its purchase, as on Details. */
+  private runHeroAction(): void {
+    const hero = this._home?.hero
+    const details = this.heroDetails()
+    const first = this.heroFirstAction()
+    if (!hero || !first) return
+    // Before its details come, the press fetches them as a tile's Play does.
+    if (details) void runTitleAction(this, details, details.progress ?? null, first)
+    else void playFromTile(this, hero.id)
+  }
+
+  /** The hero's details (synopsis, progress, episodes), once fetched for the hero shown. */
+  private heroDetails(): TitleDetails | null {
+    return this._heroDetails && this._heroDetails.id === this._home?.hero.id ? this._heroDetails : null
   }
 
   /** Applies a saved focus (Back to Home, or a refresh while browsing). */
@@ -376,12 +409,15 @@ export class HomePage
   }
 
   override _handleEnter(): void {
-    if (this._row === 0 && this._home) Router.navigate(detailsHash(this._home.hero.id))
+    if (this._row !== 0 || !this._home) return
+    // The details button is the last one.
+    if (this.Hero.focusedAction < (this.Hero.model?.actions.length ?? 0) - 1) this.runHeroAction()
+    else this._handleInfo()
   }
 
   /** Info on the hero opens its details, as on a tile (the rails answer it themselves). */
   _handleInfo(): void {
-    this._handleEnter()
+    if (this._row === 0 && this._home) Router.navigate(detailsHash(this._home.hero.id))
   }
 
   /** The remote's Play on the hero plays it, as on a tile. */
