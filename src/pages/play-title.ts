@@ -30,6 +30,14 @@ export async function runTitleAction(from: Lightning.Component, title: TitleDeta
   void from.fireAncestors('$purchase', { titleId: title.id, titleName: title.title, rating: title.rating, offer: target.offer, ...(episode ? { episodeId: episode.id } : {}) })
 }
 
+/**
+ * Whether a press plays `title` without asking anything or writing anything on the server (domain
+ * playsWithoutAsking, with the signed-in account's parental limit): such a play may be prepared ahead of the press.
+ */
+export function playsAtOnce(title: TitleDetails): boolean {
+  return playsWithoutAsking(title.access, title.rating, signedInAccount()?.ratingLimit ?? null, Date.now())
+}
+
 /** A title's first button (Resume, Play, the next episode…) and the player route it opens, if it plays. */
 function firstPlay(title: TitleDetails): { action: DetailAction; hash: string | null } | null {
   const [action] = detailActions(title.access, Date.now(), title.progress ?? null, { hasTrailer: title.trailerAvailable, episodes: episodesInOrder(title.seasons) })
@@ -56,8 +64,7 @@ export function prepareTilePlay(titleId: string): void {
   entry.title.then(
     (title) => {
       const play = firstPlay(title)
-      const ratingLimit = signedInAccount()?.ratingLimit ?? null
-      if (preparedTile === entry && play?.hash && play.action.kind !== 'trailer' && playsWithoutAsking(title.access, title.rating, ratingLimit, Date.now())) {
+      if (preparedTile === entry && play?.hash && play.action.kind !== 'trailer' && playsAtOnce(title)) {
         entry.drop = preparePlayAhead(play.hash, title)
       }
     },

@@ -179,9 +179,9 @@ export class Rail
     if (this._fetchOwed) this.fetchAround()
   }
 
-  /** The focused tile's title, once its page is in. */
+  /** The focused tile's title, once its page is in (a rail loading holds no items). */
   get focusedItem(): TileModel | undefined {
-    return this._loading ? undefined : this._pages.itemAt(this._focusIndex)
+    return this._pages.itemAt(this._focusIndex)
   }
 
   /** Focus a given item, e.g. when Back returns to the page. */
@@ -343,7 +343,7 @@ export class Rail
   }
 
   private select(handler: 'onSelect' | 'onHold' | 'onInfo' | 'onPlay'): boolean {
-    const item = this._pages.itemAt(this._focusIndex)
+    const item = this.focusedItem
     if (!item) return false
     this._handlers[handler]?.(item, this._focusIndex)
     return true

@@ -1,12 +1,12 @@
 import { Lightning, Router } from '@lightningjs/sdk'
 import type { ProgressSummary, TitleDetails } from '../../../server/contract'
 import { t, currentLanguage } from '../../i18n'
-import { api, signedInAccount } from '../../api/session'
+import { api } from '../../api/session'
 import { fetchRailPage, fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
-  actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, detailsHash, episodeOwnTitle, episodesInOrder, formatDuration, initialActionIndex, playHash, playsWithoutAsking, watchedFraction, type DetailAction,
+  actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, detailsHash, episodeOwnTitle, episodesInOrder, formatDuration, initialActionIndex, playHash, watchedFraction, type DetailAction,
 } from '../../domain'
 import { colors, layout, lineLimit, motion, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
@@ -20,7 +20,7 @@ import { menuBand, type MenuBandSpec } from '../../components/MenuBand/MenuBand'
 import { tileModel } from '../tile-model'
 import type { PageTypeConfig } from '../page'
 import { failureMessage } from '../failure-message'
-import { playFromTile, playTitle, runTitleAction } from '../play-title'
+import { playFromTile, playTitle, playsAtOnce, runTitleAction } from '../play-title'
 import { dropPlayAhead, preparePlayAhead, preparePlayer } from '../../player'
 
 interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -287,8 +287,7 @@ export class DetailsPage
     const data = this._data
     const action = this._area === 'actions' ? this._actions[this._actionIndex] : undefined
     const target = data && action && action.kind !== 'trailer' ? actionTarget(action, data.title.id, data.title.access) : null
-    const ratingLimit = signedInAccount()?.ratingLimit ?? null
-    if (data && target?.kind === 'navigate' && playsWithoutAsking(data.title.access, data.title.rating, ratingLimit, Date.now())) preparePlayAhead(target.hash, data.title)
+    if (data && target?.kind === 'navigate' && playsAtOnce(data.title)) preparePlayAhead(target.hash, data.title)
     else dropPlayAhead()
   }
 
