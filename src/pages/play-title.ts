@@ -49,17 +49,17 @@ function firstPlay(title: TitleDetails): { action: DetailAction; hash: string | 
 /** A play being started from a tile: a second press while the title's details load starts nothing more. */
 let starting = false
 
-/** The tile whose play is prepared: its title's details, asked once for the preparation and the press. */
+/** The title whose play is prepared on Home: its details, asked once for the preparation and the press. */
 let preparedTile: { titleId: string; title: Promise<TitleDetails>; drop: () => void } | null = null
 
 /**
- * A Continue watching tile rests in focus: its title's details are fetched and, when its first button plays without
- * asking or writing anything (domain playsWithoutAsking), that play is authorised and preloaded as on Details, so
- * OK starts from them. Replaces the tile prepared before.
+ * A Continue watching tile or Home's hero rests in focus: the title's details are fetched (unless `known`) and, when
+ * its first button plays without asking or writing anything (domain playsWithoutAsking), that play is authorised
+ * and preloaded as on Details, so OK (or the Play key) starts from them. Replaces the title prepared before.
  */
-export function prepareTilePlay(titleId: string): void {
-  dropTilePlay()
-  const entry: NonNullable<typeof preparedTile> = { titleId, title: fetchTitle(api(), titleId), drop: () => undefined }
+export function prepareTitlePlay(titleId: string, known?: TitleDetails): void {
+  dropTitlePlay()
+  const entry: NonNullable<typeof preparedTile> = { titleId, title: known ? Promise.resolve(known) : fetchTitle(api(), titleId), drop: () => undefined }
   preparedTile = entry
   entry.title.then(
     (title) => {
@@ -75,8 +75,8 @@ export function prepareTilePlay(titleId: string): void {
   )
 }
 
-/** The prepared tile lost the focus (or the page did): its play is dropped, unless the next page prepared its own. */
-export function dropTilePlay(): void {
+/** The prepared title lost the focus (or Home did): its play is dropped, unless the next page prepared its own. */
+export function dropTitlePlay(): void {
   preparedTile?.drop()
   preparedTile = null
 }

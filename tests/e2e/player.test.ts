@@ -1227,20 +1227,33 @@ test('a play prepared on Details is dropped when the viewer leaves another way: 
   await page.close()
 })
 
-test('Home’s hero offers the launch original’s first action beside More info: a subscriber’s plays its first episode, an anonymous viewer’s subscribes', async () => {
+test('Home’s hero offers the launch original’s first action beside More info: a subscriber’s plays its first episode from a play prepared while it rests there, an anonymous viewer’s subscribes', async () => {
   const home = (await call<{ hero: { id: string; title: string } }>(server.origin, 'GET', '/v1/home', { headers: { 'Accept-Language': 'en' } })).body
   const hero = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${home.hero.id}`, { headers: { 'Accept-Language': 'en' } })).body
   const firstEpisode = hero.seasons?.[0]?.episodes[0]
   if (!firstEpisode) throw new Error('the launch original is expected to be a series')
   const session = await subscribedViewer('hero-player')
   const { page, errors } = await open('home', { session })
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`))
   await waitForWholeText(page, 'Play S1:E1')
   await waitForWholeText(page, 'More info')
   await shot(page, 'home-hero-buttons')
-  // Focus starts on the hero's first button: OK plays, as Details' Play would.
+  // Focus starts on the hero's first button; resting there, its play is authorised and preloaded, as Details' Play is.
+  await waitFor(
+    'the hero’s authorisation, first segments and licence',
+    () => (requests.includes(`POST /v1/playback/${hero.id}`) && requests.some((request) => request.endsWith('.mp4')) && requests.some((request) => request.includes('/v1/license/'))) || null,
+    15_000,
+  )
+  expect(await videoTime(page)).toBe(0)
+  await page.waitForTimeout(500)
+  const beforeEnter = requests.length
+  // OK plays, as Details' Play would, from what was prepared: nothing is asked again.
   await press(page, 'Enter')
   await page.waitForFunction((expected) => location.hash === expected, `#player/${hero.id}/play/${firstEpisode.id}`, { timeout: 10_000 })
   await waitForTime(page, 1)
+  const afterEnter = requests.slice(beforeEnter)
+  expect(afterEnter.filter((request) => request.startsWith('POST /v1/playback/') || /\.(mpd|m3u8)$/.test(request) || request.includes('/v1/license/') || request === `GET /v1/titles/${hero.id}`)).toEqual([])
   await press(page, 'Backspace')
   await page.waitForFunction(() => location.hash === '#home', undefined, { timeout: 10_000 })
   // Right to More info: OK opens the title's page.
@@ -1268,12 +1281,21 @@ test('a Continue watching tile resting in focus has its play authorised and prel
   const requests: string[] = []
   page.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`))
   const count = (pattern: RegExp) => requests.filter((request) => pattern.test(request)).length
-  const authorisations = /^POST \/v1\/playback\//
+  // The hero, where the focus starts, prepares its own play: only this title's authorisations count.
+  const authorisations = new RegExp(`^POST /v1/playback/${subscriptionTitleId}$`)
   await waitForText(page, 'Continue watching', 30_000)
   // Down onto the rail's one tile: it rests there, and its play (Resume from 0:12) is prepared.
   await press(page, 'ArrowDown')
-  await waitFor('the focused tile’s first segments and licence', () => (count(/\.mp4$/) > 0 && count(/\/v1\/license\//) > 0) || null, 15_000)
-  expect(count(authorisations)).toBe(1)
+  await waitFor('the focused tile’s authorisation', () => count(authorisations) === 1 || null, 15_000)
+  const authorised = requests.findIndex((request) => authorisations.test(request))
+  await waitFor(
+    'the focused tile’s first segments and licence',
+    () => {
+      const after = requests.slice(authorised)
+      return (after.some((request) => request.endsWith('.mp4')) && after.some((request) => request.includes('/v1/license/'))) || null
+    },
+    15_000,
+  )
   expect(await videoTime(page)).toBe(0)
   // Up to the hero: the prepared play is dropped (nothing plays behind Home); back down, it is prepared again.
   await press(page, 'ArrowUp')
@@ -1288,7 +1310,7 @@ test('a Continue watching tile resting in focus has its play authorised and prel
   await waitForTime(page, 12.5)
   // Nothing asked again at the press: neither the title, nor its authorisation, manifest or licence.
   const afterEnter = requests.slice(beforeEnter)
-  expect(afterEnter.filter((request) => authorisations.test(request) || /\.(mpd|m3u8)$/.test(request) || request.includes('/v1/license/') || request === `GET /v1/titles/${subscriptionTitleId}`)).toEqual([])
+  expect(afterEnter.filter((request) => request.startsWith('POST /v1/playback/') || /\.(mpd|m3u8)$/.test(request) || request.includes('/v1/license/') || request === `GET /v1/titles/${subscriptionTitleId}`)).toEqual([])
   expect(errors).toEqual([])
   await page.close()
 })

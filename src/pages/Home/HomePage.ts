@@ -22,7 +22,7 @@ import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
-import { dropTilePlay, playFromTile, prepareTilePlay, runTitleAction } from '../play-title'
+import { dropTitlePlay, playFromTile, prepareTitlePlay, runTitleAction } from '../play-title'
 
 /** A rail whose tiles OK held offers to take out: what is asked, how it is done, what is said, who else is told. */
 interface Removal {
@@ -68,7 +68,7 @@ const FOCUSED_RAIL_Y = 150
 const ROWS_KEPT = 2
 /** The fresh feed is stored in the first idle moment after it is drawn, this long at the latest. */
 const STORE_FEED_IDLE_TIMEOUT_MS = 2000
-/** A Continue watching tile in focus this long has its play prepared; tiles passed over on the way prepare nothing. */
+/** A Continue watching tile or the hero in focus this long has its play prepared; tiles passed over on the way prepare nothing. */
 const PLAY_AHEAD_DWELL_MS = 600
 
 /** A rail's top inside the page content. */
@@ -206,6 +206,7 @@ export class HomePage
     try {
       this._heroDetails = await fetchTitle(api(), titleId)
       this.renderHero()
+      this.preparePlayAhead()
     } catch {
       // The hero keeps its summary; the synopsis is a nicety.
     }
@@ -239,19 +240,30 @@ export class HomePage
 
   override _unfocus(): void {
     clearTimeout(this._playAheadTimer)
-    dropTilePlay()
+    dropTitlePlay()
   }
 
   /**
-   * OK on a Continue watching tile plays at once: once its tile rests in focus, that play is prepared (player/launch),
-   * so its first frame comes as quickly as from Details. Redone on every move, refresh and return to the page.
+   * OK on a Continue watching tile or on the hero's first button plays at once: once it rests in focus, that play is
+   * prepared (player/launch), so its first frame comes as quickly as from Details. Redone on every move, refresh,
+   * arrival of the hero's details and return to the page.
    */
   private preparePlayAhead(): void {
     clearTimeout(this._playAheadTimer)
-    dropTilePlay()
-    const rail = this._row > 0 ? this.rails[this._row - 1] : undefined
+    dropTitlePlay()
+    const target = this.hasFocus() ? this.playAheadTarget() : null
+    if (target) this._playAheadTimer = setTimeout(() => prepareTitlePlay(target.id, target.details), PLAY_AHEAD_DWELL_MS)
+  }
+
+  /** The title OK on the focus would play at once: a Continue watching tile's, or the hero's once its details came. */
+  private playAheadTarget(): { id: string; details?: TitleDetails } | null {
+    if (this._row === 0) {
+      const details = this.heroDetails()
+      return details ? { id: details.id, details } : null
+    }
+    const rail = this.rails[this._row - 1]
     const item = rail?.railId === CONTINUE_WATCHING ? rail.focusedItem : undefined
-    if (item && this.hasFocus()) this._playAheadTimer = setTimeout(() => prepareTilePlay(item.id), PLAY_AHEAD_DWELL_MS)
+    return item ? { id: item.id } : null
   }
 
   /** `npm run bench` times startup to the first frame drawn with the feed shown and focus on Home. */
