@@ -170,6 +170,9 @@ test('an anonymous device asked to buy signs in first with the device code (phon
   await home.close()
 })
 
+/** A dialog's texts, buttons and panel edge stand closer than this: the dialog is fitted to what it says. */
+const DIALOG_GAP = 100
+
 test('rent a pay-per-view title with the PIN: price and terms shown, then it plays at once', async () => {
   const [film] = await findTitles(1, payPerViewOnly)
   const rent = film!.access.offers.find((o) => o.kind === 'rent')!
@@ -180,6 +183,12 @@ test('rent a pay-per-view title with the PIN: price and terms shown, then it pla
   await waitForText(tv, film!.title)
   await waitForText(tv, '48 hours to finish once you start, 30 days to start')
   await waitForWholeText(tv, price)
+  // The buttons stand right under how to pay, the panel fitted to them: no empty band between.
+  // The dialog's own buttons (the hidden PIN pad has its own).
+  const [howToPay, buttons] = await waitForPlaced(tv, ['[ref="Purchase"] [ref="Status"]', '[ref="Purchase"] > [ref="Panel"] > [ref="Actions"]'])
+  const [panel] = await boxesOf(tv, ['[ref="Purchase"] [ref="Panel"]'])
+  expect(buttons!.top - howToPay!.bottom).toBeLessThan(DIALOG_GAP)
+  expect(panel!.bottom - buttons!.bottom).toBeLessThan(DIALOG_GAP)
   await shot(tv, 'purchase-confirm')
 
   await payWithPin(tv, '1234')
@@ -201,7 +210,9 @@ test('a name too long for a line: two lines with the price below on the purchase
   await waitForText(tv, 'Rent ¥')
   await press(tv, 'Enter')
   await waitForText(tv, '48 hours to finish once you start, 30 days to start')
-  const [name] = await waitForPlaced(tv, ['Name', 'Price', 'Terms', 'Status'].map((ref) => `[ref="Purchase"] [ref="${ref}"]`))
+  const [name, , , , buttons] = await waitForPlaced(tv, [...['Name', 'Price', 'Terms', 'Status'].map((ref) => `[ref="Purchase"] [ref="${ref}"]`), '[ref="Purchase"] > [ref="Panel"] > [ref="Actions"]'])
+  const [panel] = await boxesOf(tv, ['[ref="Purchase"] [ref="Panel"]'])
+  expect(panel!.bottom).toBeGreaterThan(buttons!.bottom)
   expect(name!.bottom - name!.top).toBeGreaterThan(1.5 * TITLE_LINE)
   await shot(tv, 'purchase-long-name')
 
@@ -229,8 +240,12 @@ test('a name too long for a line: two lines with the price below on the purchase
   await waitForText(details, 'Start watching')
   await press(details, 'Enter')
   await waitForText(details, 'Once it starts, you have 48 hours to finish it.')
-  const [question] = await waitForPlaced(details, ['Title', 'Message', 'Actions'].map((ref) => `[ref="Confirm"] [ref="${ref}"]`))
+  const [question, message, answers] = await waitForPlaced(details, ['Title', 'Message', 'Actions'].map((ref) => `[ref="Confirm"] [ref="${ref}"]`))
   expect(question!.bottom - question!.top).toBeGreaterThan(1.5 * TITLE_LINE)
+  const [questionPanel] = await boxesOf(details, ['[ref="Confirm"] [ref="Panel"]'])
+  expect(answers!.top - message!.bottom).toBeLessThan(DIALOG_GAP)
+  expect(questionPanel!.bottom - answers!.bottom).toBeLessThan(DIALOG_GAP)
+  expect(questionPanel!.bottom).toBeGreaterThan(answers!.bottom)
   await shot(details, 'rental-start-long-name')
   await press(details, 'Escape')
   expect(errorsByPage.get(details)).toEqual([])

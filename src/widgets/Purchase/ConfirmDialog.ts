@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
 import { Choices } from './Choices'
-import { dialog, dialogShell, textColumn, textStyle, type DialogTemplateSpec } from './Dialog.styles'
+import { dialog, dialogShell, fitPanel, textColumn, textStyle, type DialogTemplateSpec } from './Dialog.styles'
 
 type ConfirmDialogTemplateSpec = DialogTemplateSpec<{
   Texts: {
@@ -40,7 +40,8 @@ export class ConfirmDialog
         Title: { text: textStyle('title', INNER_W) },
         Message: { flexItem: { marginTop: 42 }, text: textStyle('body', INNER_W) },
       },
-      Actions: { type: Choices, x, y: PANEL_H - 80 - dialog.padding },
+      // Placed under the message by fitPanel.
+      Actions: { type: Choices, x },
     })
   }
 
@@ -65,6 +66,7 @@ export class ConfirmDialog
         'Confirm',
         400,
       )
+      fitPanel(this.Panel, this.Texts, this.Actions)
     })
   }
 

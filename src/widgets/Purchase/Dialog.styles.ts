@@ -35,6 +35,41 @@ export function panelTemplate(w: number, h: number): Lightning.Element.NewPatchT
   }
 }
 
+/** Between a fitted dialog's last text and its buttons. */
+const BUTTONS_GAP = 56
+
+/** Centres a dialog's panel, `h` tall, on the screen. */
+export function placePanel(panel: Lightning.Element, h: number): void {
+  panel.patch({ h, y: (layout.screenH - h) / 2 })
+}
+
+/**
+ * The height a text column (`textColumn`) comes out at with its shown texts as they are now: what the flex layout
+ * gives on the next frame, known in this one so the panel fits in the same frame. Texts draw at once in the
+ * device's fonts (App.getFonts).
+ */
+export function columnHeight(column: Lightning.Element): number {
+  let height = 0
+  for (const item of column.children) {
+    if (!item.visible) continue
+    item.loadTexture()
+    // Lightning types flexItem without its margins; the FlexItem it returns has them.
+    const flexItem = item.flexItem as { marginTop?: number; minHeight?: number }
+    height += (flexItem.marginTop ?? 0) + Math.max(flexItem.minHeight ?? 0, item.renderHeight)
+  }
+  return height
+}
+
+/**
+ * Fits a dialog's panel to its texts: the buttons (when shown) right under the text column, the panel ending its
+ * padding below them, centred again. No empty band between what the dialog says and what it offers.
+ */
+export function fitPanel(panel: Lightning.Element, column: Lightning.Element, actions: Lightning.Element | null): void {
+  const textBottom = column.y + columnHeight(column)
+  if (actions) actions.y = textBottom + BUTTONS_GAP
+  placePanel(panel, (actions ? actions.y + actions.h : textBottom) + dialog.padding)
+}
+
 /**
  * Texts stacked top to bottom, each drawn under the one above as tall as it
  * came out: a name that wraps to a second line pushes what follows down

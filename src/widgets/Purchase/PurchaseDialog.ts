@@ -36,7 +36,7 @@ import {
 import { PinPad } from '../Pin/PinPad'
 import { ScanToPay } from '../ScanToPay/ScanToPay'
 import { Choices, type Choice } from './Choices'
-import { dialog, dialogColors, dialogShell, textColumn, textStyle, type DialogTemplateSpec } from './Dialog.styles'
+import { dialog, dialogColors, dialogShell, fitPanel, placePanel, textColumn, textStyle, type DialogTemplateSpec } from './Dialog.styles'
 import { colors, oneLineHeight, typography } from '../../components/theme'
 import { asAppError, purchaseFailure } from './api-failure'
 import type { PurchaseOutcome, PurchaseRequest } from './request'
@@ -96,7 +96,8 @@ export class PurchaseDialog
       },
       Pin: { type: PinPad, x: (PANEL_W - 620) / 2, y: 190, visible: false },
       Scan: { type: ScanToPay, x, y: 290, visible: false },
-      Actions: { type: Choices, x, y: PANEL_H - 80 - dialog.padding },
+      // Placed by fit() for each step.
+      Actions: { type: Choices, x },
     })
   }
 
@@ -331,18 +332,20 @@ export class PurchaseDialog
     this.Price.text = choice.kind === 'subscribe' ? t('purchase.perMonth', { price: this.price() }) : this.price()
     this.Price.visible = !compact
     this.Terms.visible = !compact
-    this.Hint.visible = !compact
+    let hint = ''
     if (choice.kind === 'rent') {
       this.Terms.text = rentalTerms(choice, this.locale())
       const plan = betterDealPlan(this._titleOffers, this._plans, choice.price)
-      this.Hint.text = plan ? t('purchase.betterDeal', { price: formatMoney(plan.price, this.locale()) }) : ''
+      hint = plan ? t('purchase.betterDeal', { price: formatMoney(plan.price, this.locale()) }) : ''
     } else if (choice.kind === 'buy') {
       this.Terms.text = t('purchase.terms.buy')
-      this.Hint.text = ''
     } else {
       this.Terms.text = t('purchase.terms.subscribe')
-      this.Hint.text = request.titleName ? t('purchase.subscribeThenPlay', { title: request.titleName }) : ''
+      hint = request.titleName ? t('purchase.subscribeThenPlay', { title: request.titleName }) : ''
     }
+    this.Hint.text = hint
+    // No hint, no line: the panel is fitted to the texts shown.
+    this.Hint.visible = !compact && hint !== ''
   }
 
   /** Compact (PIN pad, QR on screen): the name keeps one line above them; the price is on the Pay button or in the QR's instructions. */
@@ -360,7 +363,15 @@ export class PurchaseDialog
     this.Actions.visible = actions.length > 0
     // Hidden buttons must not keep taking Enter (a second press while a request is out).
     this.Actions.setChoices(actions, parts.focus)
+    this.fit(parts.pin === true || parts.scan === true)
     this._refocus()
+  }
+
+  /** The PIN pad and the QR take the whole panel, the buttons at its foot; texts alone have it fitted to them. */
+  private fit(padShown: boolean): void {
+    if (!padShown) return fitPanel(this.Panel, this.Summary, this.Actions.visible ? this.Actions : null)
+    this.Actions.y = PANEL_H - this.Actions.h - dialog.padding
+    placePanel(this.Panel, PANEL_H)
   }
 
   private renderLoading(): void {
