@@ -1,9 +1,9 @@
-// Time to first frame: from the Enter keydown on Details' Play (or on a Continue watching tile, which plays at once)
-// to the first video frame presented (requestVideoFrameCallback's presentationTime), clear and ClearKey-encrypted,
+// Time to first frame: from the Enter keydown on Details' Play (or on a Continue watching tile or Home's hero's first
+// button, which play at once) to the first video frame presented (requestVideoFrameCallback's presentationTime), clear and ClearKey-encrypted,
 // DASH and HLS (the app with ?stream=hls). Baseline: bare Shaka in a minimal page (the e2e tests' page, the same
 // Shaka build as the modern bundle) on the same manifest from the same server, from player creation to its first
 // presented frame, from the same start position.
-import type { PlaybackResponse, TitleSummary } from '../../../server/contract'
+import type { Home, PlaybackResponse, TitleDetails, TitleSummary } from '../../../server/contract'
 import { call, registerDevice } from '../../server/helpers'
 import { median, probe, withChromiumBench, waitForProbe, type ChromiumBench, type StoredSession } from '../support/chromium'
 import { BARE_SHAKA_PATH } from '../support/pages'
@@ -14,7 +14,7 @@ const RUNS = Number(process.env.BENCH_TTFF_RUNS ?? 5)
 const TARGET_MS = 1000
 const FORMATS = ['dash', 'hls'] as const
 type Format = (typeof FORMATS)[number]
-/** Where a Continue watching case's titles stopped: past the rail's threshold, inside the packaged clip. */
+/** Where a Continue watching or hero case's titles stopped: past the rail's threshold, inside the packaged clip. */
 const RESUME_AT_SECONDS = 12
 
 interface Case {
@@ -22,8 +22,13 @@ interface Case {
   /** One title per run: a title's resume point would otherwise move its start. */
   titles: TitleSummary[]
   session: StoredSession
-  /** Details' Play, or OK on the first tile of Continue watching (each title stopped at RESUME_AT_SECONDS). */
-  from: 'details' | 'continue-watching'
+  /**
+   * Details' Play, OK on the first tile of Continue watching, or OK on Home's hero's first button (those two with
+   * each title stopped at RESUME_AT_SECONDS).
+   */
+  from: 'details' | 'continue-watching' | 'hero'
+  /** The episode a series was stopped in. */
+  episodeId?: string
 }
 
 /** One format's pairs in one case: the app's and bare Shaka's times, and the runs that failed. */
@@ -41,8 +46,9 @@ interface BareConfig {
 }
 
 /**
- * The app, playing this format until the first frame is presented: Details of the title and Enter on Play, or Home,
- * Down onto Continue watching (the title, stopped last, is its first tile) and Enter after the tile rests in focus.
+ * The app, playing this format until the first frame is presented: Details of the title and Enter on Play; Home,
+ * Down onto Continue watching (the title, stopped last, is its first tile) and Enter after the tile rests in focus;
+ * or Home and Enter on the hero's first button once it names the episode (its details came) and rests in focus.
  */
 async function appRun(bench: ChromiumBench, title: TitleSummary, c: Case, throttle: number, format: Format): Promise<number> {
   const hash = c.from === 'details' ? `details/${encodeURIComponent(title.id)}` : 'home'
@@ -51,6 +57,10 @@ async function appRun(bench: ChromiumBench, title: TitleSummary, c: Case, thrott
     if (c.from === 'details') {
       await waitForProbe(page, 'Details to take focus', (b) => b.focusNames().includes('DetailsPage') && b.focusNames().pop() === 'Button', 30_000)
       await page.waitForTimeout(500)
+    } else if (c.from === 'hero') {
+      // "Play S1:E1": the episode is named once the hero's details came.
+      await waitForProbe(page, 'the hero’s first button naming its episode', (b) => b.focusNames().includes('HomePage') && /S\d+:E\d+/.test(b.focusedLabel() ?? ''), 30_000)
+      await page.waitForTimeout(1000)
     } else {
       await waitForProbe(page, 'Home to take focus', (b) => b.focusNames().includes('HomePage'), 30_000)
       await page.keyboard.press('ArrowDown')
@@ -102,13 +112,14 @@ async function bareConfigs(bench: ChromiumBench, title: TitleSummary, c: Case): 
   const protect = drm
     ? { servers: Object.fromEntries(drm.keySystems.map((k) => [k.keySystem, k.licenseUrl])), requestHeaders: { authorization: `Bearer ${drm.licenseToken}` } }
     : {}
-  const startTime = c.from === 'continue-watching' ? { startTime: RESUME_AT_SECONDS } : {}
+  const startTime = c.from === 'details' ? {} : { startTime: RESUME_AT_SECONDS }
   return { dash: { manifestUri: play.body.manifests.dash, ...protect, ...startTime }, hls: { manifestUri: play.body.manifests.hls, ...protect, ...startTime } }
 }
 
-/** The viewer stopped `title` at `seconds`: it is the first tile of Continue watching. */
-async function stoppedAt(bench: ChromiumBench, title: TitleSummary, session: StoredSession, seconds: number): Promise<void> {
-  const saved = await call(bench.origin, 'PUT', `/v1/me/progress/${title.id}`, { token: session.account?.token, body: { positionSeconds: seconds, durationSeconds: 3600 } })
+/** The viewer stopped `title` (in `episodeId`) at `seconds`: it is the first tile of Continue watching. */
+async function stoppedAt(bench: ChromiumBench, title: TitleSummary, session: StoredSession, seconds: number, episodeId?: string): Promise<void> {
+  const body = { positionSeconds: seconds, durationSeconds: 3600, ...(episodeId ? { episodeId } : {}) }
+  const saved = await call(bench.origin, 'PUT', `/v1/me/progress/${title.id}`, { token: session.account?.token, body })
   if (saved.status !== 200) throw new Error(`PUT /v1/me/progress/${title.id}: ${saved.status}`)
 }
 
@@ -132,11 +143,15 @@ export const ttffSection: BenchSection = {
       })
       if (bought.status !== 201 && bought.status !== 409) throw new Error(`subscribing demo failed: ${bought.status}`)
       const anonymous: StoredSession = { device: await registerDevice(bench.origin), account: null }
+      // The hero (the launch original, a series in the seed) is one title: each run stops it at the same point again.
+      const hero = (await call<Home>(bench.origin, 'GET', '/v1/home')).body.hero
+      const heroEpisode = (await call<TitleDetails>(bench.origin, 'GET', `/v1/titles/${hero.id}`)).body.seasons?.[0]?.episodes[0]?.id
       const cases: Case[] = [
         { label: 'clear', titles: free.slice(0, runs), session: anonymous, from: 'details' },
         { label: 'ClearKey', titles: vip.slice(0, runs), session: subscriber, from: 'details' },
         // Titles of their own: those Details played keep their place.
         { label: 'ClearKey, OK on Continue watching', titles: vip.slice(runs, runs * 2), session: subscriber, from: 'continue-watching' },
+        { label: 'ClearKey, OK on Home’s hero', titles: [hero], session: subscriber, from: 'hero', ...(heroEpisode ? { episodeId: heroEpisode } : {}) },
       ]
       const figures: Figure[] = []
       const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -148,7 +163,7 @@ export const ttffSection: BenchSection = {
           for (let i = 0; i < RUNS; i++) {
             const title = c.titles[(run + i) % c.titles.length]!
             ctx.log(`ttff ${throttle}× ${c.label}: run ${i + 1}/${RUNS} (${title.id})`)
-            if (c.from === 'continue-watching') await stoppedAt(bench, title, c.session, RESUME_AT_SECONDS)
+            if (c.from !== 'details') await stoppedAt(bench, title, c.session, RESUME_AT_SECONDS, c.episodeId)
             const configs = await bareConfigs(bench, title, c)
             // Bare Shaka then the app, per format in turn, so the machine's drift moves both of a pair alike.
             for (const format of FORMATS) {
@@ -186,7 +201,7 @@ export const ttffSection: BenchSection = {
       }
       return {
         figures,
-        method: `Debian Chromium headless, real server on 127.0.0.1; app: a fresh page on Details (free film anonymously; a VIP film as the subscribed demo account, ClearKey licence with the token), Enter pressed 0.5 s after Details took focus (a quick viewer: the app authorises and preloads the focused play meanwhile, src/player/launch.ts); "OK on Continue watching": a fresh page on Home as the demo account, Down onto the rail, whose first tile is a VIP film stopped at ${RESUME_AT_SECONDS} s, Enter 1 s later (the tile prepares its play after 0.6 s in focus), bare Shaka loading the same manifest at ${RESUME_AT_SECONDS} s; Enter keydown time stamp → first requestVideoFrameCallback presentationTime; bare Shaka: a fresh page, player creation → first presented frame, the same manifest and licence server the playback API gives the app; median of ${RUNS} runs each, a different title per run while the catalogue has enough, then taken again (same packaged assets); each format against bare Shaka on the same manifest, the app with ?stream=dash or ?stream=hls (settings operator.streamFormat)`,
+        method: `Debian Chromium headless, real server on 127.0.0.1; app: a fresh page on Details (free film anonymously; a VIP film as the subscribed demo account, ClearKey licence with the token), Enter pressed 0.5 s after Details took focus (a quick viewer: the app authorises and preloads the focused play meanwhile, src/player/launch.ts); "OK on Continue watching": a fresh page on Home as the demo account, Down onto the rail, whose first tile is a VIP film stopped at ${RESUME_AT_SECONDS} s, Enter 1 s later (the tile prepares its play after 0.6 s in focus), bare Shaka loading the same manifest at ${RESUME_AT_SECONDS} s; "OK on Home’s hero": a fresh page on Home as the demo account with the hero's first episode stopped at ${RESUME_AT_SECONDS} s, Enter 1 s after its first button names the episode ("Play S1:E1": its details came; the hero prepares its play after 0.6 s in focus with its details), bare Shaka likewise at ${RESUME_AT_SECONDS} s; Enter keydown time stamp → first requestVideoFrameCallback presentationTime; bare Shaka: a fresh page, player creation → first presented frame, the same manifest and licence server the playback API gives the app; median of ${RUNS} runs each, a different title per run while the catalogue has enough, then taken again (same packaged assets); each format against bare Shaka on the same manifest, the app with ?stream=dash or ?stream=hls (settings operator.streamFormat)`,
       }
     })
   },

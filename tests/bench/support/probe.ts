@@ -38,6 +38,8 @@ export interface ProbeWindow {
     stage: unknown
     focusNames(): string[]
     focusedRail(): { focusIndex: number; itemCount: number; builtTiles: number; heldItems: number } | null
+    /** The label of the focused button (Button's `label`), or null when the focus is not on one. */
+    focusedLabel(): string | null
     scrollRail(target: number, timeoutMs: number): Promise<number>
     textureBytes(): number
     latency: ProbeLatency
@@ -71,6 +73,11 @@ export const PROBE_SCRIPT = `(() => {
       const app = bench.stage && bench.stage.application;
       const rail = ((app && app.focusPath) || []).filter((c) => c.constructor.name === 'Rail').pop();
       return rail ? { focusIndex: rail.focusIndex, itemCount: rail.itemCount, builtTiles: rail.builtTileCount, heldItems: rail.heldItemCount } : null;
+    },
+    focusedLabel() {
+      const app = bench.stage && bench.stage.application;
+      const last = ((app && app.focusPath) || []).slice(-1)[0];
+      return last && typeof last.label === 'string' ? last.label : null;
     },
     // Presses Right (the keydown Lightning reads from a remote) up to 8 times a frame, never past the items the
     // focused rail has loaded, until its focus reaches target; resolves with where it got to.
