@@ -1,6 +1,6 @@
 // Time to first frame: from the Enter keydown on Details' Play (or on a Continue watching tile or Home's hero's first
-// button, which play at once) to the first video frame presented (requestVideoFrameCallback's presentationTime), clear and ClearKey-encrypted,
-// DASH and HLS (the app with ?stream=hls). Baseline: bare Shaka in a minimal page (the e2e tests' page, the same
+// button, which play at once) to the first video frame presented (requestVideoFrameCallback's presentationTime),
+// clear and ClearKey-encrypted, DASH and HLS (the app with ?stream=hls). Baseline: bare Shaka in a minimal page (the e2e tests' page, the same
 // Shaka build as the modern bundle) on the same manifest from the same server, from player creation to its first
 // presented frame, from the same start position.
 import type { Home, PlaybackResponse, TitleDetails, TitleSummary } from '../../../server/contract'
