@@ -50,7 +50,7 @@ function firstPlay(title: TitleDetails): { action: DetailAction; hash: string | 
 let starting = false
 
 /** The title whose play is prepared on Home: its details, asked once for the preparation and the press. */
-let preparedTile: { titleId: string; title: Promise<TitleDetails>; drop: () => void } | null = null
+let preparedTitle: { titleId: string; title: Promise<TitleDetails>; drop: () => void } | null = null
 
 /**
  * A Continue watching tile or Home's hero rests in focus: the title's details are fetched (unless `known`) and, when
@@ -59,26 +59,26 @@ let preparedTile: { titleId: string; title: Promise<TitleDetails>; drop: () => v
  */
 export function prepareTitlePlay(titleId: string, known?: TitleDetails): void {
   dropTitlePlay()
-  const entry: NonNullable<typeof preparedTile> = { titleId, title: known ? Promise.resolve(known) : fetchTitle(api(), titleId), drop: () => undefined }
-  preparedTile = entry
+  const entry: NonNullable<typeof preparedTitle> = { titleId, title: known ? Promise.resolve(known) : fetchTitle(api(), titleId), drop: () => undefined }
+  preparedTitle = entry
   entry.title.then(
     (title) => {
       const play = firstPlay(title)
-      if (preparedTile === entry && play?.hash && play.action.kind !== 'trailer' && playsAtOnce(title)) {
+      if (preparedTitle === entry && play?.hash && play.action.kind !== 'trailer' && playsAtOnce(title)) {
         entry.drop = preparePlayAhead(play.hash, title)
       }
     },
     // Nothing prepared: the press asks again, and says what failed.
     () => {
-      if (preparedTile === entry) preparedTile = null
+      if (preparedTitle === entry) preparedTitle = null
     },
   )
 }
 
 /** The prepared title lost the focus (or Home did): its play is dropped, unless the next page prepared its own. */
 export function dropTitlePlay(): void {
-  preparedTile?.drop()
-  preparedTile = null
+  preparedTitle?.drop()
+  preparedTitle = null
 }
 
 /**
@@ -90,7 +90,7 @@ export async function playFromTile(from: Lightning.Component, titleId: string): 
   if (starting) return
   starting = true
   try {
-    const prepared = preparedTile?.titleId === titleId ? preparedTile.title : null
+    const prepared = preparedTitle?.titleId === titleId ? preparedTitle.title : null
     // The preparation's request failed (the network blinked): the press asks again.
     const title = await (prepared ? prepared.catch(() => fetchTitle(api(), titleId)) : fetchTitle(api(), titleId))
     const play = firstPlay(title)
