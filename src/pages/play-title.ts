@@ -4,6 +4,7 @@ import { api, signedInAccount } from '../api/session'
 import { fetchTitle } from '../api/catalog'
 import { actionTarget, detailActions, detailsBuyHash, episodesInOrder, episodeToPlay, playsWithoutAsking, startsRentalWindow, type DetailAction } from '../domain'
 import { preparePlayAhead, startPlay } from '../player'
+import { preparePurchase } from '../widgets/Purchase/context'
 import { failureMessage } from './failure-message'
 
 /**
@@ -27,7 +28,12 @@ export async function runTitleAction(from: Lightning.Component, title: TitleDeta
   if (!target) return
   if (target.kind === 'navigate') return playTitle(from, target.hash, title, action.kind === 'trailer')
   const episode = episodeToPlay(episodesInOrder(title.seasons), progress)
-  void from.fireAncestors('$purchase', { titleId: title.id, titleName: title.title, rating: title.rating, offer: target.offer, ...(episode ? { episodeId: episode.id } : {}) })
+  void from.fireAncestors('$purchase', { titleId: title.id, titleName: title.title, rating: title.rating, offer: target.offer, titleOffers: title.access.offers, ...(episode ? { episodeId: episode.id } : {}) })
+}
+
+/** One of a title's buttons sells it: who pays and the plans are asked now, so its dialog opens on its first step. */
+export function preparePurchaseOf(title: TitleDetails, actions: DetailAction[]): void {
+  if (actions.some((action) => actionTarget(action, title.id, title.access)?.kind === 'purchase')) preparePurchase()
 }
 
 /**

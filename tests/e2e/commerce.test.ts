@@ -177,11 +177,22 @@ test('rent a pay-per-view title with the PIN: price and terms shown, then it pla
   const [film] = await findTitles(1, payPerViewOnly)
   const rent = film!.access.offers.find((o) => o.kind === 'rent')!
   const price = `¥${rent.kind === 'rent' ? rent.price.amountMinor / 100 : 0}`
-  const tv = await openApp(`details/${film!.id}/buy`)
+  const tv = await openApp(`details/${film!.id}/buy`, recordDrawnTexts)
+  const asked: string[] = []
+  const answered: string[] = []
+  tv.on('request', (request) => asked.push(new URL(request.url()).pathname))
+  tv.on('requestfinished', (request) => answered.push(new URL(request.url()).pathname))
+  // Details asks who pays and the plans while the viewer reads, so the dialog opens on how to pay, not "Loading…".
   await waitForText(tv, `Rent ${price}`)
+  await waitFor('the account and the plans asked ahead', () => (answered.includes('/v1/me') && answered.includes('/v1/offers')) || null)
+  const askedBefore = asked.length
+  const drawnBefore = (await drawnTexts(tv)).length
   await press(tv, 'Enter')
   await waitForText(tv, film!.title)
   await waitForText(tv, '48 hours to finish once you start, 30 days to start')
+  await waitForText(tv, 'Pay with Alipay')
+  expect(asked.slice(askedBefore).filter((pathname) => /^\/v1\/(me|offers|titles)\b/.test(pathname))).toEqual([])
+  expect((await drawnTexts(tv)).slice(drawnBefore)).not.toContain('Loading…')
   await waitForWholeText(tv, price)
   // The buttons stand right under how to pay, the panel fitted to them: no empty band between.
   // The dialog's own buttons (the hidden PIN pad has its own).

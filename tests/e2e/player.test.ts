@@ -1227,7 +1227,7 @@ test('a play prepared on Details is dropped when the viewer leaves another way: 
   await page.close()
 })
 
-test('Home’s hero offers the launch original’s first action beside More info: a subscriber’s plays its first episode from a play prepared while it rests there, an anonymous viewer’s subscribes', async () => {
+test('Home’s hero offers the launch original’s first action beside More info: a subscriber’s plays its first episode from a play prepared while it rests there, an anonymous viewer’s subscribes after signing in, a signed-in one’s opens the purchase ready', async () => {
   const home = (await call<{ hero: { id: string; title: string } }>(server.origin, 'GET', '/v1/home', { headers: { 'Accept-Language': 'en' } })).body
   const hero = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${home.hero.id}`, { headers: { 'Accept-Language': 'en' } })).body
   const firstEpisode = hero.seasons?.[0]?.episodes[0]
@@ -1271,6 +1271,22 @@ test('Home’s hero offers the launch original’s first action beside More info
   expect(await hash(anonymous.page)).toBe('#home')
   expect(anonymous.errors).toEqual([])
   await anonymous.page.close()
+
+  // Signed in without VIP, it sells the subscription too: who pays and the plans are asked once the hero's details
+  // come, so OK opens the purchase dialog on how to pay without asking them again.
+  const buyerSession = await signedInSession('hero-buyer')
+  await giveStoredPayment(server, 'hero-buyer')
+  const buyer = await open('home', { session: buyerSession })
+  const asked: string[] = []
+  buyer.page.on('requestfinished', (request) => asked.push(new URL(request.url()).pathname))
+  await waitForTextMatching(buyer.page, /^Subscribe .+\/month$/)
+  await waitFor('the account and the plans asked ahead', () => (asked.includes('/v1/me') && asked.includes('/v1/offers')) || null, 15_000)
+  const askedBefore = asked.length
+  await press(buyer.page, 'Enter')
+  await waitForText(buyer.page, 'Scan to pay')
+  expect(asked.slice(askedBefore).filter((pathname) => /^\/v1\/(me|offers)$/.test(pathname))).toEqual([])
+  expect(buyer.errors).toEqual([])
+  await buyer.page.close()
 })
 
 test('a Continue watching tile resting in focus has its play authorised and preloaded: OK starts from them, and moving off drops it', async () => {

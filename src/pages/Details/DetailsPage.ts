@@ -20,7 +20,7 @@ import { menuBand, type MenuBandSpec } from '../../components/MenuBand/MenuBand'
 import { tileModel } from '../tile-model'
 import type { PageTypeConfig } from '../page'
 import { failureMessage } from '../failure-message'
-import { playFromTile, playTitle, playsAtOnce, runTitleAction } from '../play-title'
+import { playFromTile, playTitle, playsAtOnce, preparePurchaseOf, runTitleAction } from '../play-title'
 import { dropPlayAhead, preparePlayAhead, preparePlayer } from '../../player'
 
 interface DetailsTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -173,7 +173,7 @@ export class DetailsPage
     this.widgets.menu.sync('details')
     // Play is a press away: the player is made ready now rather than after it.
     preparePlayer()
-    this.preparePlay()
+    this.prepareButtons()
     const title = this._data?.title
     if (title) this.requestLike(title.id, false)
   }
@@ -274,17 +274,18 @@ export class DetailsPage
     }
     // Only while in the focus path: a page still being built (Back, a refresh) must not steer focus.
     if (this.hasFocus()) this._refocus()
-    // New data (a play's progress, a purchase): the play prepared from the old is redone.
-    if (this.active) this.preparePlay()
+    // New data (a play's progress, a purchase): what was prepared from the old is redone.
+    if (this.active) this.prepareButtons()
   }
 
   /**
-   * The play the focused button starts, when it asks nothing at the press
-   * (domain playsWithoutAsking), is authorised and preloaded while the
-   * viewer reads (player/launch.ts): the picture then comes in a blink.
+   * What the buttons do is made ready while the viewer reads: the play the focused button starts, when it asks
+   * nothing at the press (domain playsWithoutAsking), is authorised and preloaded (player/launch.ts), so the picture
+   * comes in a blink; a button that sells has its dialog's account and plans asked, so it opens on its first step.
    */
-  private preparePlay(): void {
+  private prepareButtons(): void {
     const data = this._data
+    if (data) preparePurchaseOf(data.title, this._actions)
     const action = this._area === 'actions' ? this._actions[this._actionIndex] : undefined
     const target = data && action && action.kind !== 'trailer' ? actionTarget(action, data.title.id, data.title.access) : null
     if (data && target?.kind === 'navigate' && playsAtOnce(data.title)) preparePlayAhead(target.hash, data.title)

@@ -22,7 +22,7 @@ import type { TileModel } from '../../components/Tile/Tile'
 import type { PageTypeConfig } from '../page'
 import { tileModel } from '../tile-model'
 import { failureMessage } from '../failure-message'
-import { dropTitlePlay, playFromTile, prepareTitlePlay, runTitleAction } from '../play-title'
+import { dropTitlePlay, playFromTile, preparePurchaseOf, prepareTitlePlay, runTitleAction } from '../play-title'
 
 /** A rail whose tiles OK held offers to take out: what is asked, how it is done, what is said, who else is told. */
 interface Removal {
@@ -207,6 +207,9 @@ export class HomePage
       this._heroDetails = await fetchTitle(api(), titleId)
       this.renderHero()
       this.preparePlayAhead()
+      // A hero that sells (Subscribe…) has its dialog's account and plans asked, once the fresh feed is shown.
+      const first = this.heroFirstAction()
+      if (first) preparePurchaseOf(this._heroDetails, [first])
     } catch {
       // The hero keeps its summary; the synopsis is a nicety.
     }

@@ -11,6 +11,7 @@ import { SignInDialog } from '../SignIn/SignInDialog'
 import { asAppError, purchaseFailure } from './api-failure'
 import { ConfirmDialog } from './ConfirmDialog'
 import { PurchaseDialog } from './PurchaseDialog'
+import { forgetPurchaseContext } from './context'
 import type { PurchaseRequest } from './request'
 
 interface CommerceTemplateSpec extends Lightning.Component.TemplateSpec {
@@ -181,6 +182,8 @@ export class Commerce
           if (entered !== next) return { ok: false, notice: t('pin.change.mismatch'), canRetry: true }
           try {
             await changePin(api(), next, current ?? undefined)
+            // A first PIN lets the purchase dialog pay with the stored method: its context is asked again.
+            forgetPurchaseContext()
             return { ok: true }
           } catch (error) {
             return pinCheckFrom(error)

@@ -1,9 +1,6 @@
 import { Lightning } from '@lightningjs/sdk'
-import type { Account, Offer, Plan, Purchase } from '../../../server/contract'
-import { fetchMe } from '../../api/account'
-import { fetchTitle } from '../../api/catalog'
+import type { Account, Plan, Purchase } from '../../../server/contract'
 import { api } from '../../api/session'
-import { fetchPlans } from '../../api/offers'
 import { createPurchase, fetchPurchase } from '../../api/purchases'
 import { currentLanguage, t } from '../../i18n'
 import { wordingFor } from '../../pages/failure-key'
@@ -39,6 +36,7 @@ import { Choices, type Choice } from './Choices'
 import { dialog, dialogColors, dialogShell, fitPanel, placePanel, textColumn, textStyle, type DialogTemplateSpec } from './Dialog.styles'
 import { colors, oneLineHeight, typography } from '../../components/theme'
 import { asAppError, purchaseFailure } from './api-failure'
+import { purchaseContext, readyPurchaseContext, type PurchaseContext } from './context'
 import type { PurchaseOutcome, PurchaseRequest } from './request'
 
 type PurchaseDialogTemplateSpec = DialogTemplateSpec<{
@@ -117,8 +115,6 @@ export class PurchaseDialog
   private _purchase: PurchaseState = initialPurchaseState
   private _account: Account | null = null
   private _plans: Plan[] = []
-  /** All the title's offers, for the better-deal line on a rental. */
-  private _titleOffers: Offer[] = []
   private _loading = false
   private _resolve: ((outcome: PurchaseOutcome) => void) | null = null
   private _pollTimer: ReturnType<typeof setTimeout> | null = null
@@ -145,30 +141,21 @@ export class PurchaseDialog
     })
   }
 
-  /** Who is paying and the plans (for the better-deal line), then the confirm screen. */
+  /**
+   * Who is paying and the plans (for the better-deal line), then the confirm screen: at once when the page asked
+   * them ahead (context.ts), else after "Loading…".
+   */
   private async load(): Promise<void> {
     const session = this._session
+    const ready = readyPurchaseContext()
+    if (ready) return this.begin(ready)
     this._loading = true
     this.renderLoading()
     try {
-      const request = this._request
-      // The title's other offers only matter for the better-deal line: without them the line is left out.
-      const titleOffers = request?.offer.kind === 'rent' ? fetchTitle(api(), request.titleId).then((title) => title.access.offers, () => []) : Promise.resolve([])
-      const [me, plans, offers] = await Promise.all([fetchMe(api()), fetchPlans(api()), titleOffers])
+      const context = await purchaseContext()
       if (session !== this._session) return
       this._loading = false
-      if (me.viewer !== 'account' || me.account === null) {
-        this.finish('sign-in-required')
-        return
-      }
-      this._account = me.account
-      this._plans = plans
-      this._titleOffers = offers
-      if (!request || !isPaidOffer(request.offer)) {
-        this.finish('closed')
-        return
-      }
-      this.dispatch({ type: 'select', intent: intentFor(request.titleId, request.offer) })
+      this.begin(context)
     } catch (error) {
       if (session !== this._session) return
       this._loading = false
@@ -182,6 +169,22 @@ export class PurchaseDialog
         { ref: 'Close', label: t('purchase.back'), action: () => this.finish('closed') },
       ])
     }
+  }
+
+  /** The confirm screen for the request, from who pays and the plans; an anonymous viewer is sent to sign in. */
+  private begin({ me, plans }: PurchaseContext): void {
+    const request = this._request
+    if (me.viewer !== 'account' || me.account === null) {
+      this.finish('sign-in-required')
+      return
+    }
+    this._account = me.account
+    this._plans = plans
+    if (!request || !isPaidOffer(request.offer)) {
+      this.finish('closed')
+      return
+    }
+    this.dispatch({ type: 'select', intent: intentFor(request.titleId, request.offer) })
   }
 
   private dispatch(event: PurchaseEvent): void {
@@ -335,7 +338,7 @@ export class PurchaseDialog
     let hint = ''
     if (choice.kind === 'rent') {
       this.Terms.text = rentalTerms(choice, this.locale())
-      const plan = betterDealPlan(this._titleOffers, this._plans, choice.price)
+      const plan = betterDealPlan(this._request?.titleOffers ?? [], this._plans, choice.price)
       hint = plan ? t('purchase.betterDeal', { price: formatMoney(plan.price, this.locale()) }) : ''
     } else if (choice.kind === 'buy') {
       this.Terms.text = t('purchase.terms.buy')

@@ -11,6 +11,8 @@ export interface PurchaseRequest {
   /** The title's rating: playing it at once after a scan-to-pay purchase still honours the parental limit. */
   rating: Rating
   offer: Offer
+  /** All the title's offers, as the page has them: a rental's dialog names the plan that would be the better deal. */
+  titleOffers: Offer[]
   /** A series' episode to play once bought (where the viewer is in it); none for a film. */
   episodeId?: string
 }
