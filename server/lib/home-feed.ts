@@ -109,8 +109,12 @@ function assemble(shared: SharedFeed, overlay: Overlay): Buffer[] {
       out.push((shared.tiles.get(t.id) as TileBytes).head, entitlement(t), end(i))
     })
   }
+  // A tile the viewer is watching is a summary with its progress after access: the continue-watching rail's, and the
+  // hero's, so the app names its first button (Resume S1:E3 from 12:05) from the feed, not once its details come.
+  const withProgress = (progress: ProgressSummary): Buffer => bytes(`},"progress":${JSON.stringify(progress)}}`)
+  const heroProgress = overlay.progress.find((p) => p.title.id === shared.hero.id)?.progress
   out.push(HOME_OPEN)
-  tiles([shared.hero], () => TILE_END)
+  tiles([shared.hero], () => (heroProgress ? withProgress(heroProgress) : TILE_END))
   out.push(RAILS_OPEN)
   let rails = 0
   const openRail = (frame: RailFrame): void => {
@@ -126,8 +130,7 @@ function assemble(shared: SharedFeed, overlay: Overlay): Buffer[] {
   }
   if (overlay.progress.length > 0) {
     const shown = overlay.progress.slice(0, HOME_PAGE_SIZE)
-    // A continue-watching tile is a summary with its progress after access.
-    viewerRail(continueWatching, shown.map((p) => p.title), overlay.progress.length, (i) => bytes(`},"progress":${JSON.stringify(shown[i].progress)}}`))
+    viewerRail(continueWatching, shown.map((p) => p.title), overlay.progress.length, (i) => withProgress(shown[i].progress))
   }
   if (overlay.listed.length > 0) viewerRail(watchlist, overlay.listed.slice(0, HOME_PAGE_SIZE), overlay.listed.length, () => TILE_END)
   for (const rail of shared.rails) {

@@ -42,7 +42,10 @@ async function expectSameAsRoutes(res: Res<Home>, v: Viewing): Promise<void> {
   }
   const hero = await call<TitleDetails>(server.base, 'GET', `/v1/titles/${res.body.hero.id}`, { token: v.token, headers: headersOf(v) })
   const { id, kind, title, year, rating, posterUrl, backdropUrl, access } = hero.body
-  expect(JSON.stringify(res.body.hero)).toBe(JSON.stringify({ id, kind, title, year, rating, posterUrl, backdropUrl, access }))
+  // A hero the viewer is watching carries the progress its continue-watching tile does.
+  const watching = await call<RailPage>(server.base, 'GET', '/v1/rails/continue-watching?limit=500', { token: v.token, headers: headersOf(v) })
+  const progress = watching.status === 200 ? watching.body.items.find((item) => item.id === id)?.progress : undefined
+  expect(JSON.stringify(res.body.hero)).toBe(JSON.stringify({ id, kind, title, year, rating, posterUrl, backdropUrl, access, ...(progress ? { progress } : {}) }))
 }
 
 function tiles(h: Home): TitleSummary[] {
@@ -163,6 +166,15 @@ describe('ETag and 304', () => {
     server.clock.now += 1000
     await call(server.base, 'PUT', '/v1/me/progress/t0004', { token, body: { positionSeconds: 180, durationSeconds: 3600 } })
     expect((await changed()).rails[0].items[0].progress?.positionSeconds).toBe(180)
+
+    // Watching the hero's third episode: the hero carries that progress, as its continue-watching tile does.
+    const heroSeries = (await call<TitleDetails>(server.base, 'GET', `/v1/titles/${anonymous.hero.id}`)).body
+    const third = heroSeries.seasons[0]!.episodes[2]!
+    server.clock.now += 1000
+    await call(server.base, 'PUT', `/v1/me/progress/${heroSeries.id}`, { token, body: { positionSeconds: 725, durationSeconds: 2700, episodeId: third.id } })
+    const watchingHero = await changed()
+    expect(watchingHero.hero.progress).toMatchObject({ episodeId: third.id, episode: { season: 1, number: 3 }, positionSeconds: 725 })
+    expect(watchingHero.hero.progress).toEqual(watchingHero.rails[0].items[0].progress)
 
     await buy(token, { kind: 'buy', titleId: bought.id })
     expect(tile(await changed(), bought.id)?.access.entitlement).toEqual({ kind: 'owned' })
