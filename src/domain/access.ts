@@ -168,6 +168,16 @@ export function episodesInOrder(seasons: readonly { number: number; episodes: re
   return seasons.flatMap((season) => season.episodes.map((episode) => ({ id: episode.id, season: season.number, number: episode.number })))
 }
 
+/**
+ * The episode a saved position names by itself (its id, season and number, as Home's feed gives them), for a series'
+ * first button before its episodes are known: the same button as with them. None for a film, a position without the
+ * episode's place, or one past the episode's end (the next episode needs the list).
+ */
+export function episodesNamedBy(progress: (Progress & { episode?: { season: number; number: number } }) | null | undefined): EpisodeRef[] {
+  if (!progress?.episodeId || !progress.episode || stageOf(progress) === 'watched') return []
+  return [{ id: progress.episodeId, season: progress.episode.season, number: progress.episode.number }]
+}
+
 /** The episode after `episodeId`, into the next season; null after the last, or for an episode not listed. */
 export function episodeAfter(episodes: readonly EpisodeRef[], episodeId: string): EpisodeRef | null {
   const index = episodes.findIndex((episode) => episode.id === episodeId)

@@ -12,7 +12,7 @@ import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
-import { boxesOf, collectPageErrors, focusedRefs, press, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
+import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
 import { mediaDir } from './support/paths'
 import { ffmpegPath } from '../../scripts/media'
 
@@ -97,11 +97,12 @@ async function emulateScreen(page: Page, { width, height, pixelRatio }: ScreenMe
  */
 async function open(
   hash: string,
-  options: { session?: StoredSession; query?: string; keepStorage?: boolean; lang?: string; screen?: ScreenMetrics } = {},
+  options: { session?: StoredSession; query?: string; keepStorage?: boolean; lang?: string; screen?: ScreenMetrics; recordTexts?: boolean } = {},
 ): Promise<{ page: Page; errors: string[] }> {
-  const { session = null, query = '', keepStorage = false, lang = 'en', screen } = options
+  const { session = null, query = '', keepStorage = false, lang = 'en', screen, recordTexts = false } = options
   const page = await browser.context.newPage()
   if (screen) await emulateScreen(page, screen)
+  if (recordTexts) await recordDrawnTexts(page)
   const errors = collectPageErrors(page, expectedNoise)
   page.on('response', (response) => {
     if (!response.url().includes('/v1/license/')) return
@@ -1287,6 +1288,24 @@ test('Home’s hero offers the launch original’s first action beside More info
   expect(asked.slice(askedBefore).filter((pathname) => /^\/v1\/(me|offers)$/.test(pathname))).toEqual([])
   expect(buyer.errors).toEqual([])
   await buyer.page.close()
+})
+
+test('Home’s hero names where the viewer is from the feed: "Resume S1:E3 from 12:05" from the first frame, never "Play" first', async () => {
+  const home = (await call<{ hero: { id: string } }>(server.origin, 'GET', '/v1/home', { headers: { 'Accept-Language': 'en' } })).body
+  const hero = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${home.hero.id}`, { headers: { 'Accept-Language': 'en' } })).body
+  const third = hero.seasons[0]!.episodes[2]!
+  const session = await subscribedViewer('hero-resume')
+  const saved = await call(server.origin, 'PUT', `/v1/me/progress/${hero.id}`, { token: session.account?.token, body: { positionSeconds: 725, durationSeconds: 2700, episodeId: third.id } })
+  expect(saved.status).toBe(200)
+  const { page, errors } = await open('home', { session, recordTexts: true })
+  await waitForWholeText(page, 'Resume S1:E3 from 12:05')
+  // Its details came (the synopsis is theirs) and named the same button: it was never drawn as anything else.
+  await waitForText(page, hero.synopsis.slice(0, 30))
+  await page.waitForTimeout(500)
+  const drawn = await drawnTexts(page)
+  expect(drawn.filter((text) => /^(Play|Resume)\b/.test(text))).toEqual(drawn.filter((text) => text === 'Resume S1:E3 from 12:05'))
+  expect(errors).toEqual([])
+  await page.close()
 })
 
 test('a Continue watching tile resting in focus has its play authorised and preloaded: OK starts from them, and moving off drops it', async () => {

@@ -11,7 +11,7 @@ import { AppError, isUnreachable } from '../../api/errors'
 import { readStored, writeStored } from '../../storage'
 import { whenIdle } from '../../platform/idle'
 import { operatorSettings } from '../../settings'
-import { actionLabel, badgeModel, detailActions, detailsHash, episodesInOrder, type DetailAction } from '../../domain'
+import { actionLabel, badgeModel, detailActions, detailsHash, episodesInOrder, episodesNamedBy, type DetailAction } from '../../domain'
 import { layout, motion } from '../../components/theme'
 import { Hero, HERO_HEIGHT } from '../../components/Hero/Hero'
 import { Rail } from '../../components/Rail/Rail'
@@ -345,15 +345,17 @@ export class HomePage
   }
 
   /**
-   * The hero's first button, as Details' first (Play, Resume, the next episode, Subscribe…): from the feed's access
-   * at once, then with the viewer's progress and the series' episodes once the hero's details come.
+   * The hero's first button, as Details' first (Play, Resume S1:E3 from 12:05, Subscribe…): from the feed's access
+   * and progress at once (the episode a position is in named by it), then from the hero's details once they come
+   * (the series' episodes: the next one after an episode watched, the first).
    */
   private heroFirstAction(): DetailAction | null {
     const hero = this._home?.hero
     if (!hero) return null
     const details = this.heroDetails()
-    const actions = detailActions(details?.access ?? hero.access, Date.now(), details?.progress ?? null, { hasTrailer: false, episodes: details ? episodesInOrder(details.seasons) : [] })
-    return actions[0] ?? null
+    const progress = details ? (details.progress ?? null) : (hero.progress ?? null)
+    const episodes = details ? episodesInOrder(details.seasons) : episodesNamedBy(hero.progress)
+    return detailActions(details?.access ?? hero.access, Date.now(), progress, { hasTrailer: false, episodes })[0] ?? null
   }
 
   /** OK on the hero's first button: its play (after the checks Details makes) or its purchase, as on Details. */

@@ -1,4 +1,4 @@
-import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, isInCredits, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
+import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, episodesNamedBy, isInCredits, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
 import {
   access,
   BUY,
@@ -203,6 +203,22 @@ describe('detailActions for a series', () => {
     expect(actionEpisode(plays(at('s1e2', 725)))).toEqual(episodes[1])
     expect(actionEpisode(detailActions(access([FREE]), NOW, null))).toBeUndefined()
     expect(actionEpisode(detailActions(access([RENT, BUY]), NOW, null, { episodes }))).toBeUndefined()
+  })
+
+  test('a position naming its episode (Home’s feed) gives the button the whole list gives, unless past its end', () => {
+    const named = (episodeId: string, positionSeconds: number) => {
+      const episode = episodes.find((e) => e.id === episodeId)!
+      return { ...at(episodeId, positionSeconds), episode: { season: episode.season, number: episode.number } }
+    }
+    const firstButton = (progress: ReturnType<typeof named>, list: typeof episodes) => detailActions(access([FREE]), NOW, progress, { episodes: list, hasTrailer: false })[0]
+    for (const progress of [named('s1e2', 725), named('s2e1', 10)]) {
+      expect(firstButton(progress, episodesNamedBy(progress))).toEqual(firstButton(progress, episodes))
+    }
+    expect(episodesNamedBy(named('s1e2', 725))).toEqual([episodes[1]])
+    expect(episodesNamedBy(named('s1e2', 2690))).toEqual([])
+    expect(episodesNamedBy(at('s1e2', 725))).toEqual([])
+    expect(episodesNamedBy(film(725))).toEqual([])
+    expect(episodesNamedBy(null)).toEqual([])
   })
 
   test('a rental not started plays the first episode', () => {
