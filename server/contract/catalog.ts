@@ -28,9 +28,8 @@ export const TitleSummarySchema = Type.Object({
   access: AccessSchema,
   /**
    * Present in the continue-watching rail (where to go on: a series whose
-   * episode was watched to its end is there at the start of the next one), on
-   * GET /v1/home's hero when it is in that rail (the same progress), and
-   * in GET /v1/titles/:id when the viewer has a saved position, however far (a
+   * episode was watched to its end is there at the start of the next one), and
+   * on GET /v1/home's hero and in GET /v1/titles/:id when the viewer has a saved position, however far (a
    * series' last episode watched to its end: the app offers the next).
    */
   progress: Type.Optional(ProgressSummarySchema),

@@ -9,7 +9,7 @@ import type { Catalog, CatalogTitle } from './catalog'
 import { holdingsOf, type Ctx, type Viewer } from './context'
 import { pick } from './i18n'
 import { summary, type Presenter } from './present'
-import { HOME_PAGE_SIZE, VIEWER_RAIL_IDS, catalogRails, continueWatchingRows, heroTitle, page, progressOf, railName, watchlistTitles } from './rails'
+import { HOME_PAGE_SIZE, VIEWER_RAIL_IDS, catalogRails, continueWatchingRows, heroTitle, page, progressOf, railName, savedProgress, watchlistTitles } from './rails'
 
 export interface RenderedFeed {
   body: Buffer
@@ -82,6 +82,8 @@ function holdsNothing(h: Holdings): boolean {
 interface Overlay {
   holdings: Holdings
   progress: Array<{ title: CatalogTitle; progress: ProgressSummary }>
+  /** The viewer's saved position in the hero, however far, as GET /v1/titles/:id gives it. */
+  heroProgress: ProgressSummary | null
   listed: CatalogTitle[]
 }
 
@@ -109,10 +111,10 @@ function assemble(shared: SharedFeed, overlay: Overlay): Buffer[] {
       out.push((shared.tiles.get(t.id) as TileBytes).head, entitlement(t), end(i))
     })
   }
-  // A tile the viewer is watching is a summary with its progress after access: the continue-watching rail's, and the
-  // hero's, so the app names its first button (Resume S1:E3 from 12:05) from the feed, not once its details come.
+  // A tile with a position is a summary with its progress after access: the continue-watching rail's, and the hero's
+  // (its details' own), so the app names its first button (Resume S1:E3 from 12:05) from the feed, not once its details come.
   const withProgress = (progress: ProgressSummary): Buffer => bytes(`},"progress":${JSON.stringify(progress)}}`)
-  const heroProgress = overlay.progress.find((p) => p.title.id === shared.hero.id)?.progress
+  const { heroProgress } = overlay
   out.push(HOME_OPEN)
   tiles([shared.hero], () => (heroProgress ? withProgress(heroProgress) : TILE_END))
   out.push(RAILS_OPEN)
@@ -164,7 +166,7 @@ function buildShared(catalog: Catalog, lang: Language, base: string): SharedFeed
       }),
     bare: { body: Buffer.alloc(0), etag: '' },
   }
-  shared.bare = rendered(Buffer.concat(assemble(shared, { holdings: EMPTY_HOLDINGS, progress: [], listed: [] })))
+  shared.bare = rendered(Buffer.concat(assemble(shared, { holdings: EMPTY_HOLDINGS, progress: [], heroProgress: null, listed: [] })))
   return shared
 }
 
@@ -184,9 +186,12 @@ export class HomeFeed {
         const title = catalog.byId.get(row.title_id)
         return title ? [{ title, progress: progressOf(row, catalog) }] : []
       }),
+      heroProgress: null,
       listed: watchlistTitles(this.ctx, viewer.key),
     }
-    if (holdsNothing(overlay.holdings) && overlay.progress.length === 0 && overlay.listed.length === 0) return shared.bare
+    const heroSaved = savedProgress(this.ctx, viewer.key, shared.hero.id)
+    if (heroSaved) overlay.heroProgress = progressOf(heroSaved, catalog)
+    if (holdsNothing(overlay.holdings) && overlay.progress.length === 0 && !overlay.heroProgress && overlay.listed.length === 0) return shared.bare
     return rendered(Buffer.concat(assemble(shared, overlay)))
   }
 

@@ -41,10 +41,8 @@ async function expectSameAsRoutes(res: Res<Home>, v: Viewing): Promise<void> {
     expect(JSON.stringify(rail)).toBe(page.text)
   }
   const hero = await call<TitleDetails>(server.base, 'GET', `/v1/titles/${res.body.hero.id}`, { token: v.token, headers: headersOf(v) })
-  const { id, kind, title, year, rating, posterUrl, backdropUrl, access } = hero.body
-  // A hero the viewer is watching carries the progress its continue-watching tile does.
-  const watching = await call<RailPage>(server.base, 'GET', '/v1/rails/continue-watching?limit=500', { token: v.token, headers: headersOf(v) })
-  const progress = watching.status === 200 ? watching.body.items.find((item) => item.id === id)?.progress : undefined
+  // A hero the viewer has a position in carries it, as its details do.
+  const { id, kind, title, year, rating, posterUrl, backdropUrl, access, progress } = hero.body
   expect(JSON.stringify(res.body.hero)).toBe(JSON.stringify({ id, kind, title, year, rating, posterUrl, backdropUrl, access, ...(progress ? { progress } : {}) }))
 }
 
@@ -175,6 +173,11 @@ describe('ETag and 304', () => {
     const watchingHero = await changed()
     expect(watchingHero.hero.progress).toMatchObject({ episodeId: third.id, episode: { season: 1, number: 3 }, positionSeconds: 725 })
     expect(watchingHero.hero.progress).toEqual(watchingHero.rails[0].items[0].progress)
+    // Taken out of continue watching, the position stays, on the hero as in its details.
+    await call(server.base, 'DELETE', `/v1/me/continue-watching/${heroSeries.id}`, { token })
+    const removed = await changed()
+    expect(removed.rails[0].items.map((t) => t.id)).not.toContain(heroSeries.id)
+    expect(removed.hero.progress).toEqual(watchingHero.hero.progress)
 
     await buy(token, { kind: 'buy', titleId: bought.id })
     expect(tile(await changed(), bought.id)?.access.entitlement).toEqual({ kind: 'owned' })
