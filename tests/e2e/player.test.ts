@@ -1308,6 +1308,55 @@ test('Home’s hero names where the viewer is from the feed: "Resume S1:E3 from 
   await page.close()
 })
 
+test('a refresh on Home (a title taken out of Continue watching) prepares the hero’s play only from details asked for the new feed', async () => {
+  const home = (await call<{ hero: { id: string } }>(server.origin, 'GET', '/v1/home', { headers: { 'Accept-Language': 'en' } })).body
+  const hero = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${home.hero.id}`, { headers: { 'Accept-Language': 'en' } })).body
+  const third = hero.seasons[0]!.episodes[2]!
+  const [other] = (await catalogue()).filter((title) => title.access.entitlement.kind === 'free' && title.kind === 'film')
+  const session = await subscribedViewer('hero-refresh')
+  const token = session.account?.token
+  // A film, then the hero: the hero is Continue watching's first tile, the film its second.
+  expect((await call(server.origin, 'PUT', `/v1/me/progress/${other!.id}`, { token, body: { positionSeconds: 600, durationSeconds: 3600 } })).status).toBe(200)
+  expect((await call(server.origin, 'PUT', `/v1/me/progress/${hero.id}`, { token, body: { positionSeconds: 725, durationSeconds: 2700, episodeId: third.id } })).status).toBe(200)
+  const { page, errors } = await open('home', { session })
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`))
+  const count = (request: string) => requests.filter((made) => made === request).length
+  const authorisation = `POST /v1/playback/${hero.id}`
+  await waitForWholeText(page, 'Resume S1:E3 from 12:05')
+  await waitFor('the hero’s play prepared', () => count(authorisation) > 0 || null, 15_000)
+  // From now on the hero's details are held back.
+  let release = (): void => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(new RegExp(`/v1/titles/${hero.id}(\\?|$)`), async (route) => {
+    await held
+    await route.continue()
+  })
+  const detailsAsked = count(`GET /v1/titles/${hero.id}`)
+  // The film taken out of Continue watching (OK held on its tile, then Remove): Home shows the feed again.
+  await press(page, 'ArrowDown')
+  await press(page, 'ArrowRight')
+  await page.keyboard.down('Enter')
+  await page.waitForTimeout(1_200)
+  await page.keyboard.up('Enter')
+  await waitForText(page, 'from Continue watching?')
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await waitForText(page, 'is no longer in Continue watching')
+  await waitFor('the new feed shown and the hero’s details asked for it', () => count(`GET /v1/titles/${hero.id}`) > detailsAsked || null)
+  const authorised = count(authorisation)
+  // Back on the hero, longer than its preparation waits: nothing is prepared from the details of the feed before.
+  await press(page, 'ArrowUp')
+  await page.waitForTimeout(1_500)
+  expect(count(authorisation)).toBe(authorised)
+  await waitForWholeText(page, 'Resume S1:E3 from 12:05')
+  release()
+  await waitFor('the hero’s play prepared from its new details', () => count(authorisation) > authorised || null, 15_000)
+  await waitForWholeText(page, 'Resume S1:E3 from 12:05')
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('a Continue watching tile resting in focus has its play authorised and preloaded: OK starts from them, and moving off drops it', async () => {
   const session = await subscribedViewer('cw-ahead')
   const saved = await call(server.origin, 'PUT', `/v1/me/progress/${subscriptionTitleId}`, { token: session.account?.token, body: { positionSeconds: 12, durationSeconds: 3600 } })

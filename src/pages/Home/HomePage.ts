@@ -124,6 +124,9 @@ export class HomePage
   )
   private _home: Home | null = null
   private _heroDetails: TitleDetails | null = null
+  /** Feeds shown so far, and the one on screen when the hero's details were asked (currentHeroDetails). */
+  private _feedsShown = 0
+  private _heroDetailsFeed = -1
   /** 0 = hero, 1.. = rails. */
   private _row = 0
   private _pending: HomeHistory | null = null
@@ -189,7 +192,7 @@ export class HomePage
         this._offline = false
         this.fireAncestors('$showToast', t('home.backOnline'))
       }
-      void this.loadHeroDetails(loaded.home.hero.id)
+      void this.loadHeroDetails(loaded.home.hero.id, this._feedsShown)
     } catch (error) {
       console.warn('Home feed failed', error)
       // Nothing stored and nothing from the network: the error page, with Retry.
@@ -202,14 +205,18 @@ export class HomePage
     }
   }
 
-  private async loadHeroDetails(titleId: string): Promise<void> {
+  private async loadHeroDetails(titleId: string, feed: number): Promise<void> {
     try {
-      this._heroDetails = await fetchTitle(api(), titleId)
+      const details = await fetchTitle(api(), titleId)
+      // Those asked for a newer feed came first: these are older than what is shown.
+      if (feed < this._heroDetailsFeed) return
+      this._heroDetails = details
+      this._heroDetailsFeed = feed
       this.renderHero()
       this.preparePlayAhead()
       // A hero that sells (Subscribe…) has its dialog's account and plans asked, once the fresh feed is shown.
       const first = this.heroFirstAction()
-      if (first) preparePurchaseOf(this._heroDetails, [first])
+      if (first) preparePurchaseOf(details, [first])
     } catch {
       // The hero keeps its summary; the synopsis is a nicety.
     }
@@ -227,6 +234,7 @@ export class HomePage
     // A refresh keeps the viewer where they are (by rail id: rails may come and go).
     const keep = this._pending ?? (this._home ? this.historyState() : undefined)
     this._home = home
+    this._feedsShown++
     this.renderHero()
     // Rails start off-screen: scroll() turns on those near the focus, so far rails never build tiles at all.
     this.Rails.children = home.rails.map((rail, index) => ({ type: Rail, railId: rail.id, y: index * railStyle.height, onScreen: false, fetchesHeld: stored }))
@@ -258,10 +266,10 @@ export class HomePage
     if (target) this._playAheadTimer = setTimeout(() => prepareTitlePlay(target.id, target.details), PLAY_AHEAD_DWELL_MS)
   }
 
-  /** The title OK on the focus would play at once: a Continue watching tile's, or the hero's once its details came. */
+  /** The title OK on the focus would play at once: a Continue watching tile's, or the hero's once its current details came. */
   private playAheadTarget(): { id: string; details?: TitleDetails } | null {
     if (this._row === 0) {
-      const details = this.heroDetails()
+      const details = this.currentHeroDetails()
       return details ? { id: details.id, details } : null
     }
     const rail = this.rails[this._row - 1]
@@ -346,22 +354,24 @@ export class HomePage
 
   /**
    * The hero's first button, as Details' first (Play, Resume S1:E3 from 12:05, Subscribe…): from the feed's access
-   * and progress at once (the episode a position is in named by it), then from the hero's details once they come
-   * (the series' episodes: the next one after an episode watched, the first).
+   * and saved position at once, then from the hero's details once they come. The series' episodes (the next one
+   * after an episode watched, the first) come with any details of it: a refresh does not change them; before any,
+   * the position names its own episode.
    */
   private heroFirstAction(): DetailAction | null {
     const hero = this._home?.hero
     if (!hero) return null
-    const details = this.heroDetails()
-    const progress = details ? (details.progress ?? null) : (hero.progress ?? null)
-    const episodes = details ? episodesInOrder(details.seasons) : episodesNamedBy(hero.progress)
-    return detailActions(details?.access ?? hero.access, Date.now(), progress, { hasTrailer: false, episodes })[0] ?? null
+    const current = this.currentHeroDetails()
+    const known = this.heroDetails()
+    const progress = current ? (current.progress ?? null) : (hero.progress ?? null)
+    const episodes = known ? episodesInOrder(known.seasons) : episodesNamedBy(hero.progress)
+    return detailActions(current?.access ?? hero.access, Date.now(), progress, { hasTrailer: false, episodes })[0] ?? null
   }
 
   /** OK on the hero's first button: its play (after the checks Details makes) or its purchase, as on Details. */
   private runHeroAction(): void {
     const hero = this._home?.hero
-    const details = this.heroDetails()
+    const details = this.currentHeroDetails()
     const first = this.heroFirstAction()
     if (!hero || !first) return
     // Before its details come, the press fetches them as a tile's Play does.
@@ -372,6 +382,15 @@ export class HomePage
   /** The hero's details (synopsis, progress, episodes), once fetched for the hero shown. */
   private heroDetails(): TitleDetails | null {
     return this._heroDetails && this._heroDetails.id === this._home?.hero.id ? this._heroDetails : null
+  }
+
+  /**
+   * The hero's details when asked for the feed on screen: only these name its first button, prepare its play and
+   * play it. A refresh (Back from a play, a purchase) brings a feed with newer progress than the details before it:
+   * until its own come, the button is named from the feed and nothing is prepared from the old.
+   */
+  private currentHeroDetails(): TitleDetails | null {
+    return this._heroDetailsFeed === this._feedsShown ? this.heroDetails() : null
   }
 
   /** Applies a saved focus (Back to Home, or a refresh while browsing). */
