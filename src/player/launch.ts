@@ -94,6 +94,31 @@ let early: EarlyPlay | null = null
 let ahead: { request: PlayRequest; timer: ReturnType<typeof setTimeout> | null; controller: Promise<PlayerController> | null } | null = null
 
 /**
+ * A prepared play dropped this recently is kept for the page that comes next: More info on Home's hero opens
+ * Details on the same play, Back from Details returns to the tile that prepared it. Taken up there, it is not
+ * authorised and preloaded again; any other play, prepared or started, discards it at once.
+ */
+const DROPPED_KEPT_MS = 3000
+let dropped: { request: PlayRequest; controller: Promise<PlayerController>; timer: ReturnType<typeof setTimeout> } | null = null
+
+function discardDropped(): void {
+  const entry = dropped
+  dropped = null
+  if (!entry) return
+  clearTimeout(entry.timer)
+  void entry.controller.then((controller) => controller.discard())
+}
+
+/** The play just dropped, if it is this one: its controller, taken out of the keep. */
+function takeDropped(request: PlayRequest): Promise<PlayerController> | null {
+  const entry = dropped
+  if (!entry || !samePlay(entry.request, request)) return null
+  clearTimeout(entry.timer)
+  dropped = null
+  return entry.controller
+}
+
+/**
  * Details shows a title whose Play asks nothing and writes nothing (domain
  * playsWithoutAsking), or a Continue watching tile rests in focus: that play
  * is authorised and its manifest, licence and first segments preloaded while
@@ -105,8 +130,9 @@ export function preparePlayAhead(hash: string, title: PlaybackTitle): () => void
   dropPlayAhead()
   const request = playRequestOf(hash)
   if (!request) return () => undefined
-  const entry: NonNullable<typeof ahead> = { request, timer: null, controller: null }
-  entry.timer = setTimeout(() => {
+  const entry: NonNullable<typeof ahead> = { request, timer: null, controller: takeDropped(request) }
+  discardDropped()
+  if (!entry.controller) entry.timer = setTimeout(() => {
     entry.timer = null
     entry.controller = playerEnvironment().then((env) => {
       const controller = new PlayerController(request, env, title)
@@ -120,13 +146,15 @@ export function preparePlayAhead(hash: string, title: PlaybackTitle): () => void
   }
 }
 
-/** The viewer left the page another way than Play, or its Play changed: the prepared play is dropped. */
+/** The viewer left the page another way than Play, or its Play changed: the prepared play is dropped (kept a moment, DROPPED_KEPT_MS). */
 export function dropPlayAhead(): void {
-  const dropped = ahead
+  const entry = ahead
   ahead = null
-  if (!dropped) return
-  if (dropped.timer) clearTimeout(dropped.timer)
-  void dropped.controller?.then((controller) => controller.discard())
+  if (!entry) return
+  if (entry.timer) clearTimeout(entry.timer)
+  if (!entry.controller) return
+  discardDropped()
+  dropped = { request: entry.request, controller: entry.controller, timer: setTimeout(discardDropped, DROPPED_KEPT_MS) }
 }
 
 /**
@@ -141,9 +169,11 @@ export function startPlay(hash: string, title: PlaybackTitle | null, rate: Playb
   if (!request) return
   if (early) abandon(early)
   early = null
-  const prepared = ahead?.controller && samePlay(ahead.request, request) ? ahead.controller : null
-  if (prepared) ahead = null
+  const prepared = (ahead?.controller && samePlay(ahead.request, request) ? ahead.controller : null) ?? takeDropped(request)
+  if (prepared && ahead?.controller === prepared) ahead = null
+  // Whatever else was prepared, or kept since dropped, will not play now.
   dropPlayAhead()
+  discardDropped()
   const controller = (prepared ?? playerEnvironment().then((env) => new PlayerController(request, env, title))).then((started) => {
     started.setPlaybackRate(rate)
     void started.start()

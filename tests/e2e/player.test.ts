@@ -1257,10 +1257,21 @@ test('Home’s hero offers the launch original’s first action beside More info
   expect(afterEnter.filter((request) => request.startsWith('POST /v1/playback/') || /\.(mpd|m3u8)$/.test(request) || request.includes('/v1/license/') || request === `GET /v1/titles/${hero.id}`)).toEqual([])
   await press(page, 'Backspace')
   await page.waitForFunction(() => location.hash === '#home', undefined, { timeout: 10_000 })
-  // Right to More info: OK opens the title's page.
+  const authorisations = () => requests.filter((request) => request === `POST /v1/playback/${hero.id}`).length
+  const authorisedBefore = authorisations()
+  await waitFor('the hero’s play prepared again', () => authorisations() > authorisedBefore || null, 15_000)
+  // Right to More info: OK opens the title's page, which takes up the play the hero prepared rather than its own.
   await press(page, 'ArrowRight')
   await press(page, 'Enter')
   await page.waitForFunction((id) => location.hash === `#details/${id}`, hero.id, { timeout: 10_000 })
+  await waitForText(page, 'Add to My list')
+  await page.waitForTimeout(1_500)
+  const onDetails = requests.length
+  await press(page, 'Enter')
+  await page.waitForFunction((id) => location.hash.startsWith(`#player/${id}/play`), hero.id, { timeout: 10_000 })
+  await waitForTime(page, 1)
+  expect(authorisations()).toBe(authorisedBefore + 1)
+  expect(requests.slice(onDetails).filter((request) => request.startsWith('POST /v1/playback/') || /\.(mpd|m3u8)$/.test(request) || request.includes('/v1/license/'))).toEqual([])
   expect(errors).toEqual([])
   await page.close()
 
