@@ -386,8 +386,8 @@ export class HomePage
 
   /**
    * The hero's details when asked for the feed on screen: only these name its first button, prepare its play and
-   * play it. A refresh (Back from a play, a purchase) brings a feed with newer progress than the details before it:
-   * until its own come, the button is named from the feed and nothing is prepared from the old.
+   * play it. A refresh while Home shows (a title taken out of Continue watching, a sign-in) brings a feed newer than
+   * the details before it: until its own come, the button is named from the feed and nothing is prepared from the old.
    */
   private currentHeroDetails(): TitleDetails | null {
     return this._heroDetailsFeed === this._feedsShown ? this.heroDetails() : null

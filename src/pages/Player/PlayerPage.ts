@@ -56,8 +56,13 @@ const SPINNER_DELAY_MS = 500
 const BAR_X = layout.safeX
 const BAR_Y = 910
 const BAR_W = layout.screenW - layout.safeX * 2
-/** The seek preview stays this long after the last seek key, and longer while the video loads the picture there. */
+/**
+ * The seek preview stays this long after the last seek key or after its sheet came in (so a slow sheet's picture is
+ * seen), and longer while the video loads the picture there.
+ */
 const SEEK_PREVIEW_MS = 1500
+/** A sheet still loading keeps the preview up this long after the seek at most: the time alone then goes. */
+const SEEK_PICTURE_WAIT_MS = 5000
 /** Presses closer than this count as a held key (key repeat), which seeks faster. */
 const HOLD_GAP_MS = 350
 const SUBTITLE_BOTTOM_WITH_CONTROLS = 800
@@ -331,7 +336,11 @@ export class PlayerPage
     if (EndsAt.text?.text !== endsAt) EndsAt.text = endsAt
     this.offerAtCredits(controller, position, duration)
     const preview = this.seekPreview
-    if (preview?.visible && Date.now() - this.seekPreviewAt > SEEK_PREVIEW_MS && controller.currentState !== 'buffering') preview.visible = false
+    const now = Date.now()
+    const awaitingPicture = preview?.pictureLoading === true && now - this.seekPreviewAt < SEEK_PICTURE_WAIT_MS
+    if (preview?.visible && now - Math.max(this.seekPreviewAt, preview.pictureAt) > SEEK_PREVIEW_MS && !awaitingPicture && controller.currentState !== 'buffering') {
+      preview.visible = false
+    }
     const subtitle = controller.subtitleText
     if (this.Subtitles.text?.text !== subtitle) this.Subtitles.text = subtitle
     this.Subtitles.visible = subtitle.length > 0

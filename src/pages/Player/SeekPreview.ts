@@ -52,8 +52,17 @@ export class SeekPreview
   private readonly Frame = this.getByRef('Frame')!
   private readonly Picture = this.getByRef('Picture')!
   private readonly Time = this.getByRef('Time')!
+  /** The sheet is loading for the picture asked: the page keeps the preview up for it (a while at most). */
+  pictureLoading = false
+  /** When the sheet last came in (0 before): the page keeps the preview up a while after, so its picture is seen. */
+  pictureAt = 0
 
   override _init(): void {
+    this.Picture.on('txLoaded', () => {
+      if (!this.pictureLoading) return
+      this.pictureLoading = false
+      this.pictureAt = Date.now()
+    })
     // A sheet that cannot be had leaves the time alone, never an empty frame.
     this.Picture.on('txError', () => this.showPicture(null))
   }
@@ -68,9 +77,15 @@ export class SeekPreview
     this.Picture.visible = thumbnail !== null
     this.Frame.h = thumbnail ? SEEK_PREVIEW_H : TIME_H + BORDER
     this.Frame.y = thumbnail ? 0 : SEEK_PREVIEW_H - TIME_H - BORDER
-    if (!thumbnail) return
+    if (!thumbnail) {
+      this.pictureLoading = false
+      return
+    }
     // The sheet is one image: moving from tile to tile only moves the clipping, nothing is loaded again.
-    if (this.Picture.src !== thumbnail.url) this.Picture.src = thumbnail.url
+    if (this.Picture.src !== thumbnail.url) {
+      this.pictureLoading = true
+      this.Picture.src = thumbnail.url
+    }
     this.Picture.texture?.enableClipping(thumbnail.x, thumbnail.y, thumbnail.width, thumbnail.height)
   }
 }
