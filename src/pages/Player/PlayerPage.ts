@@ -213,8 +213,6 @@ export class PlayerPage
   private tracksMenu: TrackMenu | null = null
   private debugOverlay: DebugOverlay | null = null
   private seekPreview: SeekPreview | null = null
-  /** When the preview last showed a seek's time: it goes SEEK_PREVIEW_MS after. */
-  private seekPreviewAt = 0
   /** Counts the pictures asked for: one asked for an older seek is not shown. */
   private thumbnailAsks = 0
   private upNextPanel: UpNext | null = null
@@ -336,11 +334,7 @@ export class PlayerPage
     if (EndsAt.text?.text !== endsAt) EndsAt.text = endsAt
     this.offerAtCredits(controller, position, duration)
     const preview = this.seekPreview
-    const now = Date.now()
-    const awaitingPicture = preview?.pictureLoading === true && now - this.seekPreviewAt < SEEK_PICTURE_WAIT_MS
-    if (preview?.visible && now - Math.max(this.seekPreviewAt, preview.pictureAt) > SEEK_PREVIEW_MS && !awaitingPicture && controller.currentState !== 'buffering') {
-      preview.visible = false
-    }
+    if (preview?.visible && preview.hasShown(SEEK_PREVIEW_MS, SEEK_PICTURE_WAIT_MS) && controller.currentState !== 'buffering') preview.visible = false
     const subtitle = controller.subtitleText
     if (this.Subtitles.text?.text !== subtitle) this.Subtitles.text = subtitle
     this.Subtitles.visible = subtitle.length > 0
@@ -653,7 +647,6 @@ export class PlayerPage
     preview.x = seekPreviewX(target, controller.durationSeconds, { x: BAR_X, w: BAR_W }, SEEK_PREVIEW_W)
     preview.showTime(target)
     preview.visible = true
-    this.seekPreviewAt = Date.now()
     const ask = ++this.thumbnailAsks
     void controller.thumbnailAt(target).then((thumbnail) => {
       if (ask === this.thumbnailAsks) preview.showPicture(thumbnail)

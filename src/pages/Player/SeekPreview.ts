@@ -52,10 +52,12 @@ export class SeekPreview
   private readonly Frame = this.getByRef('Frame')!
   private readonly Picture = this.getByRef('Picture')!
   private readonly Time = this.getByRef('Time')!
-  /** The sheet is loading for the picture asked: the page keeps the preview up for it (a while at most). */
-  pictureLoading = false
-  /** When the sheet last came in (0 before): the page keeps the preview up a while after, so its picture is seen. */
-  pictureAt = 0
+  /** When the last seek's time was shown. */
+  private timeAt = 0
+  /** The sheet is loading for the picture asked. */
+  private pictureLoading = false
+  /** When the sheet last came in (0 before). */
+  private pictureAt = 0
 
   override _init(): void {
     this.Picture.on('txLoaded', () => {
@@ -70,6 +72,16 @@ export class SeekPreview
   /** The time sought to, at once; its picture follows with `showPicture`. */
   showTime(seconds: number): void {
     this.Time.text = formatClock(seconds)
+    this.timeAt = Date.now()
+  }
+
+  /**
+   * Whether what it shows has been up `shownMs`: since the last seek's time, or since the sheet came in when that
+   * was later (so a slow sheet's picture is seen). A sheet still loading holds it up to `pictureWaitMs` after the seek.
+   */
+  hasShown(shownMs: number, pictureWaitMs: number, now = Date.now()): boolean {
+    if (this.pictureLoading && now - this.timeAt < pictureWaitMs) return false
+    return now - Math.max(this.timeAt, this.pictureAt) > shownMs
   }
 
   /** The tile of the sheet for the time shown; null (the play has none) leaves the time alone in its frame. */
