@@ -10,6 +10,7 @@ import { operatorSettings } from '../settings'
 
 export type { PlatformId } from './detect'
 export type { KeyMap, KeyName } from './keymaps/keys'
+export { digitOfKey } from './keymaps/keys'
 export type { PlaybackProfile, Resolution } from './playback'
 export { allowScreenSaver } from './screensaver'
 

@@ -424,10 +424,15 @@ export class PlayerController {
    */
   seekBy(seconds: number, options: { defer?: boolean } = {}): number | null {
     if (!isControllable(this.state)) return null
-    const now = Date.now()
-    const from = this.seekTarget && now - this.seekTarget.at < SEEK_SETTLE_MS ? this.seekTarget.seconds : (this.video?.currentTime ?? 0)
-    const target = Math.max(0, Math.min(from + seconds, Math.max(0, this.durationSeconds - 1)))
-    this.seekTarget = { seconds: target, at: now }
+    const from = this.seekTarget && Date.now() - this.seekTarget.at < SEEK_SETTLE_MS ? this.seekTarget.seconds : (this.video?.currentTime ?? 0)
+    return this.seekAt(from + seconds, options)
+  }
+
+  /** Seeks to `seconds` into the play, kept inside it; the time it goes to, null when it cannot. `defer` as seekBy's. */
+  seekAt(seconds: number, options: { defer?: boolean } = {}): number | null {
+    if (!isControllable(this.state)) return null
+    const target = Math.max(0, Math.min(seconds, Math.max(0, this.durationSeconds - 1)))
+    this.seekTarget = { seconds: target, at: Date.now() }
     this.seekDeferred = options.defer ?? false
     if (!this.seekDeferred) this.seekTo(target)
     return target

@@ -581,6 +581,47 @@ test('Left held scrubs: its repeats move the preview, the video seeks once for t
   await page.close()
 })
 
+test('the number keys jump through the play: 5 half way, 9 nine tenths, 0 the start, each shown over the bar and said; not under the track menu', async () => {
+  const { page, errors } = await open(`player/${freeTitleId}/startover`, { query: '&announce=1' })
+  await waitForTime(page, 1)
+  await page.evaluate(() => {
+    const spoken: string[] = []
+    Object.assign(window, { spoken })
+    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
+  })
+  const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)
+  const duration = await page.evaluate(() => document.querySelector('video')!.duration)
+  const previewTime = () => page.evaluate(() => document.querySelector('[ref="SeekPreview"] [texture-text]')?.getAttribute('texture-text') ?? null)
+  const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`
+  const jumps: Array<{ key: string; fraction: number }> = [{ key: '5', fraction: 0.5 }, { key: '9', fraction: 0.9 }, { key: '0', fraction: 0 }]
+  for (const { key, fraction } of jumps) {
+    const saidBefore = (await spoken()).length
+    await press(page, key, 0)
+    const target = duration * fraction
+    // The video goes there at once (playing on from it), and the preview over the bar names the time it went to.
+    const landed = await waitFor(`${key}: the video at ${target.toFixed(1)} s`, async () => {
+      const time = await videoTime(page)
+      return time >= target - 0.1 && time < target + 2 ? time : null
+    }, 3_000)
+    expect(landed).toBeGreaterThanOrEqual(target - 0.1)
+    await waitFor(`${key}: the preview at ${clock(target)}`, async () => ((await previewTime()) === clock(target) ? true : null), 3_000)
+    // Said once, as a length of the play.
+    const said = await waitFor(`${key}: where it went said`, async () => {
+      const all = await spoken()
+      return all.length > saidBefore ? all.slice(saidBefore) : null
+    }, 3_000)
+    expect(said).toEqual([expect.stringMatching(fraction === 0 ? /^0 seconds$/ : /\d+ (minutes?|seconds?)$/)])
+  }
+  await shot(page, 'number-key-jump')
+  // Under the track menu the number keys do nothing: the menu is the viewer's business there.
+  await press(page, 'ArrowDown')
+  const beforeMenuDigit = await videoTime(page)
+  await press(page, '5', 500)
+  expect(await videoTime(page)).toBeLessThan(beforeMenuDigit + 2)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('Right seeks 10 s; stop saves the position; playing again resumes near where it stopped', async () => {
   const session = await signedInSession('resume-viewer')
   const { page, errors } = await open(`player/${freeTitleId}/startover`, { session })

@@ -5,7 +5,7 @@ import { colors, layout, lineLimit, motion, typography } from '../../components/
 import type { PageTypeConfig } from '../page'
 import { operatorSettings } from '../../settings'
 import {
-  PlayerController, claimPlay, isControllable, isPlayMode, playerEnvironment, seekStepSeconds, startPlay,
+  PlayerController, claimPlay, digitSeekSeconds, isControllable, isPlayMode, playerEnvironment, seekStepSeconds, startPlay,
   type PlayerEpisode, type PlayerProblem, type PlayerState, type PlayRequest, type SubtitleSize,
 } from '../../player'
 import { formatClock, formatClockSpoken, formatEndsAt } from '../../domain/time'
@@ -20,6 +20,7 @@ import { UP_NEXT_SIZE, UpNext } from './UpNext'
 import { showScene } from '../scene'
 import { announce } from '../../a11y'
 import { isHidden, watchVisibility } from '../../platform/visibility'
+import { digitOfKey } from '../../platform'
 
 interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec {
   Subtitles: Lightning.Element
@@ -552,9 +553,25 @@ export class PlayerPage
 
   /** Rewind and FastForward: a seek at once, shown and said (they have no hold to wait for). */
   private jump(seconds: number): void {
-    const target = this.controller?.seekBy(seconds) ?? null
+    this.showJump(this.controller?.seekBy(seconds) ?? null)
+  }
+
+  private showJump(target: number | null): void {
     this.previewSeek(target)
     if (target !== null) this.sayWhereSought()
+  }
+
+  /**
+   * The remote's number keys jump through the play, as the big video apps' do: 1 a tenth of the way in, 5 half
+   * way, 0 back to the start; shown and said as Rewind's. Not under the track menu or a notice, nor per repeat of
+   * a held key (it would seek to the same place again and again).
+   */
+  override _handleKey(event: KeyboardEvent): boolean {
+    const digit = digitOfKey(event)
+    const controller = this.controller
+    if (digit === null || !controller || this.menuOpen || this.Notice.visible) return false
+    if (!event.repeat) this.showJump(controller.seekAt(digitSeekSeconds(digit, controller.durationSeconds)))
+    return true
   }
 
   override _handleDown(): void {

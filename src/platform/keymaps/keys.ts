@@ -27,3 +27,14 @@ export const COMMON_KEYS: KeyMap = {
 
 /** The colour keys share HbbTV's codes on Tizen, webOS and RDK remotes. */
 export const HBBTV_COLOUR_KEYS: KeyMap = { 403: 'Red', 404: 'Green', 405: 'Yellow', 406: 'Blue' }
+
+/**
+ * The number key an event is (0–9), else null: the digit row's codes on every remote we ship to, and a keyboard's
+ * keypad (96–105) standing in for them.
+ */
+export function digitOfKey(event: Pick<KeyboardEvent, 'keyCode'>): number | null {
+  const code = event.keyCode
+  if (code >= 48 && code <= 57) return code - 48
+  if (code >= 96 && code <= 105) return code - 96
+  return null
+}

@@ -2,6 +2,7 @@ import { Lightning } from '@lightningjs/sdk'
 import { KeyboardNumbers } from '@lightningjs/ui-components'
 import { t } from '../../i18n'
 import { colors } from '../../components/theme'
+import { digitOfKey } from '../../platform'
 import { editPin, isCompletePin, PIN_LENGTH } from '../../domain'
 import { Choices } from '../Purchase/Choices'
 import { dialogColors, textStyle } from '../Purchase/Dialog.styles'
@@ -27,14 +28,6 @@ const KEYS_SCALE = 1.1
 /** The LUI dial pad with a delete key; digits also come from the remote's number keys. */
 const PIN_FORMAT = {
   pin: [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9'], ['0', { title: '⌫', keyId: 'delete', announce: 'delete, button' }]],
-}
-
-/** The digit of a number-row or keypad key (key codes 48–57 and 96–105), else null. */
-function digitOf(event: KeyboardEvent): string | null {
-  const code = event.keyCode
-  if (code >= 48 && code <= 57) return String(code - 48)
-  if (code >= 96 && code <= 105) return String(code - 96)
-  return null
 }
 
 /**
@@ -192,9 +185,9 @@ export class PinPad
 
   /** The remote's number keys (Digit0–Digit9 in every platform key map); other keys go on up. */
   override _handleKey(event: KeyboardEvent): boolean {
-    const digit = digitOf(event)
+    const digit = digitOfKey(event)
     if (digit === null) return false
-    this.press({ digit })
+    this.press({ digit: String(digit) })
     return true
   }
 }

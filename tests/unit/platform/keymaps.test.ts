@@ -2,7 +2,7 @@ import { browserKeyMap } from '../../../src/platform/keymaps/browser'
 import { tizenKeyMap } from '../../../src/platform/keymaps/tizen'
 import { webosKeyMap } from '../../../src/platform/keymaps/webos'
 import { rdkKeyMap } from '../../../src/platform/keymaps/rdk'
-import { KEY_NAMES, type KeyMap, type KeyName } from '../../../src/platform/keymaps/keys'
+import { KEY_NAMES, digitOfKey, type KeyMap, type KeyName } from '../../../src/platform/keymaps/keys'
 
 const maps: Record<string, KeyMap> = { browser: browserKeyMap, tizen: tizenKeyMap, webos: webosKeyMap, rdk: rdkKeyMap }
 const named = (map: KeyMap): KeyName[] => Object.values(map)
@@ -20,6 +20,12 @@ describe.each(Object.entries(maps))('%s key map', (_platform, map) => {
   test('maps the number keys and the four colour keys', () => {
     for (let digit = 0; digit <= 9; digit++) expect(map[48 + digit]).toBe(`Digit${digit}`)
     for (const colour of ['Red', 'Green', 'Yellow', 'Blue'] as const) expect(named(map)).toContain(colour)
+  })
+
+  test('every key it names a digit is read as that digit, and no other key is', () => {
+    for (const [code, name] of Object.entries(map)) {
+      expect(digitOfKey({ keyCode: Number(code) })).toBe(name.startsWith('Digit') ? Number(name.slice(5)) : null)
+    }
   })
 
   test('maps play/pause or separate play and pause keys, and stop', () => {
