@@ -19,7 +19,7 @@ import {
 import { hexToBytes } from './mp4'
 
 /** Bump when the output changes shape or content; ensureMedia regenerates on a mismatch. */
-export const MEDIA_GENERATOR_VERSION = 4
+export const MEDIA_GENERATOR_VERSION = 5
 
 export interface MediaAsset {
   id: string
@@ -41,6 +41,13 @@ export interface MediaAsset {
   hlsKeyUri: string | null
   /** The video renditions, lowest first. */
   renditions: Array<{ id: string; width: number; height: number; bandwidth: number; codecs: string }>
+  /** The span of the picture that opens it as titles do: an episode played from it offers Skip intro. */
+  intro: MediaSpan
+}
+
+export interface MediaSpan {
+  startSeconds: number
+  endSeconds: number
 }
 
 export interface MediaCatalog {
@@ -87,6 +94,12 @@ const SUBTITLES = [
   { id: 'sub-zh', language: 'zh', label: '中文', text: (n: number, t: number) => `第 ${n} 条字幕（${t} 秒）\n这是中文测试字幕` },
   { id: 'sub-en', language: 'en', label: 'English', text: (n: number, t: number) => `Subtitle cue ${n} (${t} s)\nThis is the English test track` },
 ] as const
+
+/**
+ * Every clip's opening titles, as an operator's content metadata marks them (production markers come with the
+ * catalogue, not from the pixels): 6 s of the 24 s clip after a cold open, long enough to see the offer and take it.
+ */
+export const INTRO: MediaSpan = { startSeconds: 3, endSeconds: 9 }
 
 /** Seek previews: a 320×180 picture every 2 s, four to a row of the sprite sheet. */
 const THUMBNAILS = { file: 'thumbnails.jpg', everySeconds: 2, tileWidth: 320, tileHeight: 180, maxColumns: 4 } as const
@@ -297,6 +310,7 @@ async function buildAsset(
     subtitleLanguages: SUBTITLES.map((s) => s.language),
     hlsKeyUri,
     renditions: video.map((v) => ({ id: v.id, width: v.width, height: v.height, bandwidth: v.bandwidth, codecs: v.codecs })),
+    intro: INTRO,
   }
 }
 

@@ -33,6 +33,10 @@ export type Drm = Static<typeof DrmSchema>
 
 export const TextTrackSchema = Type.Object({ language: Type.String() })
 
+/** A span of the play, in seconds from its start. */
+export const PlaySpanSchema = Type.Object({ startSeconds: Type.Number({ minimum: 0 }), endSeconds: Type.Number({ minimum: 0 }) })
+export type PlaySpan = Static<typeof PlaySpanSchema>
+
 export const PlaybackResponseSchema = Type.Object({
   titleId: Type.String(),
   episodeId: Nullable(Type.String()),
@@ -45,6 +49,8 @@ export const PlaybackResponseSchema = Type.Object({
   durationSeconds: Type.Number({ minimum: 0 }),
   audioLanguages: Type.Array(Type.String()),
   textTracks: Type.Array(TextTrackSchema),
+  /** An episode's opening titles, which the app offers to skip; null for films, trailers and unmarked media. */
+  intro: Nullable(PlaySpanSchema),
 })
 export type PlaybackResponse = Static<typeof PlaybackResponseSchema>
 

@@ -13,6 +13,8 @@ export interface MediaAssetInfo {
   hls: string
   audioLanguages: string[]
   subtitleLanguages: string[]
+  /** The clip's opening titles (media generated before they were marked have none). */
+  intro?: { startSeconds: number; endSeconds: number }
 }
 
 export class MediaLibrary {
@@ -64,8 +66,15 @@ function isAsset(a: unknown): a is MediaAssetInfo {
     typeof x.encrypted === 'boolean' &&
     typeof x.dash === 'string' &&
     typeof x.hls === 'string' &&
-    (!x.encrypted || (hex(x.kid) && hex(x.key)))
+    (!x.encrypted || (hex(x.kid) && hex(x.key))) &&
+    (x.intro === undefined || isSpan(x.intro))
   )
+}
+
+function isSpan(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false
+  const { startSeconds: start, endSeconds: end } = value as Record<string, unknown>
+  return typeof start === 'number' && typeof end === 'number' && start >= 0 && end > start
 }
 
 export function hexToBase64url(hex: string): string {

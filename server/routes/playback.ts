@@ -102,6 +102,7 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
         durationSeconds: asset.durationSeconds,
         audioLanguages: asset.audioLanguages ?? [],
         textTracks: (asset.subtitleLanguages ?? []).map((language) => ({ language })),
+        intro: episodeId !== null ? (asset.intro ?? null) : null,
       }
     },
   )

@@ -107,6 +107,8 @@ export function isPlayback(value: unknown): value is PlaybackResponse {
     typeof value.resumePositionSeconds === 'number' &&
     Array.isArray(value.audioLanguages) &&
     Array.isArray(value.textTracks) &&
+    // A server from before Skip intro sends none: read as null.
+    (value.intro === undefined || value.intro === null || (isObject(value.intro) && typeof value.intro.startSeconds === 'number' && typeof value.intro.endSeconds === 'number')) &&
     (drm === null || (isObject(drm) && Array.isArray(drm.keySystems) && typeof drm.licenseToken === 'string' && typeof drm.licenseTokenExpiresAt === 'string'))
   )
 }

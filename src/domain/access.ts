@@ -1,4 +1,4 @@
-import type { Access, Money } from './contract-types'
+import type { Access, Money, PlaySpan } from './contract-types'
 import { effectiveEntitlement, isEntitled, isFreeTitle, rentalWindow } from './entitlement'
 import { messagesFor, type Locale } from './messages'
 import { formatMoney } from './money'
@@ -152,6 +152,14 @@ export function isResumable(progress: Progress | null | undefined): progress is 
  */
 export function isInCredits(progress: Progress): boolean {
   return stageOf(progress) === 'watched'
+}
+
+/** Skip intro is not offered for the opening titles' last second: nothing would be left to skip. */
+export const SKIP_INTRO_LAST_SECONDS = 1
+
+/** Whether a play at `positionSeconds` offers to skip its opening titles: inside them, short of their last second. */
+export function offersSkipIntro(positionSeconds: number, intro: PlaySpan | null): boolean {
+  return intro !== null && positionSeconds >= intro.startSeconds && positionSeconds < intro.endSeconds - SKIP_INTRO_LAST_SECONDS
 }
 
 /** Where a saved position stands: too early to resume, resumable, or in the last part (credits): watched. */

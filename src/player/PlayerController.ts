@@ -1,4 +1,4 @@
-import type { PlaybackResponse } from '../../server/contract'
+import type { PlaybackResponse, PlaySpan } from '../../server/contract'
 import { authorisePlayback, playbackTitle, type PlaybackTitle } from '../api/playback'
 import { api } from '../api/session'
 import { saveProgress } from '../api/progress'
@@ -191,6 +191,11 @@ export class PlayerController {
   /** The episode playing and its season, or null for a film, a trailer or before the title is in. */
   get episode(): PlayerEpisode | null {
     return this.episodeId ? this.episodeById(this.episodeId) : null
+  }
+
+  /** This play's opening titles, which it offers to skip; null for a film, a trailer or unmarked media. */
+  get intro(): PlaySpan | null {
+    return this.playback?.intro ?? null
   }
 
   /** The episode after this one (into the next season), offered at the end; null for a film, a trailer or the last episode. */

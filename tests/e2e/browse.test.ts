@@ -6,7 +6,7 @@ import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
 import { waitForStoredFeed } from './support/app-storage'
-import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForHomeInteractive, waitForNoText, waitForPlaced, waitForText, waitForWholeText } from './support/lightning'
+import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, recordSpeech, visibleTexts, waitForHomeInteractive, waitForNoText, waitForPlaced, waitForText, waitForWholeText } from './support/lightning'
 
 jest.setTimeout(180_000)
 
@@ -419,11 +419,7 @@ test('a series’ Details offers More like this under its episodes: Down from th
 test('Search offers the popular titles before a query and when it finds nothing; Back returns to the one opened', async () => {
   // With voice guidance on (?announce=1), what is said is recorded, not spoken.
   const { page, errors } = await open('#search', 'en', [], '&announce=1')
-  await page.evaluate(() => {
-    const spoken: string[] = []
-    Object.assign(window, { spoken })
-    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
-  })
+  await recordSpeech(page)
   const popular = (await (await fetch(`${server.origin}/v1/rails/popular`, { headers: { 'accept-language': 'en' } })).json()) as { items: Array<{ id: string; title: string }> }
   const [first, second] = popular.items as [{ id: string; title: string }, { id: string; title: string }]
   await waitForText(page, 'Popular on Marquee')

@@ -12,7 +12,7 @@ import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
-import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
+import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, recordSpeech, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
 import { mediaDir } from './support/paths'
 import { ffmpegPath } from '../../scripts/media'
 
@@ -543,13 +543,11 @@ test('Left held scrubs: its repeats move the preview, the video seeks once for t
   // Where the video is asked to go, in order (its time as each seek starts).
   await page.evaluate(() => {
     const sought: number[] = []
-    const spoken: string[] = []
-    Object.assign(window, { sought, spoken })
-    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
+    Object.assign(window, { sought })
     document.querySelector('video')!.addEventListener('seeking', (event) => sought.push((event.target as HTMLVideoElement).currentTime))
   })
   const sought = () => page.evaluate(() => (window as unknown as { sought: number[] }).sought)
-  const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)
+  const spoken = await recordSpeech(page)
   await press(page, 'ArrowRight', 600)
   expect(await sought()).toHaveLength(1)
   // Said as a length of the play, once the key is let go: "11 seconds", not "0:11".
@@ -581,15 +579,52 @@ test('Left held scrubs: its repeats move the preview, the video seeks once for t
   await page.close()
 })
 
+test('an episode’s opening titles offer Skip intro, focused and read out: OK goes to their end and plays on; Left still seeks; a film offers none', async () => {
+  const session = await subscribedViewer('skip-intro-viewer')
+  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const episode = series.seasons[0]!.episodes[1]!
+  const { page, errors } = await open(`player/${series.id}/startover/${episode.id}`, { session, query: '&announce=1' })
+  const spoken = await recordSpeech(page)
+  await waitForTime(page, 0.5)
+  // Before the titles (3 s in the test media) nothing is offered.
+  expect(await visibleTexts(page)).not.toContain('Skip intro')
+  await waitForText(page, 'Skip intro', 10_000)
+  expect(await videoTime(page)).toBeGreaterThanOrEqual(2.9)
+  expect(await focusedRefs(page)).toContain('SkipIntro')
+  await waitFor('Skip intro read out', async () => ((await spoken()).some((text) => text.startsWith('Skip intro')) ? true : null), 3_000)
+  await shot(page, 'skip-intro')
+  // Left seeks as ever (back before the titles: the offer goes), and it comes back with them.
+  await press(page, 'ArrowLeft', 0)
+  await page.keyboard.up('ArrowLeft')
+  await waitForNoText(page, 'Skip intro')
+  await waitForText(page, 'Skip intro', 10_000)
+  await press(page, 'Enter', 0)
+  const landed = await waitFor('the video at the titles’ end (9 s)', async () => {
+    const time = await videoTime(page)
+    return time >= 8.9 && time < 11 ? time : null
+  }, 3_000)
+  expect(landed).toBeGreaterThanOrEqual(8.9)
+  await waitForNoText(page, 'Skip intro')
+  // It plays on: OK skipped, it did not pause.
+  await waitForTime(page, landed + 0.5, 3_000)
+  expect(await videoPaused(page)).toBe(false)
+  expect(errors).toEqual([])
+  await page.close()
+
+  // A film: no opening titles marked, OK pauses as ever.
+  const film = await open(`player/${freeTitleId}/startover`)
+  await waitForTime(film.page, 4)
+  expect(await visibleTexts(film.page)).not.toContain('Skip intro')
+  await press(film.page, 'Enter', 500)
+  expect(await videoPaused(film.page)).toBe(true)
+  expect(film.errors).toEqual([])
+  await film.page.close()
+})
+
 test('the number keys jump through the play: 5 half way, 9 nine tenths, 0 the start, each shown over the bar and said; not under the track menu', async () => {
   const { page, errors } = await open(`player/${freeTitleId}/startover`, { query: '&announce=1' })
   await waitForTime(page, 1)
-  await page.evaluate(() => {
-    const spoken: string[] = []
-    Object.assign(window, { spoken })
-    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
-  })
-  const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)
+  const spoken = await recordSpeech(page)
   const duration = await page.evaluate(() => document.querySelector('video')!.duration)
   const previewTime = () => page.evaluate(() => document.querySelector('[ref="SeekPreview"] [texture-text]')?.getAttribute('texture-text') ?? null)
   const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`
@@ -864,11 +899,7 @@ test('a series on Details plays, resumes and starts over its episode, marks the 
   expect(end.status).toBe(200)
   // Home's Continue watching goes on with the third too, labelled on the series' poster, said in words.
   const home = await open('home', { session, query: '&announce=1' })
-  await home.page.evaluate(() => {
-    const spoken: string[] = []
-    Object.assign(window, { spoken })
-    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
-  })
+  await recordSpeech(home.page)
   const label = await home.page.waitForFunction(() => {
     const tile = document.querySelector('[ref="Poster"] > [ref="Episode"]:not([visible="false"])')?.closest('[ref="Poster"]')?.parentElement
     const episode = tile?.querySelector('[ref="Episode"] [texture-text]')?.getAttribute('texture-text')
@@ -908,11 +939,7 @@ test('the end of an episode offers the next: it starts by itself after the count
   expect(start.status).toBe(200)
   // With voice guidance on (?announce=1), what is said is recorded, not spoken.
   const { page, errors } = await open(`details/${series.id}`, { session, query: '&announce=1' })
-  await page.evaluate(() => {
-    const spoken: string[] = []
-    Object.assign(window, { spoken })
-    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
-  })
+  await recordSpeech(page)
   await waitForWholeText(page, 'Play S1:E1')
   // The button's episode is said in words ("S1:E1" would be spelled out).
   await press(page, 'ArrowRight')
@@ -1144,11 +1171,7 @@ test('OK held on a Continue watching tile offers to take it out: Back keeps it, 
   expect(await listed()).toEqual([taken!.id, kept!.id])
   // With voice guidance on (?announce=1), what is said is recorded, not spoken.
   const { page, errors } = await open('home', { session, query: '&announce=1' })
-  await page.evaluate(() => {
-    const spoken: string[] = []
-    Object.assign(window, { spoken })
-    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
-  })
+  await recordSpeech(page)
   await waitForText(page, 'Continue watching', 30_000)
   await press(page, 'ArrowDown')
   // Held as on a remote: the key repeats after the question is up; a repeat must not answer it.

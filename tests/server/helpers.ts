@@ -8,6 +8,7 @@ import { buildServer } from '../../server/app'
 import type { DeviceCodeResponse, RegisterDeviceResponse, TokenResponse } from '../../server/contract'
 import { ApiClient } from '../../src/api/http'
 import { AppError } from '../../src/api/errors'
+import { INTRO } from '../../scripts/media'
 
 export const SECRET = 'test-secret-0123456789'
 
@@ -35,6 +36,7 @@ export function writeFakeMedia(mediaDir: string): FakeAsset[] {
       subtitleLanguages: ['zh', 'en'],
       hlsKeyUri: encrypted ? `/v1/license/clearkey/hls/${id}` : null,
       renditions: [],
+      intro: INTRO,
     }
   })
   fs.mkdirSync(mediaDir, { recursive: true })

@@ -1,6 +1,7 @@
 // Playback authorisation and the ClearKey license server.
 import crypto from 'node:crypto'
 import type { ClearKeyResponse, PlaybackResponse, Purchase, RailPage, TitleDetails, TitleSummary } from '../../server/contract'
+import { INTRO } from '../../scripts/media'
 import { TokenSigner } from '../../server/lib/tokens'
 import { call, giveStoredPayment, idemKey, registerDevice, signIn, startServer, SECRET, type FakeAsset, type TestServer } from './helpers'
 
@@ -82,6 +83,30 @@ describe('playback', () => {
     expect(res.body.drm?.keySystems).toEqual([{ keySystem: 'org.w3.clearkey', licenseUrl: `${server.base}/v1/license/clearkey` }])
     expect(Date.parse(res.body.drm?.licenseTokenExpiresAt as string) - server.clock.now).toBe(5 * 60 * 1000)
   })
+})
+
+test('an episode’s play carries its opening titles to skip; a film’s and a trailer’s carry none', async () => {
+  const viewer = await signIn(server, 'intro-viewer')
+  await giveStoredPayment(server, 'intro-viewer')
+  const subscribed = await call<Purchase>(server.base, 'POST', '/v1/purchases', {
+    token: viewer.token,
+    headers: { 'idempotency-key': idemKey() },
+    body: { kind: 'subscription', planId: 'vip-monthly', payment: { method: 'stored', pin: '1234' } },
+  })
+  expect(subscribed.status).toBe(201)
+  const inSubscription = (kind: TitleSummary['kind']) => titles.find((t) => t.kind === kind && t.access.offers.some((o) => o.kind === 'subscription')) as TitleSummary
+  const series = inSubscription('series')
+  const details = (await call<TitleDetails>(server.base, 'GET', `/v1/titles/${series.id}`, { token: viewer.token })).body
+  const episode = details.seasons[0]!.episodes[1]!
+  const ofEpisode = await play(viewer.token, series.id, { episodeId: episode.id })
+  expect(ofEpisode.body.episodeId).toBe(episode.id)
+  expect(ofEpisode.body.intro).toEqual(INTRO)
+  // The series' own play is its first episode's.
+  expect((await play(viewer.token, series.id)).body.intro).toEqual(INTRO)
+  expect((await play(viewer.token, series.id, { trailer: true })).body.intro).toBeNull()
+  const film = await play(viewer.token, inSubscription('film').id)
+  expect(film.status).toBe(200)
+  expect(film.body.intro).toBeNull()
 })
 
 describe('ClearKey license server', () => {

@@ -10,7 +10,7 @@ import {
 } from '../../player'
 import { formatClock, formatClockSpoken, formatEndsAt } from '../../domain/time'
 import { detailsBuyHash, episodeOwnTitle, playHash } from '../../domain/browse'
-import { asksStillWatching, isInCredits } from '../../domain/access'
+import { asksStillWatching, isInCredits, offersSkipIntro } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
 import { WatchingInfo, type WatchedTitle } from './WatchingInfo'
 import { DebugOverlay } from './DebugOverlay'
@@ -80,6 +80,9 @@ const SUBTITLE_BOX_PADDING = 40
 const TRACK_MENU_BOTTOM = SUBTITLE_BOTTOM_WITH_CONTROLS - 2 * SUBTITLE_TEXT.large.lineHeight - SUBTITLE_BOX_PADDING - 16
 /** Up next over the credits: subtitles stand above its panel, not behind it. */
 const SUBTITLE_BOTTOM_OVER_UP_NEXT = layout.screenH - layout.safeY - UP_NEXT_SIZE.h - 24
+/** Skip intro sits above the bar's right end, its bottom clear of the end time's line (850). */
+const SKIP_INTRO_Y = 754
+const SKIP_INTRO_MIN_W = 280
 /** Up next: the seconds before the next episode starts by itself. */
 const UP_NEXT_SECONDS = 10
 /** Paused this long with no key, the play shows what is paused over the picture dimmed (WatchingInfo). */
@@ -217,6 +220,7 @@ export class PlayerPage
   /** Counts the pictures asked for: one asked for an older seek is not shown. */
   private thumbnailAsks = 0
   private upNextPanel: UpNext | null = null
+  private skipIntroButton: Button | null = null
 
   private controller: PlayerController | null = null
   private request: PlayRequest | null = null
@@ -293,6 +297,7 @@ export class PlayerPage
     this.creditsOffered = false
     this.Notice.visible = false
     if (this.seekPreview) this.seekPreview.visible = false
+    if (this.skipIntroButton) this.skipIntroButton.visible = false
     this.tag('Controls.Mode')!.text = request.mode === 'trailer' ? t('player.trailer') : ''
     const departures = this.departures
     const claimed = fresh ? null : claimPlay(request)
@@ -334,6 +339,7 @@ export class PlayerPage
     const EndsAt = this.tag('Controls.EndsAt')!
     if (EndsAt.text?.text !== endsAt) EndsAt.text = endsAt
     this.offerAtCredits(controller, position, duration)
+    this.offerSkipIntro(controller, position)
     const preview = this.seekPreview
     if (preview?.visible && preview.hasShown(SEEK_PREVIEW_MS, SEEK_PICTURE_WAIT_MS) && controller.currentState !== 'buffering') preview.visible = false
     const subtitle = controller.subtitleText
@@ -430,6 +436,7 @@ export class PlayerPage
     if (this.upNextPanel?.visible) return this.upNextPanel
     if (this.Notice.visible) return this.tag(this.noticeFocus === 'Retry' && this.tag('Notice.Retry')!.visible ? 'Notice.Retry' : 'Notice.Back')!
     if (this.menuOpen) return this.tracks
+    if (this.skipIntroButton?.visible) return this.skipIntroButton
     return this
   }
 
@@ -507,6 +514,7 @@ export class PlayerPage
 
   override _handleEnter(): void {
     if (this.Notice.visible) return this.noticeAction()
+    if (this.skipIntroButton?.visible) return this.skipIntro()
     this.controller?.togglePlay()
   }
 
@@ -781,6 +789,41 @@ export class PlayerPage
     this.closeTracks()
     this.Subtitles.y = SUBTITLE_BOTTOM_OVER_UP_NEXT
     this.offerNext(next, true)
+  }
+
+  /**
+   * An episode's opening titles offer Skip intro, focused, so OK skips them (the other keys keep their jobs: Left
+   * and Right seek, Back leaves), as the big video apps spare a series' viewer its titles at every episode; it goes
+   * when they end or the play leaves them. Voice guidance reads it as it takes the focus. Not over a notice, the
+   * track menu or Up next, nor while the play loads or stalls.
+   */
+  private offerSkipIntro(controller: PlayerController, positionSeconds: number): void {
+    const state = controller.currentState
+    const offered =
+      offersSkipIntro(positionSeconds, controller.intro) && (state === 'playing' || state === 'paused') && !this.menuOpen && !this.Notice.visible && !this.upNextPanel?.visible
+    if (offered === (this.skipIntroButton?.visible ?? false)) return
+    this.skipIntroOffer.visible = offered
+    this._refocus()
+  }
+
+  /** To the end of the opening titles, shown and said as any jump; the play goes on as it was (paused stays paused). */
+  private skipIntro(): void {
+    const controller = this.controller
+    if (this.skipIntroButton) this.skipIntroButton.visible = false
+    this._refocus()
+    if (controller?.intro) this.showJump(controller.seekAt(controller.intro.endSeconds))
+  }
+
+  /** Built at the first opening titles, above the bar's right end, clear of the controls' texts. */
+  private get skipIntroOffer(): Button {
+    if (!this.skipIntroButton) {
+      const button = this.stage.c({ type: Button, ref: 'SkipIntro', x: layout.screenW - layout.safeX, mountX: 1, y: SKIP_INTRO_Y, visible: false, zIndex: 7 }) as Button
+      this.childList.add(button)
+      button.label = t('player.skipIntro')
+      button.fitLabel(SKIP_INTRO_MIN_W)
+      this.skipIntroButton = button
+    }
+    return this.skipIntroButton
   }
 
   private offerNext(next: PlayerEpisode, overCredits: boolean): void {

@@ -136,3 +136,13 @@ export async function waitForPlaced(page: Page, selectors: string[], where: 'bel
     return placed ? last : null
   })
 }
+
+/** With voice guidance on (`?announce=1`), what the app says is recorded in `window.spoken`, not spoken; returns its reader. */
+export async function recordSpeech(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const spoken: string[] = []
+    Object.assign(window, { spoken })
+    window.speechSynthesis.speak = (utterance) => void spoken.push(utterance.text)
+  })
+  return () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)
+}

@@ -1,4 +1,4 @@
-import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, episodesNamedBy, isInCredits, isResumable, LOCALES, type DetailAction } from '../../../src/domain'
+import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, episodesNamedBy, isInCredits, isResumable, LOCALES, offersSkipIntro, type DetailAction } from '../../../src/domain'
 import {
   access,
   BUY,
@@ -55,6 +55,20 @@ describe('isInCredits', () => {
     ['duration not known yet', { positionSeconds: 100, durationSeconds: 0 }, false],
   ])('%s → %s', (_name, progress, expected) => {
     expect(isInCredits(progress)).toBe(expected)
+  })
+})
+
+describe('offersSkipIntro', () => {
+  const intro = { startSeconds: 2, endSeconds: 8 }
+  test.each([
+    ['before the opening titles', 1.9, intro, false],
+    ['at their start', 2, intro, true],
+    ['inside them', 5, intro, true],
+    ['in their last second', 7, intro, false],
+    ['after them', 8, intro, false],
+    ['a play with none', 5, null, false],
+  ])('%s → %s', (_name, position, span, expected) => {
+    expect(offersSkipIntro(position, span)).toBe(expected)
   })
 })
 
