@@ -591,6 +591,8 @@ test('an episode’s opening titles offer Skip intro, focused and read out: OK g
   await waitForText(page, 'Skip intro', 10_000)
   expect(await videoTime(page)).toBeGreaterThanOrEqual(2.9)
   expect(await focusedRefs(page)).toContain('SkipIntro')
+  // The controls' hint says what OK does now.
+  await waitForText(page, 'OK Skip intro ·')
   await waitFor('Skip intro read out', async () => ((await spoken()).some((text) => text.startsWith('Skip intro')) ? true : null), 3_000)
   await shot(page, 'skip-intro')
   // Left seeks as ever (back before the titles: the offer goes), and it comes back with them.
@@ -605,6 +607,7 @@ test('an episode’s opening titles offer Skip intro, focused and read out: OK g
   }, 3_000)
   expect(landed).toBeGreaterThanOrEqual(8.9)
   await waitForNoText(page, 'Skip intro')
+  await waitForText(page, 'OK Play/Pause ·')
   // It plays on: OK skipped, it did not pause.
   await waitForTime(page, landed + 0.5, 3_000)
   expect(await videoPaused(page)).toBe(false)

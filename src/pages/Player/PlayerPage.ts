@@ -297,7 +297,7 @@ export class PlayerPage
     this.creditsOffered = false
     this.Notice.visible = false
     if (this.seekPreview) this.seekPreview.visible = false
-    if (this.skipIntroButton) this.skipIntroButton.visible = false
+    this.showSkipIntro(false)
     this.tag('Controls.Mode')!.text = request.mode === 'trailer' ? t('player.trailer') : ''
     const departures = this.departures
     const claimed = fresh ? null : claimPlay(request)
@@ -801,16 +801,21 @@ export class PlayerPage
     const state = controller.currentState
     const offered =
       offersSkipIntro(positionSeconds, controller.intro) && (state === 'playing' || state === 'paused') && !this.menuOpen && !this.Notice.visible && !this.upNextPanel?.visible
-    if (offered === (this.skipIntroButton?.visible ?? false)) return
-    this.skipIntroOffer.visible = offered
+    if (offered !== (this.skipIntroButton?.visible ?? false)) this.showSkipIntro(offered)
+  }
+
+  /** Skip intro shown, focused and named by the controls' hint, or taken away. */
+  private showSkipIntro(shown: boolean): void {
+    if (!shown && !this.skipIntroButton) return
+    this.skipIntroOffer.visible = shown
+    this.tag('Controls.Hint')!.text = t(shown ? 'player.hintSkipIntro' : 'player.hint')
     this._refocus()
   }
 
   /** To the end of the opening titles, shown and said as any jump; the play goes on as it was (paused stays paused). */
   private skipIntro(): void {
+    this.showSkipIntro(false)
     const controller = this.controller
-    if (this.skipIntroButton) this.skipIntroButton.visible = false
-    this._refocus()
     if (controller?.intro) this.showJump(controller.seekAt(controller.intro.endSeconds))
   }
 
