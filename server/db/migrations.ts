@@ -209,4 +209,18 @@ export const MIGRATIONS: Migration[] = [
     name: 'continue watching removal',
     sql: `ALTER TABLE progress ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    // A stored payment method was kept as English display text ("Alipay ••8888"); it is kept as its brand and last
+    // four digits ("alipay:8888") and named in the viewer's language when presented (server/lib/payment.ts).
+    version: 6,
+    name: 'stored payment brand',
+    sql: `
+      UPDATE accounts SET stored_payment = CASE
+          WHEN stored_payment LIKE 'Alipay%' THEN 'alipay:'
+          WHEN stored_payment LIKE 'WeChat%' THEN 'wechat:'
+          ELSE 'card:'
+        END || substr(stored_payment, -4)
+      WHERE stored_payment GLOB '* ••[0-9][0-9][0-9][0-9]';
+    `,
+  },
 ]

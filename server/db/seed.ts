@@ -3,10 +3,11 @@ import type { Db } from './index'
 import { FIXED_TITLES, GENRES, GIVEN_NAMES, MODIFIERS, NOUNS, SURNAMES, type Word } from './words'
 import { mulberry32 } from '../lib/random'
 import { hashPinSync } from '../lib/pin'
+import { storedPayment } from '../lib/payment'
 
 export const SEED = 20261125
 export const TITLE_COUNT = 320
-export const DEMO_ACCOUNT = { id: 'acc_demo', name: 'demo', pin: '1234', storedPayment: 'Alipay ••8888' }
+export const DEMO_ACCOUNT = { id: 'acc_demo', name: 'demo', pin: '1234', storedPayment: storedPayment('alipay', '8888') }
 export const VIP_PLAN = { id: 'vip-monthly', zh: 'VIP 月度会员', en: 'VIP Monthly', idn: 'VIP Bulanan', priceMinor: 2500 }
 
 type Category = 'free' | 'subscription' | 'ppv' | 'both'

@@ -5,9 +5,10 @@ import { Type } from '@sinclair/typebox'
 import QRCode from 'qrcode'
 import {
   AuthHeadersSchema, DeviceCodeResponseSchema, ErrorSchema, TokenRequestSchema, TokenResponseSchema,
-  type Account, type DeviceCodeResponse, type TokenRequest, type TokenResponse,
+  type Account, type DeviceCodeResponse, type Language, type TokenRequest, type TokenResponse,
 } from '../contract'
-import { accountViewerKey, baseUrl, deviceViewerKey, viewerOf, type Ctx } from '../lib/context'
+import { accountViewerKey, baseUrl, deviceViewerKey, language, viewerOf, type Ctx } from '../lib/context'
+import { paymentMethodName } from '../lib/payment'
 import { ApiError } from '../lib/errors'
 import { createDevice } from './devices'
 import { moveViewerHistory } from '../lib/viewer-history'
@@ -40,10 +41,12 @@ interface AccountRow {
   language: Account['language']
 }
 
-export function accountView(ctx: Ctx, accountId: string): Account {
+/** The account as the API gives it, its stored payment method named in `lang`. */
+export function accountView(ctx: Ctx, accountId: string, lang: Language): Account {
   const a = ctx.db.prepare('SELECT id, name, stored_payment, pin_hash, rating_limit, language FROM accounts WHERE id = ?').get(accountId) as AccountRow | undefined
   if (!a) throw new ApiError(404, 'not_found', 'No such account')
-  return { id: a.id, name: a.name, hasPin: a.pin_hash !== null, storedPaymentMethod: a.stored_payment, ratingLimit: a.rating_limit, language: a.language }
+  const storedPaymentMethod = a.stored_payment === null ? null : paymentMethodName(a.stored_payment, lang)
+  return { id: a.id, name: a.name, hasPin: a.pin_hash !== null, storedPaymentMethod, ratingLimit: a.rating_limit, language: a.language }
 }
 
 export const QrQuerySchema = Type.Object(
@@ -146,7 +149,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: Ctx): void {
         })()
         const exp = now + ACCOUNT_TOKEN_TTL_MS
         const accessToken = ctx.signer.sign({ typ: 'account', dev: row.device_id, acc: row.account_id, iat: Math.floor(now / 1000), exp: Math.floor(exp / 1000) })
-        return { accessToken, expiresAt: new Date(exp).toISOString(), account: accountView(ctx, row.account_id) }
+        return { accessToken, expiresAt: new Date(exp).toISOString(), account: accountView(ctx, row.account_id, language(req)) }
       }
     },
   )

@@ -47,7 +47,7 @@ export function registerMeRoutes(app: FastifyInstance, ctx: Ctx): void {
       return {
         viewer: 'account',
         deviceId: viewer.deviceId,
-        account: accountView(ctx, viewer.accountId),
+        account: accountView(ctx, viewer.accountId, language(req)),
         subscription: h.subscription ? { planId: h.subscription.planId, until: new Date(h.subscription.until).toISOString() } : null,
       }
     },
@@ -258,7 +258,7 @@ export function registerMeRoutes(app: FastifyInstance, ctx: Ctx): void {
       const viewer = requireAccount(ctx, req)
       if (req.body.ratingLimit !== undefined) ctx.db.prepare('UPDATE accounts SET rating_limit = ? WHERE id = ?').run(req.body.ratingLimit, viewer.accountId)
       if (req.body.language !== undefined) ctx.db.prepare('UPDATE accounts SET language = ? WHERE id = ?').run(req.body.language, viewer.accountId)
-      return accountView(ctx, viewer.accountId)
+      return accountView(ctx, viewer.accountId, language(req))
     },
   )
 

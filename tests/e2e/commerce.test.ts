@@ -6,7 +6,7 @@ import type { TitleDetails } from '../../server/contract'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
 import { startAppServer, type AppServer } from './support/app-server'
 import { startFaultProxy } from './support/fault-proxy'
-import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
+import { boxesOf, collectPageErrors, drawnTexts, focusedRefs, press, recordDrawnTexts, visibleTexts, waitForNoText, waitForPlaced, waitForText, waitForTextMatching, waitForWholeText } from './support/lightning'
 import { outputDir } from './support/paths'
 import { waitFor } from './support/wait'
 import { call, signInAt } from '../server/helpers'
@@ -38,11 +38,11 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function openApp(hash: string, prepare?: (page: Page) => Promise<void>): Promise<Page> {
+async function openApp(hash: string, prepare?: (page: Page) => Promise<void>, lang = 'en'): Promise<Page> {
   const page = await browser.context.newPage()
   errorsByPage.set(page, collectPageErrors(page, expectedNoise))
   await prepare?.(page)
-  await page.goto(`${server.origin}/?inspector=1&lang=en#${hash}`)
+  await page.goto(`${server.origin}/?inspector=1&lang=${lang}#${hash}`)
   return page
 }
 
@@ -207,6 +207,25 @@ test('rent a pay-per-view title with the PIN: price and terms shown, then it pla
   await press(tv, 'Enter', 0)
   await expectPlaying(tv, film!.id)
   expect(purchasesOf(film!.id)).toEqual([expect.objectContaining({ kind: 'rent', status: 'completed' })])
+  expect(errorsByPage.get(tv)).toEqual([])
+  await tv.close()
+})
+
+test('in Chinese the stored method is named as the launch market names it (支付宝（尾号8888）), inside its button', async () => {
+  const [film] = await findTitles(1, payPerViewOnly)
+  const tv = await openApp(`details/${film!.id}/buy`, undefined, 'zh-CN')
+  await waitForText(tv, '租 ¥')
+  await press(tv, 'Enter')
+  await waitForWholeText(tv, '支付宝（尾号8888）支付')
+  await waitForText(tv, '使用支付宝（尾号8888）并输入家长密码支付')
+  const [button, label] = await boxesOf(tv, ['[ref="PayWithPin"]', '[ref="PayWithPin"] [ref="Label"]'])
+  expect(label!.left).toBeGreaterThan(button!.left)
+  expect(label!.right).toBeLessThan(button!.right)
+  await shot(tv, 'purchase-confirm-zh')
+  // Cancel (Back) buys nothing.
+  await press(tv, 'Escape')
+  await waitForNoText(tv, '支付宝（尾号8888）支付')
+  expect(purchasesOf(film!.id)).toEqual([])
   expect(errorsByPage.get(tv)).toEqual([])
   await tv.close()
 })

@@ -202,7 +202,7 @@ export async function giveStoredPayment(server: Pick<TestServer, 'dataDir'>, acc
   try {
     db.pragma('busy_timeout = 5000')
     const { hash, salt } = hashPinSync(pin)
-    db.prepare("UPDATE accounts SET stored_payment = 'Test card ••4242', pin_hash = ?, pin_salt = ? WHERE name = ?").run(hash, salt, account)
+    db.prepare("UPDATE accounts SET stored_payment = 'card:4242', pin_hash = ?, pin_salt = ? WHERE name = ?").run(hash, salt, account)
   } finally {
     db.close()
   }

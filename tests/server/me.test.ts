@@ -225,13 +225,17 @@ describe('watchlist', () => {
 describe('me, settings, events', () => {
   test('GET /v1/me for the demo account', async () => {
     const s = await signIn(server, 'demo')
-    const me = await call<MeResponse>(server.base, 'GET', '/v1/me', { token: s.token })
+    const me = await call<MeResponse>(server.base, 'GET', '/v1/me', { token: s.token, headers: { 'Accept-Language': 'en' } })
     expect(me.body).toEqual({
       viewer: 'account',
       deviceId: s.deviceId,
       account: { id: 'acc_demo', name: 'demo', hasPin: true, storedPaymentMethod: 'Alipay ••8888', ratingLimit: null, language: null },
       subscription: null,
     })
+    // The stored method is named in the viewer's language, as the launch market's apps name it.
+    const named = async (language: string) =>
+      (await call<MeResponse>(server.base, 'GET', '/v1/me', { token: s.token, headers: { 'Accept-Language': language } })).body.account?.storedPaymentMethod
+    expect([await named('zh-CN'), await named('id')]).toEqual(['支付宝（尾号8888）', 'Alipay ••8888'])
     const set = await call<Account>(server.base, 'PUT', '/v1/me/settings', { token: s.token, body: { ratingLimit: '12+', language: 'en' } })
     expect(set.body).toMatchObject({ ratingLimit: '12+', language: 'en' })
     const cleared = await call<Account>(server.base, 'PUT', '/v1/me/settings', { token: s.token, body: { ratingLimit: null } })
@@ -272,7 +276,12 @@ describe('database', () => {
       const insert = db.prepare('INSERT INTO progress (viewer_id, title_id, episode_id, position_seconds, duration_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
       insert.run('acc:a', 't0001', 't0001-s1e02', 300, 2700, 1)
       insert.run('acc:a', 't0005', null, 60, 5400, 2)
-      expect(migrate(db)).toEqual([4, 5])
+      // An account's stored method kept as English display text, as before it was kept as brand and digits.
+      db.prepare("INSERT INTO accounts (id, name, created_at, stored_payment) VALUES ('acc_a', 'a', 1, 'Alipay ••8888'), ('acc_b', 'b', 1, 'Test card ••4242'), ('acc_c', 'c', 1, 'Company account')").run()
+      expect(migrate(db)).toEqual([4, 5, 6])
+      expect(db.prepare('SELECT stored_payment FROM accounts ORDER BY id').all()).toEqual([
+        { stored_payment: 'alipay:8888' }, { stored_payment: 'card:4242' }, { stored_payment: 'Company account' },
+      ])
       expect(db.prepare('SELECT viewer_id, title_id, episode_id, position_seconds FROM episode_progress').all()).toEqual([
         { viewer_id: 'acc:a', title_id: 't0001', episode_id: 't0001-s1e02', position_seconds: 300 },
       ])
@@ -287,7 +296,7 @@ describe('database', () => {
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
       const versions = (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version)
-      expect(versions).toEqual([1, 2, 3, 4, 5])
+      expect(versions).toEqual([1, 2, 3, 4, 5, 6])
       const count = (db.prepare('SELECT COUNT(*) AS n FROM titles').get() as { n: number }).n
       expect(count).toBe(320)
     } finally {

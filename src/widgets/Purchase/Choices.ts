@@ -6,7 +6,7 @@ export interface Choice {
   ref: string
   label: string
   action: () => void
-  /** Wider than the row's default for a long label ("Pay with Alipay ••8888"). */
+  /** Wider than the row's default (340) for a long label ("Pay with Alipay ••8888"); a longer label widens it further. */
   w?: number
 }
 
@@ -36,12 +36,14 @@ export class Choices
   /** Replaces the buttons; focus goes to `focusRef` when given, else the first. */
   setChoices(choices: Choice[], focusRef?: string, buttonW = 340): void {
     this._choices = choices
+    this.Row.children = choices.map((choice) => ({ ref: choice.ref, type: Button, h: BUTTON_H, label: choice.label }))
     let x = 0
-    this.Row.children = choices.map((choice) => {
-      const w = choice.w ?? buttonW
-      const button = { ref: choice.ref, type: Button, x, w, h: BUTTON_H, label: choice.label }
-      x += w + GAP
-      return button
+    this.Row.children.forEach((child, index) => {
+      // A label longer than the button's width (an operator's own name for a stored method) widens it.
+      const button = child as Button
+      button.fitLabel(choices[index]?.w ?? buttonW)
+      button.x = x
+      x += button.w + GAP
     })
     const wanted = focusRef === undefined ? -1 : choices.findIndex((c) => c.ref === focusRef)
     this._index = wanted >= 0 ? wanted : 0

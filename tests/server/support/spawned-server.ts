@@ -107,7 +107,7 @@ export async function giveStoredPaymentIn(dbFile: string, accountName: string, p
   try {
     db.pragma('busy_timeout = 5000')
     const { hash, salt } = hashPinSync(pin)
-    db.prepare("UPDATE accounts SET stored_payment = 'Test card ••4242', pin_hash = ?, pin_salt = ? WHERE name = ?").run(hash, salt, accountName)
+    db.prepare("UPDATE accounts SET stored_payment = 'card:4242', pin_hash = ?, pin_salt = ? WHERE name = ?").run(hash, salt, accountName)
     return (db.prepare('SELECT id FROM accounts WHERE name = ?').get(accountName) as { id: string }).id
   } finally {
     db.close()
