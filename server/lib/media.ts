@@ -1,6 +1,7 @@
 // Reads <mediaDir>/catalog.json (written by scripts/media) and maps titles to assets.
 import fs from 'node:fs'
 import path from 'node:path'
+import type { PlaySpan } from '../contract'
 import type { CatalogTitle } from './catalog'
 
 export interface MediaAssetInfo {
@@ -14,7 +15,7 @@ export interface MediaAssetInfo {
   audioLanguages: string[]
   subtitleLanguages: string[]
   /** The clip's opening titles (media generated before they were marked have none). */
-  intro?: { startSeconds: number; endSeconds: number }
+  intro?: PlaySpan
 }
 
 export class MediaLibrary {

@@ -559,11 +559,12 @@ export class PlayerPage
     this.jump(30)
   }
 
-  /** Rewind and FastForward: a seek at once, shown and said (they have no hold to wait for). */
+  /** Rewind and FastForward: a seek at once (they have no hold to wait for). */
   private jump(seconds: number): void {
     this.showJump(this.controller?.seekBy(seconds) ?? null)
   }
 
+  /** A seek made at once (Rewind, FastForward, a number key, Skip intro): shown over the bar and said. */
   private showJump(target: number | null): void {
     this.previewSeek(target)
     if (target !== null) this.sayWhereSought()
