@@ -10,6 +10,11 @@ export const ProgressSummarySchema = Type.Object({
   episodeId: Nullable(Type.String()),
   /** With an episodeId: where the episode stands in its series, for a label such as "S1:E4". */
   episode: Type.Optional(Type.Object({ season: Type.Integer({ minimum: 0 }), number: Type.Integer({ minimum: 0 }) })),
+  /**
+   * With an episodeId: the episode the series goes on with once that one is watched (the next, into the next season;
+   * the first after the last), so a first button names it ("Play S1:E4") before the episode list comes.
+   */
+  nextEpisode: Type.Optional(Type.Object({ id: Type.String(), season: Type.Integer({ minimum: 0 }), number: Type.Integer({ minimum: 0 }) })),
   updatedAt: Type.String({ format: 'date-time' }),
 })
 export type ProgressSummary = Static<typeof ProgressSummarySchema>

@@ -195,11 +195,14 @@ export function seriesEpisode(title: CatalogTitle, saved: ProgressRow | undefine
 
 export function progressOf(r: ProgressRow, catalog: Catalog): NonNullable<TitleSummary['progress']> {
   const episode = r.episode_id ? catalog.episodes.get(r.episode_id) : undefined
+  const title = catalog.byId.get(r.title_id)
+  const next = episode && title ? (episodeAfter(title, episode.id) ?? episodesOf(title)[0]) : undefined
   return {
     positionSeconds: r.position_seconds,
     durationSeconds: r.duration_seconds,
     episodeId: r.episode_id,
     ...(episode ? { episode: { season: episode.season, number: episode.number } } : {}),
+    ...(next && next.id !== episode?.id ? { nextEpisode: { id: next.id, season: next.season, number: next.number } } : {}),
     updatedAt: new Date(r.updated_at).toISOString(),
   }
 }

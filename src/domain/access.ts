@@ -1,4 +1,4 @@
-import type { Access, Money, PlaySpan } from './contract-types'
+import type { Access, Money, PlaySpan, ProgressSummary } from './contract-types'
 import { effectiveEntitlement, isEntitled, isFreeTitle, rentalWindow } from './entitlement'
 import { messagesFor, type Locale } from './messages'
 import { formatMoney } from './money'
@@ -177,13 +177,16 @@ export function episodesInOrder(seasons: readonly { number: number; episodes: re
 }
 
 /**
- * The episode a saved position names by itself (its id, season and number, as Home's feed gives them), for a series'
- * first button before its episodes are known: the same button as with them. None for a film, a position without the
- * episode's place, or one past the episode's end (the next episode needs the list).
+ * The episodes a saved position names by itself (as Home's feed gives them), for a series' first button before its
+ * episodes are known: the same button as with them. The episode it is in, and once that one is watched the one the
+ * series goes on with (the feed's `nextEpisode`). None for a film, a position without the episode's place, or a
+ * watched one without what comes next.
  */
-export function episodesNamedBy(progress: (Progress & { episode?: { season: number; number: number } }) | null | undefined): EpisodeRef[] {
-  if (!progress?.episodeId || !progress.episode || stageOf(progress) === 'watched') return []
-  return [{ id: progress.episodeId, season: progress.episode.season, number: progress.episode.number }]
+export function episodesNamedBy(progress: (Progress & Pick<ProgressSummary, 'episode' | 'nextEpisode'>) | null | undefined): EpisodeRef[] {
+  if (!progress?.episodeId || !progress.episode) return []
+  const current = { id: progress.episodeId, season: progress.episode.season, number: progress.episode.number }
+  if (stageOf(progress) !== 'watched') return [current]
+  return progress.nextEpisode ? [current, progress.nextEpisode] : []
 }
 
 /** The episode after `episodeId`, into the next season; null after the last, or for an episode not listed. */

@@ -1369,22 +1369,24 @@ test('Home’s hero offers the launch original’s first action beside More info
   await buyer.page.close()
 })
 
-test('Home’s hero names where the viewer is from the feed: "Resume S1:E3 from 12:05" from the first frame, never "Play" first', async () => {
+test('Home’s hero names where the viewer is from the feed: "Resume S1:E3 from 12:05", or "Play S1:E4" after the third was watched, from the first frame, never "Play" first', async () => {
   const home = (await call<{ hero: { id: string } }>(server.origin, 'GET', '/v1/home', { headers: { 'Accept-Language': 'en' } })).body
   const hero = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${home.hero.id}`, { headers: { 'Accept-Language': 'en' } })).body
   const third = hero.seasons[0]!.episodes[2]!
-  const session = await subscribedViewer('hero-resume')
-  const saved = await call(server.origin, 'PUT', `/v1/me/progress/${hero.id}`, { token: session.account?.token, body: { positionSeconds: 725, durationSeconds: 2700, episodeId: third.id } })
-  expect(saved.status).toBe(200)
-  const { page, errors } = await open('home', { session, recordTexts: true })
-  await waitForWholeText(page, 'Resume S1:E3 from 12:05')
-  // Its details came (the synopsis is theirs) and named the same button: it was never drawn as anything else.
-  await waitForText(page, hero.synopsis.slice(0, 30))
-  await page.waitForTimeout(500)
-  const drawn = await drawnTexts(page)
-  expect(drawn.filter((text) => /^(Play|Resume)\b/.test(text))).toEqual(drawn.filter((text) => text === 'Resume S1:E3 from 12:05'))
-  expect(errors).toEqual([])
-  await page.close()
+  for (const [accountName, positionSeconds, label] of [['hero-resume', 725, 'Resume S1:E3 from 12:05'], ['hero-next', 2690, 'Play S1:E4']] as const) {
+    const session = await subscribedViewer(accountName)
+    const saved = await call(server.origin, 'PUT', `/v1/me/progress/${hero.id}`, { token: session.account?.token, body: { positionSeconds, durationSeconds: 2700, episodeId: third.id } })
+    expect(saved.status).toBe(200)
+    const { page, errors } = await open('home', { session, recordTexts: true })
+    await waitForWholeText(page, label)
+    // Its details came (the synopsis is theirs) and named the same button: it was never drawn as anything else.
+    await waitForText(page, hero.synopsis.slice(0, 30))
+    await page.waitForTimeout(500)
+    const drawn = await drawnTexts(page)
+    expect(drawn.filter((text) => /^(Play|Resume)\b/.test(text))).toEqual(drawn.filter((text) => text === label))
+    expect(errors).toEqual([])
+    await page.close()
+  }
 })
 
 test('a refresh on Home (a title taken out of Continue watching) prepares the hero’s play only from details asked for the new feed', async () => {

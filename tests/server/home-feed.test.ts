@@ -178,6 +178,13 @@ describe('ETag and 304', () => {
     const removed = await changed()
     expect(removed.rails[0].items.map((t) => t.id)).not.toContain(heroSeries.id)
     expect(removed.hero.progress).toEqual(watchingHero.hero.progress)
+    // Each position names the episode the series goes on with once it is watched: the next, the first after the last.
+    expect(removed.hero.progress?.nextEpisode).toEqual({ id: heroSeries.seasons[0]!.episodes[3]!.id, season: 1, number: 4 })
+    const lastSeason = heroSeries.seasons[heroSeries.seasons.length - 1]!
+    const last = lastSeason.episodes[lastSeason.episodes.length - 1]!
+    server.clock.now += 1000
+    await call(server.base, 'PUT', `/v1/me/progress/${heroSeries.id}`, { token, body: { positionSeconds: 2690, durationSeconds: 2700, episodeId: last.id } })
+    expect((await changed()).hero.progress?.nextEpisode).toEqual({ id: heroSeries.seasons[0]!.episodes[0]!.id, season: 1, number: 1 })
 
     await buy(token, { kind: 'buy', titleId: bought.id })
     expect(tile(await changed(), bought.id)?.access.entitlement).toEqual({ kind: 'owned' })

@@ -219,17 +219,21 @@ describe('detailActions for a series', () => {
     expect(actionEpisode(detailActions(access([RENT, BUY]), NOW, null, { episodes }))).toBeUndefined()
   })
 
-  test('a position naming its episode (Home’s feed) gives the button the whole list gives, unless past its end', () => {
+  test('a position naming its episode and the one after (Home’s feed) gives the button the whole list gives', () => {
+    // As the server names them: the episode, and the one the series goes on with (the first after the last).
     const named = (episodeId: string, positionSeconds: number) => {
-      const episode = episodes.find((e) => e.id === episodeId)!
-      return { ...at(episodeId, positionSeconds), episode: { season: episode.season, number: episode.number } }
+      const index = episodes.findIndex((e) => e.id === episodeId)
+      const { season, number } = episodes[index]!
+      return { ...at(episodeId, positionSeconds), episode: { season, number }, nextEpisode: episodes[(index + 1) % episodes.length]! }
     }
     const firstButton = (progress: ReturnType<typeof named>, list: typeof episodes) => detailActions(access([FREE]), NOW, progress, { episodes: list, hasTrailer: false })[0]
-    for (const progress of [named('s1e2', 725), named('s2e1', 10)]) {
+    for (const progress of [named('s1e2', 725), named('s2e1', 10), named('s1e1', 2690), named('s1e2', 2690), named('s2e1', 2700)]) {
       expect(firstButton(progress, episodesNamedBy(progress))).toEqual(firstButton(progress, episodes))
     }
     expect(episodesNamedBy(named('s1e2', 725))).toEqual([episodes[1]])
-    expect(episodesNamedBy(named('s1e2', 2690))).toEqual([])
+    expect(episodesNamedBy(named('s1e2', 2690))).toEqual([episodes[1], episodes[2]])
+    // Watched, with nothing named after it (a feed from before the server named it): the list is needed.
+    expect(episodesNamedBy({ ...named('s1e2', 2690), nextEpisode: undefined })).toEqual([])
     expect(episodesNamedBy(at('s1e2', 725))).toEqual([])
     expect(episodesNamedBy(film(725))).toEqual([])
     expect(episodesNamedBy(null)).toEqual([])
