@@ -906,7 +906,9 @@ test('a series on Details plays, resumes and starts over its episode, marks the 
   const label = await home.page.waitForFunction(() => {
     const tile = document.querySelector('[ref="Poster"] > [ref="Episode"]:not([visible="false"])')?.closest('[ref="Poster"]')?.parentElement
     const episode = tile?.querySelector('[ref="Episode"] [texture-text]')?.getAttribute('texture-text')
-    return episode ? [episode, tile!.querySelector(':scope > [ref="Title"]')?.getAttribute('texture-text')] : null
+    // The inspector writes each text once its texture is drawn: the title may come a frame after the episode.
+    const title = tile?.querySelector(':scope > [ref="Title"]')?.getAttribute('texture-text')
+    return episode && title ? [episode, title] : null
   }, undefined, { timeout: 10_000 })
   expect(await label.jsonValue()).toEqual(['S1:E3', series.title])
   await press(home.page, 'ArrowDown')
