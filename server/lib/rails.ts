@@ -163,6 +163,11 @@ function episodeAfter(title: CatalogTitle, episodeId: string): CatalogEpisode | 
   return at >= 0 ? (episodes[at + 1] ?? null) : null
 }
 
+/** The episode a series goes on with once `episodeId` is watched: the next, the first after the last. */
+function episodeGoingOnFrom(title: CatalogTitle, episodeId: string): CatalogEpisode | null {
+  return episodeAfter(title, episodeId) ?? episodesOf(title)[0] ?? null
+}
+
 /** The viewer's saved position in one title (its episode for a series), however far; undefined when none. */
 export function savedProgress(ctx: Ctx, viewerKey: string, titleId: string): ProgressRow | undefined {
   return statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM progress WHERE viewer_id = ? AND title_id = ?').get(viewerKey, titleId) as
@@ -190,13 +195,13 @@ export function seriesEpisode(title: CatalogTitle, saved: ProgressRow | undefine
   const first = episodes[0] ?? null
   const current = saved?.episode_id ? episodes.find((episode) => episode.id === saved.episode_id) : undefined
   if (!current || !saved) return first
-  return isUnfinished(saved) ? current : (episodeAfter(title, current.id) ?? first)
+  return isUnfinished(saved) ? current : episodeGoingOnFrom(title, current.id)
 }
 
 export function progressOf(r: ProgressRow, catalog: Catalog): NonNullable<TitleSummary['progress']> {
   const episode = r.episode_id ? catalog.episodes.get(r.episode_id) : undefined
   const title = catalog.byId.get(r.title_id)
-  const next = episode && title ? (episodeAfter(title, episode.id) ?? episodesOf(title)[0]) : undefined
+  const next = episode && title ? episodeGoingOnFrom(title, episode.id) : null
   return {
     positionSeconds: r.position_seconds,
     durationSeconds: r.duration_seconds,
