@@ -162,6 +162,19 @@ export function offersSkipIntro(positionSeconds: number, intro: PlaySpan | null)
   return intro !== null && positionSeconds >= intro.startSeconds && positionSeconds < intro.endSeconds - SKIP_INTRO_LAST_SECONDS
 }
 
+/** What a series' opening titles do: offer Skip intro (the default), or skip themselves, as the launch market's apps can. */
+export const OPENING_TITLES_CHOICES = ['offer', 'skip'] as const
+export type OpeningTitlesChoice = (typeof OPENING_TITLES_CHOICES)[number]
+
+/**
+ * Whether a play at `positionSeconds` goes past its opening titles with no press: the viewer chose so, it is in
+ * them, and it has not skipped them once already (a viewer who goes back into them means to see them: Skip intro
+ * is offered then).
+ */
+export function skipsIntroUnasked(positionSeconds: number, intro: PlaySpan | null, choice: OpeningTitlesChoice, skippedAlready: boolean): boolean {
+  return choice === 'skip' && !skippedAlready && offersSkipIntro(positionSeconds, intro)
+}
+
 /** Where a saved position stands: too early to resume, resumable, or in the last part (credits): watched. */
 function stageOf({ positionSeconds: position, durationSeconds: duration }: Progress): 'unstarted' | 'resumable' | 'watched' {
   if (!(duration > 0) || !(position >= 0)) return 'unstarted'

@@ -4,6 +4,6 @@ export { claimPlay, dropPlayAhead, playerEnvironment, prefetchPlayer, preparePla
 export { isControllable, type PlayerState } from './state'
 export type { QoeSnapshot } from './qoe'
 export type { Thumbnail, Track } from './shaka-engine'
-export { SUBTITLE_SIZES, viewerKey, type SubtitleSize } from './preferences'
+export { currentViewer, readTrackPreferences, rememberTrackPreferences, SUBTITLE_SIZES, type SubtitleSize } from './preferences'
 export { digitSeekSeconds, seekStepSeconds } from './clock'
 export { PLAYBACK_RATES, type PlaybackRate } from './rates'

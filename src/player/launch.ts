@@ -1,11 +1,10 @@
-import { signedInAccount } from '../api/session'
 import { playbackProfile } from '../platform'
 import { operatorSettings } from '../settings'
 import { engineShakaConfig } from './config'
 import type { PlaybackTitle } from '../api/playback'
 import { PlayerController, type PlayerEnvironment } from './PlayerController'
 import { playRequestOf, routeShowsPlay, samePlay, type PlayRequest } from './request'
-import { viewerKey } from './preferences'
+import { currentViewer } from './preferences'
 import type { PlaybackRate } from './rates'
 import { probeSupport, ShakaEngine } from './shaka-engine'
 import { prefetchShaka, preloadShakaFile } from './shaka-loader'
@@ -26,7 +25,7 @@ export async function playerEnvironment(): Promise<PlayerEnvironment> {
     keySystems: profile.keySystems,
     licenseOverrides: operatorSettings().drm.licenseServers,
     streamFormat: operatorSettings().streamFormat,
-    viewer: viewerKey(signedInAccount()?.id ?? null),
+    viewer: currentViewer(),
     panel: profile.maxResolution,
   }
 }

@@ -1,3 +1,5 @@
+import { OPENING_TITLES_CHOICES, type OpeningTitlesChoice } from '../domain'
+import { signedInAccount } from '../api/session'
 import { readStored, writeStored } from '../storage'
 
 /** How large subtitles are drawn: a reading distance and eyesight the standard size does not suit. */
@@ -9,20 +11,23 @@ export interface TrackPreferences {
   /** null: subtitles off. */
   textLanguage: string | null
   subtitleSize: SubtitleSize
+  /** Chosen on the Account page: Skip intro offered, or the opening titles skipped with no press. */
+  openingTitles: OpeningTitlesChoice
 }
 
-const NONE: TrackPreferences = { audioLanguage: null, textLanguage: null, subtitleSize: 'standard' }
+const NONE: TrackPreferences = { audioLanguage: null, textLanguage: null, subtitleSize: 'standard', openingTitles: 'offer' }
 
-/** Whose choice it is: the signed-in account, else whoever uses this device anonymously. */
-export function viewerKey(accountId: string | null): string {
-  return accountId ?? 'device'
+/** Whose choices they are: the signed-in account's, else those of whoever uses this device anonymously ('device'). */
+export function currentViewer(): string {
+  return signedInAccount()?.id ?? 'device'
 }
 
 export function readTrackPreferences(viewer: string): TrackPreferences {
   const stored = readStored('player.preferences')?.[viewer]
-  // Kept before there was a size to choose, or written by hand: the standard size.
+  // Kept before there was a size or an opening-titles choice, or written by hand: the defaults.
   const subtitleSize = SUBTITLE_SIZES.find((size) => size === stored?.subtitleSize) ?? NONE.subtitleSize
-  return { ...NONE, ...stored, subtitleSize }
+  const openingTitles = OPENING_TITLES_CHOICES.find((choice) => choice === stored?.openingTitles) ?? NONE.openingTitles
+  return { ...NONE, ...stored, subtitleSize, openingTitles }
 }
 
 export function rememberTrackPreferences(viewer: string, change: Partial<TrackPreferences>): TrackPreferences {

@@ -335,7 +335,7 @@ test('audio, subtitles and their size switch from the track menu, subtitles show
   await waitForText(page, 'This is the English test track', 10_000)
   await shot(page, 'subtitles')
   const remembered = await page.evaluate(() => localStorage.getItem('player.preferences'))
-  expect(JSON.parse(remembered ?? '{}')).toEqual({ device: { audioLanguage: 'en', textLanguage: 'en', subtitleSize: 'large' } })
+  expect(JSON.parse(remembered ?? '{}')).toEqual({ device: { audioLanguage: 'en', textLanguage: 'en', subtitleSize: 'large', openingTitles: 'offer' } })
   await page.close()
 
   // A new play starts with English audio and English subtitles, drawn large.
@@ -622,6 +622,49 @@ test('an episode’s opening titles offer Skip intro, focused and read out: OK g
   expect(await videoPaused(film.page)).toBe(true)
   expect(film.errors).toEqual([])
   await film.page.close()
+})
+
+test('“Skip automatically” chosen on Account: an episode goes past its opening titles with no press, says so, and offers Skip intro when the viewer goes back into them', async () => {
+  const session = await subscribedViewer('auto-skip-viewer')
+  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const episode = series.seasons[0]!.episodes[2]!
+  const { page, errors } = await open('account', { session, query: '&announce=1', recordTexts: true })
+  await waitForText(page, 'Series intros')
+  await waitForText(page, '✓ Offer Skip intro')
+  // The fourth row of buttons: the account's actions, the parental limit, the language, then the intros.
+  for (let row = 0; row < 3; row += 1) await press(page, 'ArrowDown')
+  expect(await focusedRefs(page)).toContain('OpeningTitles-offer')
+  await press(page, 'ArrowRight')
+  await press(page, 'Enter')
+  await waitForText(page, '✓ Skip automatically')
+  await shot(page, 'account-intros')
+  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('player.preferences'))) ?? '{}')
+  expect(stored[session.account!.account.id]).toMatchObject({ openingTitles: 'skip' })
+
+  await page.evaluate((to) => { location.hash = to }, `#player/${series.id}/startover/${episode.id}`)
+  const spoken = await recordSpeech(page)
+  await waitForTime(page, 0.5)
+  // At the titles (3–9 s in the test media) the play goes to their end by itself.
+  const landed = await waitFor('the video past the titles’ end (9 s) with no press', async () => {
+    const time = await videoTime(page)
+    return time >= 8.9 ? time : null
+  }, 15_000)
+  expect(landed).toBeLessThan(11)
+  await waitForText(page, 'Intro skipped')
+  await waitFor('the skip said', async () => ((await spoken()).includes('Intro skipped') ? true : null), 3_000)
+  await shot(page, 'intro-skipped')
+  expect(await drawnTexts(page)).not.toContain('Skip intro')
+  await waitForTime(page, landed + 0.5, 3_000)
+  expect(await videoPaused(page)).toBe(false)
+  await waitForNoText(page, 'Intro skipped', 5_000)
+
+  // Back to the start: the viewer means to see them this time, so Skip intro is offered instead.
+  await press(page, '0', 0)
+  await waitForText(page, 'Skip intro', 10_000)
+  expect(await videoTime(page)).toBeLessThan(8)
+  expect(await focusedRefs(page)).toContain('SkipIntro')
+  expect(errors).toEqual([])
+  await page.close()
 })
 
 test('the number keys jump through the play: 5 half way, 9 nine tenths, 0 the start, each shown over the bar and said; not under the track menu', async () => {

@@ -6,8 +6,9 @@ import { announceChange, onChange } from '../../api/changes'
 import { api, rememberSignIn, signOut } from '../../api/session'
 import { readStored } from '../../storage'
 import { colors, layout, lineLimit, oneLineHeight, typography } from '../../components/theme'
-import { accountSummary, calendarDate, RATING_LIMIT_CHOICES, type AccountSummary, type Rating } from '../../domain'
+import { accountSummary, calendarDate, OPENING_TITLES_CHOICES, RATING_LIMIT_CHOICES, type AccountSummary, type OpeningTitlesChoice, type Rating } from '../../domain'
 import { currentLanguage, setLanguage, t } from '../../i18n'
+import { currentViewer, readTrackPreferences, rememberTrackPreferences } from '../../player'
 import { LANGUAGES, type LanguageCode } from '../../settings'
 import { Choices, type Choice } from '../../widgets/Purchase/Choices'
 import type { PageTypeConfig } from '../page'
@@ -25,6 +26,8 @@ interface AccountTemplateSpec extends Lightning.Component.TemplateSpec {
     Parental: typeof Choices
     LanguageLabel: Lightning.Element
     Language: typeof Choices
+    OpeningTitlesLabel: Lightning.Element
+    OpeningTitles: typeof Choices
   }
 }
 
@@ -50,8 +53,8 @@ function keepSignedInAccount(account: Account): void {
 
 /**
  * Account: who is signed in, the subscription and its renewal date, rentals
- * and purchases, change PIN, the parental rating limit, the UI language, and
- * sign in / sign out. Up/Down move between the rows of buttons, Left/Right
+ * and purchases, change PIN, the parental rating limit, the UI language, what a
+ * series' opening titles do, and sign in / sign out. Up/Down move between the rows of buttons, Left/Right
  * within a row; Up from the top row goes to the menu.
  */
 export class AccountPage
@@ -76,6 +79,8 @@ export class AccountPage
         Parental: { type: Choices, y: ROW_GAP },
         LanguageLabel: { y: ROW_GAP * 2 - 50, ...text('caption', colors.textMuted) },
         Language: { type: Choices, y: ROW_GAP * 2 },
+        OpeningTitlesLabel: { y: ROW_GAP * 3 - 50, ...text('caption', colors.textMuted) },
+        OpeningTitles: { type: Choices, y: ROW_GAP * 3 },
       },
     }
   }
@@ -91,6 +96,8 @@ export class AccountPage
   private readonly Parental = this.Rows.getByRef('Parental')!
   private readonly LanguageLabel = this.Rows.getByRef('LanguageLabel')!
   private readonly Language = this.Rows.getByRef('Language')!
+  private readonly OpeningTitlesLabel = this.Rows.getByRef('OpeningTitlesLabel')!
+  private readonly OpeningTitles = this.Rows.getByRef('OpeningTitles')!
 
   private _me: MeResponse | null = null
   private _summary: AccountSummary | null = null
@@ -184,8 +191,24 @@ export class AccountPage
       `Language-${language}`,
       280,
     )
+    this.renderOpeningTitles()
     this.keepRowInRange()
     this._refocus()
+  }
+
+  /** Kept on this TV per viewer, with the player's other choices: it applies from the next play. */
+  private renderOpeningTitles(): void {
+    const openingTitles = readTrackPreferences(currentViewer()).openingTitles
+    this.OpeningTitlesLabel.text = t('account.openingTitles')
+    this.OpeningTitles.setChoices(
+      OPENING_TITLES_CHOICES.map((choice) => ({
+        ref: `OpeningTitles-${choice}`,
+        label: (choice === openingTitles ? '✓ ' : '') + t(`account.openingTitles.${choice}`),
+        action: () => this.chooseOpeningTitles(choice),
+      })),
+      `OpeningTitles-${openingTitles}`,
+      340,
+    )
   }
 
   private renderSubscription(signedIn: boolean): void {
@@ -211,7 +234,7 @@ export class AccountPage
   }
 
   private get rows(): Lightning.Component[] {
-    return [this.Actions, this.Parental, this.Language].filter((row) => row.visible)
+    return [this.Actions, this.Parental, this.Language, this.OpeningTitles].filter((row) => row.visible)
   }
 
   private keepRowInRange(): void {
@@ -239,6 +262,11 @@ export class AccountPage
     } catch {
       this.Message.text = t('account.error.save')
     }
+  }
+
+  private chooseOpeningTitles(choice: OpeningTitlesChoice): void {
+    rememberTrackPreferences(currentViewer(), { openingTitles: choice })
+    this.renderOpeningTitles()
   }
 
   private async switchLanguage(code: LanguageCode): Promise<void> {

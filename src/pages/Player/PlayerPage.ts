@@ -5,12 +5,12 @@ import { colors, layout, lineLimit, motion, typography } from '../../components/
 import type { PageTypeConfig } from '../page'
 import { operatorSettings } from '../../settings'
 import {
-  PlayerController, claimPlay, digitSeekSeconds, isControllable, isPlayMode, playerEnvironment, seekStepSeconds, startPlay,
+  PlayerController, claimPlay, currentViewer, digitSeekSeconds, isControllable, isPlayMode, playerEnvironment, readTrackPreferences, seekStepSeconds, startPlay,
   type PlayerEpisode, type PlayerProblem, type PlayerState, type PlayRequest, type SubtitleSize,
 } from '../../player'
 import { formatClock, formatClockSpoken, formatEndsAt } from '../../domain/time'
 import { detailsBuyHash, episodeOwnTitle, playHash } from '../../domain/browse'
-import { asksStillWatching, isInCredits, offersSkipIntro } from '../../domain/access'
+import { asksStillWatching, isInCredits, offersSkipIntro, skipsIntroUnasked, type OpeningTitlesChoice } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
 import { WatchingInfo, type WatchedTitle } from './WatchingInfo'
 import { DebugOverlay } from './DebugOverlay'
@@ -21,6 +21,7 @@ import { showScene } from '../scene'
 import { announce } from '../../a11y'
 import { isHidden, watchVisibility } from '../../platform/visibility'
 import { digitOfKey } from '../../platform'
+import { Toast } from '../../widgets/Toast/Toast'
 
 interface PlayerTemplateSpec extends Lightning.Component.TemplateSpec {
   Subtitles: Lightning.Element
@@ -83,6 +84,7 @@ const SUBTITLE_BOTTOM_OVER_UP_NEXT = layout.screenH - layout.safeY - UP_NEXT_SIZ
 /** Skip intro sits above the bar's right end, its bottom clear of the end time's line (850). */
 const SKIP_INTRO_Y = 754
 const SKIP_INTRO_MIN_W = 280
+const INTRO_SKIPPED_NOTE_MS = 3000
 /** Up next: the seconds before the next episode starts by itself. */
 const UP_NEXT_SECONDS = 10
 /** Paused this long with no key, the play shows what is paused over the picture dimmed (WatchingInfo). */
@@ -221,6 +223,12 @@ export class PlayerPage
   private thumbnailAsks = 0
   private upNextPanel: UpNext | null = null
   private skipIntroButton: Button | null = null
+  /** Says the opening titles went by unasked, where Skip intro stands (the App's toast would cover the bar). */
+  private introSkippedNote: Toast | null = null
+  /** Read at each play's start: the viewer may have chosen on the Account page since the last. */
+  private openingTitles: OpeningTitlesChoice = 'offer'
+  /** This play has gone past its opening titles once with no press. */
+  private introSkipped = false
 
   private controller: PlayerController | null = null
   private request: PlayRequest | null = null
@@ -286,6 +294,7 @@ export class PlayerPage
     this.watchPause(false)
     this.hideInfo()
     this.hideSpinner()
+    this.introSkippedNote?.hide()
     this.upNextPanel?.cancel()
     // Leaving by any route (Back, a deep link, the menu) stops the play and saves where it was.
     void this.controller?.stop()
@@ -295,6 +304,8 @@ export class PlayerPage
   private async begin(request: PlayRequest, fresh = false): Promise<void> {
     this.leaving = false
     this.creditsOffered = false
+    this.openingTitles = readTrackPreferences(currentViewer()).openingTitles
+    this.introSkipped = false
     this.Notice.visible = false
     if (this.seekPreview) this.seekPreview.visible = false
     this.showSkipIntro(false)
@@ -800,9 +811,27 @@ export class PlayerPage
    */
   private offerSkipIntro(controller: PlayerController, positionSeconds: number): void {
     const state = controller.currentState
-    const offered =
-      offersSkipIntro(positionSeconds, controller.intro) && (state === 'playing' || state === 'paused') && !this.menuOpen && !this.Notice.visible && !this.upNextPanel?.visible
+    const free = !this.menuOpen && !this.Notice.visible && !this.upNextPanel?.visible
+    if (state === 'playing' && free && skipsIntroUnasked(positionSeconds, controller.intro, this.openingTitles, this.introSkipped)) return this.skipIntroUnasked(controller)
+    const offered = offersSkipIntro(positionSeconds, controller.intro) && (state === 'playing' || state === 'paused') && free
     if (offered !== (this.skipIntroButton?.visible ?? false)) this.showSkipIntro(offered)
+  }
+
+  /**
+   * The viewer chose on the Account page to have opening titles skipped: the play goes to their end once, shown
+   * over the bar, with a note where Skip intro would stand (read out by voice guidance). Going back into them
+   * offers Skip intro as ever.
+   */
+  private skipIntroUnasked(controller: PlayerController): void {
+    this.introSkipped = true
+    this.showSkipIntro(false)
+    if (controller.intro) this.previewSeek(controller.seekAt(controller.intro.endSeconds))
+    this.showControls()
+    if (!this.introSkippedNote) {
+      this.introSkippedNote = this.stage.c({ type: Toast, ref: 'IntroSkipped', x: layout.screenW - layout.safeX, mountX: 1, y: SKIP_INTRO_Y, zIndex: 7 }) as Toast
+      this.childList.add(this.introSkippedNote)
+    }
+    this.introSkippedNote.show(t('player.introSkipped'), INTRO_SKIPPED_NOTE_MS)
   }
 
   /** Skip intro shown, focused and named by the controls' hint, or taken away. */

@@ -1,12 +1,6 @@
-import { signedInAccount } from '../../api/session'
 import { forgetSearch, rememberSearch } from '../../domain'
-import { viewerKey } from '../../player'
+import { currentViewer } from '../../player'
 import { readStored, writeStored } from '../../storage'
-
-/** Whose searches: the signed-in account's, else this device's anonymous viewer's (as the player's choices). */
-function viewer(): string {
-  return viewerKey(signedInAccount()?.id ?? null)
-}
 
 function keptBy(all: Record<string, unknown> | null, who: string): string[] {
   const kept = all?.[who]
@@ -16,12 +10,12 @@ function keptBy(all: Record<string, unknown> | null, who: string): string[] {
 
 /** The viewer's recent searches, latest first. */
 export function recentSearches(): string[] {
-  return keptBy(readStored('search.recent'), viewer())
+  return keptBy(readStored('search.recent'), currentViewer())
 }
 
 /** Rewrites the viewer's recent searches with `change`, the other viewers' as they are; the viewer's as written. */
 function updateSearches(change: (recent: string[]) => string[]): string[] {
-  const who = viewer()
+  const who = currentViewer()
   const all = readStored('search.recent')
   const recent = change(keptBy(all, who))
   writeStored('search.recent', { ...all, [who]: recent })

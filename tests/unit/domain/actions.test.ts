@@ -1,4 +1,4 @@
-import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, episodesNamedBy, isInCredits, isResumable, LOCALES, offersSkipIntro, type DetailAction } from '../../../src/domain'
+import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, episodesNamedBy, isInCredits, isResumable, LOCALES, offersSkipIntro, skipsIntroUnasked, type DetailAction } from '../../../src/domain'
 import {
   access,
   BUY,
@@ -69,6 +69,21 @@ describe('offersSkipIntro', () => {
     ['a play with none', 5, null, false],
   ])('%s → %s', (_name, position, span, expected) => {
     expect(offersSkipIntro(position, span)).toBe(expected)
+  })
+})
+
+describe('skipsIntroUnasked', () => {
+  const intro = { startSeconds: 2, endSeconds: 8 }
+  test.each([
+    ['chosen, inside the opening titles', 'skip', 3, intro, false, true],
+    ['chosen, at their start', 'skip', 2, intro, false, true],
+    ['chosen, before them', 'skip', 1.9, intro, false, false],
+    ['chosen, in their last second', 'skip', 7, intro, false, false],
+    ['chosen, skipped once already (the viewer went back into them)', 'skip', 3, intro, true, false],
+    ['chosen, a play with none', 'skip', 3, null, false, false],
+    ['Skip intro offered instead (the default)', 'offer', 3, intro, false, false],
+  ] as const)('%s', (_name, choice, position, span, skippedAlready, expected) => {
+    expect(skipsIntroUnasked(position, span, choice, skippedAlready)).toBe(expected)
   })
 })
 
