@@ -557,14 +557,25 @@ test('a wrong PIN says how many tries are left; the fifth locks it and says for 
   await tv.close()
 })
 
-test('sign out returns the TV to an anonymous device', async () => {
+test('sign out returns the TV to an anonymous device, its Account rows closing up where the parental limit was', async () => {
   const tv = await openApp('account')
   await waitForText(tv, 'Signed in as demo')
+  /** From the bottom of the account's buttons to the next row's label, and from each row's buttons to the next label. */
+  const gaps = async (labels: string[]) => {
+    const boxes = await boxesOf(tv, ['[ref="Actions"]', ...labels.flatMap((label) => [`[ref="${label}Label"]`, `[ref="${label}"]`])])
+    return boxes.filter((_box, i) => i % 2 === 0).slice(0, -1).map((box, i) => Math.round(boxes[2 * i + 1]!.top - box.bottom))
+  }
+  const signedInGaps = await gaps(['Parental', 'Language', 'OpeningTitles'])
   await press(tv, 'ArrowRight')
   expect(await focusedRefs(tv)).toContain('SignOut')
   await press(tv, 'Enter')
   await waitForText(tv, 'Not signed in')
   expect(await focusedRefs(tv)).toContain('SignIn')
+  // No empty band where the (signed-in) parental limit stood: the language follows the buttons as it followed the limit.
+  const signedOutGaps = await gaps(['Language', 'OpeningTitles'])
+  expect(signedInGaps.every((gap) => gap > 0 && gap < 80)).toBe(true)
+  expect(signedOutGaps).toEqual(signedInGaps.slice(1))
+  await shot(tv, 'account-signed-out')
   expect(errorsByPage.get(tv)).toEqual([])
   await tv.close()
 })

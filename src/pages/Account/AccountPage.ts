@@ -37,6 +37,8 @@ const LEFT_W = 720
 const HOLDING_H = oneLineHeight(typography.body)
 const RIGHT_X = 920
 const ROW_GAP = 150
+/** From a row's label to its buttons. */
+const ROW_LABEL_ABOVE = 50
 
 /** Each language named in itself, so a viewer lost in another language finds their own. */
 const LANGUAGE_NAMES: Record<LanguageCode, { name: string; w: number }> = {
@@ -74,13 +76,14 @@ export class AccountPage
       Rows: {
         x: RIGHT_X,
         y: 230,
+        // Placed by placeRows(), from the rows shown.
         Actions: { type: Choices },
-        ParentalLabel: { y: ROW_GAP - 50, ...text('caption', colors.textMuted) },
-        Parental: { type: Choices, y: ROW_GAP },
-        LanguageLabel: { y: ROW_GAP * 2 - 50, ...text('caption', colors.textMuted) },
-        Language: { type: Choices, y: ROW_GAP * 2 },
-        OpeningTitlesLabel: { y: ROW_GAP * 3 - 50, ...text('caption', colors.textMuted) },
-        OpeningTitles: { type: Choices, y: ROW_GAP * 3 },
+        ParentalLabel: text('caption', colors.textMuted),
+        Parental: { type: Choices },
+        LanguageLabel: text('caption', colors.textMuted),
+        Language: { type: Choices },
+        OpeningTitlesLabel: text('caption', colors.textMuted),
+        OpeningTitles: { type: Choices },
       },
     }
   }
@@ -192,6 +195,7 @@ export class AccountPage
       280,
     )
     this.renderOpeningTitles()
+    this.placeRows()
     this.keepRowInRange()
     this._refocus()
   }
@@ -231,6 +235,22 @@ export class AccountPage
         holding: { name: this._titles.get(row.titleId) ?? row.titleId, status: row.status },
       })),
     ]
+  }
+
+  /** Each row shown one step below the last, its label above it: no empty band where the parental limit is hidden (signed out). */
+  private placeRows(): void {
+    const labelled: [Lightning.Element | null, Lightning.Component][] = [
+      [null, this.Actions],
+      [this.ParentalLabel, this.Parental],
+      [this.LanguageLabel, this.Language],
+      [this.OpeningTitlesLabel, this.OpeningTitles],
+    ]
+    labelled
+      .filter(([, row]) => row.visible)
+      .forEach(([label, row], index) => {
+        row.y = ROW_GAP * index
+        if (label) label.y = row.y - ROW_LABEL_ABOVE
+      })
   }
 
   private get rows(): Lightning.Component[] {
