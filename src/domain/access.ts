@@ -166,13 +166,18 @@ export function offersSkipIntro(positionSeconds: number, intro: PlaySpan | null)
 export const OPENING_TITLES_CHOICES = ['offer', 'skip'] as const
 export type OpeningTitlesChoice = (typeof OPENING_TITLES_CHOICES)[number]
 
+/** Whether a play at `positionSeconds` is past where Skip intro is offered: at or after its opening titles' last second. */
+export function isPastIntro(positionSeconds: number, intro: PlaySpan | null): boolean {
+  return intro !== null && positionSeconds >= intro.endSeconds - SKIP_INTRO_LAST_SECONDS
+}
+
 /**
  * Whether a play at `positionSeconds` goes past its opening titles with no press: the viewer chose so, it is in
- * them, and it has not skipped them once already (a viewer who goes back into them means to see them: Skip intro
- * is offered then).
+ * them, and it has not been past them yet (skipped, or resumed after them): a viewer who goes back into them means
+ * to see them, so Skip intro is offered then.
  */
-export function skipsIntroUnasked(positionSeconds: number, intro: PlaySpan | null, choice: OpeningTitlesChoice, skippedAlready: boolean): boolean {
-  return choice === 'skip' && !skippedAlready && offersSkipIntro(positionSeconds, intro)
+export function skipsIntroUnasked(positionSeconds: number, intro: PlaySpan | null, choice: OpeningTitlesChoice, beenPastThem: boolean): boolean {
+  return choice === 'skip' && !beenPastThem && offersSkipIntro(positionSeconds, intro)
 }
 
 /** Where a saved position stands: too early to resume, resumable, or in the last part (credits): watched. */

@@ -624,7 +624,7 @@ test('an episode’s opening titles offer Skip intro, focused and read out: OK g
   await film.page.close()
 })
 
-test('“Skip automatically” chosen on Account: an episode goes past its opening titles with no press, says so, and offers Skip intro when the viewer goes back into them', async () => {
+test('“Skip automatically” chosen on Account: an episode goes past its opening titles with no press, says so, and offers Skip intro when the viewer goes back into them, or into those of a play resumed after them', async () => {
   const session = await subscribedViewer('auto-skip-viewer')
   const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
   const episode = series.seasons[0]!.episodes[2]!
@@ -665,6 +665,19 @@ test('“Skip automatically” chosen on Account: an episode goes past its openi
   expect(await focusedRefs(page)).toContain('SkipIntro')
   expect(errors).toEqual([])
   await page.close()
+
+  // A play resumed after the titles has been past them: going back into them offers the button too.
+  const saved = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 14, durationSeconds: 23, episodeId: episode.id } })
+  expect(saved.status).toBeLessThan(300)
+  const resumed = await open(`player/${series.id}/play/${episode.id}`, { keepStorage: true })
+  await resumed.page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 12, undefined, { timeout: 20_000 })
+  // Playing on from there (a key while it still loads is not a seek).
+  await waitForTime(resumed.page, (await videoTime(resumed.page)) + 0.3, 3_000)
+  await press(resumed.page, '0', 0)
+  await waitForText(resumed.page, 'Skip intro', 10_000)
+  expect(await videoTime(resumed.page)).toBeLessThan(8)
+  expect(resumed.errors).toEqual([])
+  await resumed.page.close()
 })
 
 test('the number keys jump through the play: 5 half way, 9 nine tenths, 0 the start, each shown over the bar and said; not under the track menu', async () => {

@@ -10,7 +10,7 @@ import {
 } from '../../player'
 import { formatClock, formatClockSpoken, formatEndsAt } from '../../domain/time'
 import { detailsBuyHash, episodeOwnTitle, playHash } from '../../domain/browse'
-import { asksStillWatching, isInCredits, offersSkipIntro, skipsIntroUnasked, type OpeningTitlesChoice } from '../../domain/access'
+import { asksStillWatching, isInCredits, isPastIntro, offersSkipIntro, skipsIntroUnasked, type OpeningTitlesChoice } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
 import { WatchingInfo, type WatchedTitle } from './WatchingInfo'
 import { DebugOverlay } from './DebugOverlay'
@@ -227,8 +227,8 @@ export class PlayerPage
   private introSkippedNote: Toast | null = null
   /** Read at each play's start: the viewer may have chosen on the Account page since the last. */
   private openingTitles: OpeningTitlesChoice = 'offer'
-  /** This play has gone past its opening titles once with no press. */
-  private introSkipped = false
+  /** This play has been past its opening titles (skipped, watched, or resumed after them): they are not skipped unasked again. */
+  private beenPastIntro = false
 
   private controller: PlayerController | null = null
   private request: PlayRequest | null = null
@@ -305,7 +305,7 @@ export class PlayerPage
     this.leaving = false
     this.creditsOffered = false
     this.openingTitles = readTrackPreferences(currentViewer()).openingTitles
-    this.introSkipped = false
+    this.beenPastIntro = false
     this.Notice.visible = false
     if (this.seekPreview) this.seekPreview.visible = false
     this.showSkipIntro(false)
@@ -812,18 +812,19 @@ export class PlayerPage
   private offerSkipIntro(controller: PlayerController, positionSeconds: number): void {
     const state = controller.currentState
     const free = !this.menuOpen && !this.Notice.visible && !this.upNextPanel?.visible
-    if (state === 'playing' && free && skipsIntroUnasked(positionSeconds, controller.intro, this.openingTitles, this.introSkipped)) return this.skipIntroUnasked(controller)
+    if (state === 'playing' && free && skipsIntroUnasked(positionSeconds, controller.intro, this.openingTitles, this.beenPastIntro)) return this.skipIntroUnasked(controller)
+    if (isPastIntro(positionSeconds, controller.intro)) this.beenPastIntro = true
     const offered = offersSkipIntro(positionSeconds, controller.intro) && (state === 'playing' || state === 'paused') && free
     if (offered !== (this.skipIntroButton?.visible ?? false)) this.showSkipIntro(offered)
   }
 
   /**
-   * The viewer chose on the Account page to have opening titles skipped: the play goes to their end once, shown
-   * over the bar, with a note where Skip intro would stand (read out by voice guidance). Going back into them
-   * offers Skip intro as ever.
+   * The viewer chose on the Account page to have opening titles skipped: the play goes to their end, shown over
+   * the bar, with a note where Skip intro would stand (read out by voice guidance). Going back into them offers
+   * Skip intro as ever.
    */
   private skipIntroUnasked(controller: PlayerController): void {
-    this.introSkipped = true
+    this.beenPastIntro = true
     this.showSkipIntro(false)
     if (controller.intro) this.previewSeek(controller.seekAt(controller.intro.endSeconds))
     this.showControls()

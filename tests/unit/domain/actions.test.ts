@@ -1,4 +1,4 @@
-import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, episodesNamedBy, isInCredits, isResumable, LOCALES, offersSkipIntro, skipsIntroUnasked, type DetailAction } from '../../../src/domain'
+import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, episodesNamedBy, isInCredits, isResumable, LOCALES, isPastIntro, offersSkipIntro, skipsIntroUnasked, type DetailAction } from '../../../src/domain'
 import {
   access,
   BUY,
@@ -79,11 +79,24 @@ describe('skipsIntroUnasked', () => {
     ['chosen, at their start', 'skip', 2, intro, false, true],
     ['chosen, before them', 'skip', 1.9, intro, false, false],
     ['chosen, in their last second', 'skip', 7, intro, false, false],
-    ['chosen, skipped once already (the viewer went back into them)', 'skip', 3, intro, true, false],
+    ['chosen, been past them already (skipped, or resumed after them: the viewer went back into them)', 'skip', 3, intro, true, false],
     ['chosen, a play with none', 'skip', 3, null, false, false],
     ['Skip intro offered instead (the default)', 'offer', 3, intro, false, false],
-  ] as const)('%s', (_name, choice, position, span, skippedAlready, expected) => {
-    expect(skipsIntroUnasked(position, span, choice, skippedAlready)).toBe(expected)
+  ] as const)('%s', (_name, choice, position, span, beenPast, expected) => {
+    expect(skipsIntroUnasked(position, span, choice, beenPast)).toBe(expected)
+  })
+})
+
+describe('isPastIntro', () => {
+  const intro = { startSeconds: 2, endSeconds: 8 }
+  test.each([
+    ['before the opening titles', 1, intro, false],
+    ['inside them, where Skip intro is offered', 6.9, intro, false],
+    ['in their last second', 7, intro, true],
+    ['after them (a resumed play)', 600, intro, true],
+    ['a play with none', 600, null, false],
+  ])('%s → %s', (_name, position, span, expected) => {
+    expect(isPastIntro(position, span)).toBe(expected)
   })
 })
 
