@@ -680,6 +680,68 @@ test('“Skip automatically” chosen on Account: an episode goes past its openi
   await resumed.page.close()
 })
 
+test('Up in an episode’s play opens the series’ episodes on the one playing: OK on another plays it at once; Back, Down and OK on the playing one close them, no seek under them; a film has none', async () => {
+  const session = await subscribedViewer('episodes-viewer')
+  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const [, playing, third] = series.seasons[0]!.episodes
+  const { page, errors } = await open(`player/${series.id}/startover/${playing!.id}`, { session, query: '&announce=1' })
+  const spoken = await recordSpeech(page)
+  // The controls say where the episodes are.
+  await waitForText(page, '▲ Episodes ·', 10_000)
+  await waitForTime(page, 4)
+  await press(page, 'ArrowUp')
+  await waitForText(page, `2. ${playing!.title}`)
+  await waitForText(page, 'Season 2')
+  await waitFor('the playing episode read out', async () => ((await spoken()).includes(`2. ${playing!.title}`) ? true : null), 3_000)
+  await waitForPlaced(page, ['[ref="Episodes"]', '[ref="Bar"]'])
+  await shot(page, 'episodes')
+  // Left past the first card goes no further: no seek back under the list.
+  const before = await videoTime(page)
+  await press(page, 'ArrowLeft')
+  await press(page, 'ArrowLeft')
+  expect(await videoTime(page)).toBeGreaterThanOrEqual(before)
+  // Back closes the list, not the play; Down and OK on the playing episode close it too.
+  await press(page, 'Backspace')
+  await waitForNoText(page, 'Season 2')
+  expect(await hash(page)).toBe(`#player/${series.id}/startover/${playing!.id}`)
+  await press(page, 'ArrowUp')
+  await waitForText(page, 'Season 2')
+  await press(page, 'ArrowDown')
+  await waitForNoText(page, 'Season 2')
+  expect(await visibleTexts(page)).not.toContain('Audio')
+  await press(page, 'ArrowUp')
+  await waitForText(page, 'Season 2')
+  await press(page, 'Enter')
+  await waitForNoText(page, 'Season 2')
+  expect(await videoPaused(page)).toBe(false)
+
+  // Another episode plays at once, from its start.
+  await press(page, 'ArrowUp')
+  await waitForText(page, 'Season 2')
+  await press(page, 'ArrowRight')
+  await waitFor('the next card read out', async () => ((await spoken()).includes(`3. ${third!.title}`) ? true : null), 3_000)
+  await press(page, 'Enter', 0)
+  await waitFor('the third episode’s play', async () => ((await hash(page)) === `#player/${series.id}/play/${third!.id}` ? true : null), 5_000)
+  await waitForText(page, `Season 1 · Episode 3 · ${third!.title}`, 10_000)
+  await waitForNoText(page, 'Season 2')
+  const started = await waitFor('the third episode playing from its start', async () => {
+    const time = await videoTime(page)
+    return time > 0.3 && time < 4 ? time : null
+  }, 15_000)
+  await waitForTime(page, started + 0.5, 5_000)
+  expect(errors).toEqual([])
+  await page.close()
+
+  // A film: Up opens nothing, and its controls do not offer it.
+  const film = await open(`player/${freeTitleId}/startover`)
+  await waitForTime(film.page, 1)
+  await press(film.page, 'ArrowUp')
+  await waitForText(film.page, 'OK Play/Pause ·')
+  expect((await visibleTexts(film.page)).join(' ')).not.toMatch(/Episodes|Season 1/)
+  expect(film.errors).toEqual([])
+  await film.page.close()
+})
+
 test('the number keys jump through the play: 5 half way, 9 nine tenths, 0 the start, each shown over the bar and said; not under the track menu', async () => {
   const { page, errors } = await open(`player/${freeTitleId}/startover`, { query: '&announce=1' })
   await waitForTime(page, 1)

@@ -6,7 +6,7 @@ import { fetchRailPage, fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
-  actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, detailsHash, episodeOwnTitle, episodesInOrder, formatDuration, initialActionIndex, playHash, watchedFraction, type DetailAction,
+  actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, detailsHash, episodesInOrder, formatDuration, initialActionIndex, playHash, watchedFraction, type DetailAction,
 } from '../../domain'
 import { colors, layout, lineLimit, motion, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
@@ -20,6 +20,7 @@ import { menuBand, type MenuBandSpec } from '../../components/MenuBand/MenuBand'
 import { tileModel } from '../tile-model'
 import type { PageTypeConfig } from '../page'
 import { failureMessage } from '../failure-message'
+import { episodeListLabels } from '../episode-labels'
 import { playFromTile, playTitle, playsAtOnce, preparePurchaseOf, runTitleAction } from '../play-title'
 import { dropPlayAhead, preparePlayAhead, preparePlayer } from '../../player'
 
@@ -248,14 +249,7 @@ export class DetailsPage
     if (series) {
       this.Episodes.show(
         title.seasons,
-        {
-          season: (number) => t('details.season', { number }),
-          episode: (number, name) => {
-            const own = episodeOwnTitle(number, name)
-            return own ? t('details.episode', { number, title: own }) : t('details.episodeNumber', { number })
-          },
-          duration: (seconds) => formatDuration(seconds, locale),
-        },
+        episodeListLabels(),
         {
           // The list opens where the Play or Resume button would play (the next episode after one watched to its end).
           opensAt: actionEpisode(this._actions)?.id ?? data.progress?.episodeId ?? null,

@@ -1,5 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk'
-import { currentLanguage, t } from '../../i18n'
+import { currentLanguage, t, type MessageKey } from '../../i18n'
 import { Button } from '../../components/Button/Button'
 import { colors, layout, lineLimit, motion, typography } from '../../components/theme'
 import type { PageTypeConfig } from '../page'
@@ -17,6 +17,9 @@ import { DebugOverlay } from './DebugOverlay'
 import { SEEK_PREVIEW_H, SEEK_PREVIEW_W, SeekPreview } from './SeekPreview'
 import { seekPreviewX } from './placement'
 import { UP_NEXT_SIZE, UpNext } from './UpNext'
+import { EpisodeList } from '../../components/EpisodeList/EpisodeList'
+import { episodeListHeight, episodeStyle } from '../../components/EpisodeList/EpisodeList.styles'
+import { episodeListLabels } from '../episode-labels'
 import { showScene } from '../scene'
 import { announce } from '../../a11y'
 import { isHidden, watchVisibility } from '../../platform/visibility'
@@ -85,6 +88,12 @@ const SUBTITLE_BOTTOM_OVER_UP_NEXT = layout.screenH - layout.safeY - UP_NEXT_SIZ
 const SKIP_INTRO_Y = 754
 const SKIP_INTRO_MIN_W = 280
 const INTRO_SKIPPED_NOTE_MS = 3000
+/** Around the episode list (Up) inside its panel. */
+const EPISODES_PADDING = 24
+const EPISODES_PANEL_H = episodeListHeight + EPISODES_PADDING * 2
+/** The panel's bottom stands clear of the end time's line (850), as Skip intro's. */
+const EPISODES_PANEL_Y = 840 - EPISODES_PANEL_H
+const EPISODES_PANEL_W = episodeStyle.visible * (episodeStyle.cardW + episodeStyle.gap) - episodeStyle.gap + EPISODES_PADDING * 2
 /** Up next: the seconds before the next episode starts by itself. */
 const UP_NEXT_SECONDS = 10
 /** Paused this long with no key, the play shows what is paused over the picture dimmed (WatchingInfo). */
@@ -240,7 +249,10 @@ export class PlayerPage
   private stopWatchingVisibility: (() => void) | null = null
   private spinner: Lightning.types.Animation | null = null
   private spinnerTimer: ReturnType<typeof setTimeout> | null = null
-  private menuOpen = false
+  /** What is open over the video: the audio, subtitles & speed menu (Down), or a series' episodes (Up). */
+  private openMenu: 'tracks' | 'episodes' | null = null
+  private episodesPanel: Lightning.Element | null = null
+  private episodeList: EpisodeList | null = null
   private noticeFocus: 'Back' | 'Retry' = 'Back'
   private lastSeekKey: { direction: number; at: number; repeats: number } | null = null
   /** Seeks where a held key's repeats went if its release never comes. */
@@ -252,6 +264,14 @@ export class PlayerPage
   private departures = 0
   /** Up next over the credits is offered once as they start; not again unless the viewer seeks out of them. */
   private creditsOffered = false
+
+  /** What OK and the arrows do now: Skip intro in the opening titles; Up opens the episodes of a series. */
+  private showHint(): void {
+    const key: MessageKey = this.skipIntroButton?.visible ? 'player.hintSkipIntro' : this.controller?.episode && this.request?.mode !== 'trailer' ? 'player.hintEpisodes' : 'player.hint'
+    const text = t(key)
+    const Hint = this.tag('Controls.Hint')!
+    if (Hint.text?.text !== text) Hint.text = text
+  }
 
   override _init(): void {
     this.spinner = this.tag('Center.Spinner')!.animation({ duration: 1, repeat: -1, actions: [{ p: 'rotation', v: { 0: 0, 1: Math.PI * 2 } }] })
@@ -337,6 +357,7 @@ export class PlayerPage
     // The episode has a line of its own (where a trailer says so), so a long series name cut to its line never hides it.
     const episode = controller.episode
     if (episode) this.tag('Controls.Mode')!.text = episodeLine(episode)
+    this.showHint()
     const position = controller.positionSeconds
     const duration = controller.durationSeconds
     const progress = duration > 0 ? Math.min(1, position / duration) : 0
@@ -412,7 +433,7 @@ export class PlayerPage
   }
 
   private showNotice(title: string, message: string, code: string | null, withButtons: boolean): void {
-    this.closeTracks()
+    this.closeMenu()
     this.tag('Notice.Title')!.text = title
     this.tag('Notice.Message')!.text = message
     this.tag('Notice.Code')!.text = code ?? ''
@@ -446,7 +467,8 @@ export class PlayerPage
   override _getFocused(): Lightning.Component {
     if (this.upNextPanel?.visible) return this.upNextPanel
     if (this.Notice.visible) return this.tag(this.noticeFocus === 'Retry' && this.tag('Notice.Retry')!.visible ? 'Notice.Retry' : 'Notice.Back')!
-    if (this.menuOpen) return this.tracks
+    if (this.openMenu === 'tracks') return this.tracks
+    if (this.openMenu === 'episodes' && this.episodeList) return this.episodeList
     if (this.skipIntroButton?.visible) return this.skipIntroButton
     return this
   }
@@ -545,6 +567,8 @@ export class PlayerPage
   }
 
   override _handleLeft(event: KeyboardEvent): void {
+    // The episode list's first card: Left goes no further, and does not seek under it.
+    if (this.menuOpen) return
     if (this.Notice.visible) {
       this.noticeFocus = 'Back'
       this._refocus()
@@ -554,6 +578,7 @@ export class PlayerPage
   }
 
   override _handleRight(event: KeyboardEvent): void {
+    if (this.menuOpen) return
     if (this.Notice.visible) {
       this.noticeFocus = 'Retry'
       this._refocus()
@@ -597,12 +622,72 @@ export class PlayerPage
   override _handleDown(): void {
     const controller = this.controller
     if (!controller || !isControllable(controller.currentState) || this.Notice.visible) return
-    this.menuOpen = true
+    if (this.openMenu === 'episodes') {
+      // Down from the episode cards: back to the video.
+      this.closeMenu()
+      this.showControls()
+      return
+    }
+    this.openMenu = 'tracks'
     this.tracks.show(controller.trackChoices)
     this.tracks.visible = true
     this.showHeader(false)
     this.keepControls()
     this._refocus()
+  }
+
+  /**
+   * A series' episodes (选集, as the launch market's apps put them a key away in the player): Details' season chips
+   * and episode cards over the video, on the one playing (its card showing how far in it is). OK plays another
+   * at once, as Up next would; on the one playing, or Back or Down, the list goes.
+   */
+  override _handleUp(): void {
+    const controller = this.controller
+    const title = controller?.playbackTitle
+    const episode = controller?.episode
+    if (this.menuOpen || !controller || !title || !episode || this.request?.mode === 'trailer') return
+    if (!isControllable(controller.currentState) || this.Notice.visible || this.upNextPanel?.visible) return
+    this.showSkipIntro(false)
+    const duration = controller.durationSeconds
+    const watched = new Map([[episode.id, duration > 0 ? controller.positionSeconds / duration : 0]])
+    const list = this.episodes
+    list.show(title.seasons, episodeListLabels(), { opensAt: episode.id, watched })
+    list.onPlay = (episodeId) => {
+      if (episodeId === episode.id) {
+        this.closeMenu()
+        this.showControls()
+      } else {
+        this.playEpisode(episodeId)
+      }
+    }
+    this.openMenu = 'episodes'
+    this.episodesPanel!.visible = true
+    this.keepControls()
+    this._refocus()
+  }
+
+  private get episodes(): EpisodeList {
+    if (!this.episodeList) {
+      const panel = this.stage.c({
+        ref: 'Episodes',
+        x: layout.safeX - EPISODES_PADDING,
+        y: EPISODES_PANEL_Y,
+        w: EPISODES_PANEL_W,
+        h: EPISODES_PANEL_H,
+        rect: true,
+        color: 0xe61b1b26,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius * 2 },
+        // The cards past the fourth are cut at the panel's edge, not drawn over the video beside it.
+        clipping: true,
+        visible: false,
+        zIndex: 8,
+        List: { type: EpisodeList, x: EPISODES_PADDING, y: EPISODES_PADDING },
+      })
+      this.childList.add(panel)
+      this.episodesPanel = panel
+      this.episodeList = panel.getByRef('List') as EpisodeList
+    }
+    return this.episodeList
   }
 
   _handleBlue(): void {
@@ -617,7 +702,7 @@ export class PlayerPage
       return
     }
     if (this.menuOpen) {
-      this.closeTracks()
+      this.closeMenu()
       this.showControls()
       return
     }
@@ -736,9 +821,14 @@ export class PlayerPage
     if (controller) this.tracksMenu?.update(controller.trackChoices)
   }
 
-  private closeTracks(): void {
-    this.menuOpen = false
+  private get menuOpen(): boolean {
+    return this.openMenu !== null
+  }
+
+  private closeMenu(): void {
+    this.openMenu = null
     if (this.tracksMenu) this.tracksMenu.visible = false
+    if (this.episodesPanel) this.episodesPanel.visible = false
     this.showHeader(true)
     this._refocus()
   }
@@ -798,7 +888,7 @@ export class PlayerPage
     const next = controller.upNext
     if (this.creditsOffered || controller.currentState !== 'playing' || !next || asksStillWatching(autoplaysInARow)) return
     this.creditsOffered = true
-    this.closeTracks()
+    this.closeMenu()
     this.Subtitles.y = SUBTITLE_BOTTOM_OVER_UP_NEXT
     this.offerNext(next, true)
   }
@@ -839,7 +929,7 @@ export class PlayerPage
   private showSkipIntro(shown: boolean): void {
     if (!shown && !this.skipIntroButton) return
     this.skipIntroOffer.visible = shown
-    this.tag('Controls.Hint')!.text = t(shown ? 'player.hintSkipIntro' : 'player.hint')
+    this.showHint()
     this._refocus()
   }
 
@@ -862,20 +952,26 @@ export class PlayerPage
     return this.skipIntroButton
   }
 
-  private offerNext(next: PlayerEpisode, overCredits: boolean): void {
+  /** Another episode of this series, from Up next or the episode list. */
+  private playEpisode(episodeId: string): void {
     const request = this.request
     if (!request) return
-    const title = this.controller?.playbackTitle ?? null
+    this.closeMenu()
+    // This play still has the video: it stops (saving its position) before the next takes it.
+    void this.controller?.stop()
+    const hash = playHash(request.titleId, episodeId)
+    // The episode starts now, beside its page's build, with the title and the speed this play has.
+    startPlay(hash, this.controller?.playbackTitle ?? null, this.controller?.playbackRate)
+    Router.navigate(hash, false)
+  }
+
+  private offerNext(next: PlayerEpisode, overCredits: boolean): void {
+    if (!this.request) return
     this.Controls.setSmooth('alpha', 0, { duration: 0.2 })
     this.upNext.offer(episodeLine(next), asksStillWatching(autoplaysInARow) ? null : UP_NEXT_SECONDS, {
       play: (byCountdown) => {
         autoplaysInARow = byCountdown ? autoplaysInARow + 1 : 0
-        // Over the credits this play still has the video: it stops (saving its position) before the next takes it.
-        void this.controller?.stop()
-        const hash = playHash(request.titleId, next.id)
-        // The next episode starts now, beside its page's build, with the title and the speed this play has.
-        startPlay(hash, title, this.controller?.playbackRate)
-        Router.navigate(hash, false)
+        this.playEpisode(next.id)
       },
       back: () => void this.leave(),
       watchCredits: () => {
