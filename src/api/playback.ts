@@ -12,10 +12,10 @@ export function authorisePlayback(api: ApiClient, titleId: string, request: Play
   return api.post<PlaybackResponse>(`/playback/${encodeURIComponent(titleId)}`, { body: request, shape: isPlayback })
 }
 
-export type PlaybackTitle = Pick<TitleDetails, 'id' | 'title' | 'seasons' | 'synopsis'>
+export type PlaybackTitle = Pick<TitleDetails, 'id' | 'title' | 'seasons' | 'synopsis' | 'episodeProgress'>
 
-/** The title's localized name, its episodes and synopsis, for the player's header, Up next and a long pause. */
+/** The title's localized name, its episodes (with where the viewer is in each) and synopsis, for the player's header, Up next, the episode list and a long pause. */
 export async function playbackTitle(api: ApiClient, titleId: string): Promise<PlaybackTitle> {
   const details = await api.get<TitleDetails>(`/titles/${encodeURIComponent(titleId)}`, { shape: isTitleDetails })
-  return { id: details.id, title: details.title, seasons: details.seasons, synopsis: details.synopsis }
+  return { id: details.id, title: details.title, seasons: details.seasons, synopsis: details.synopsis, episodeProgress: details.episodeProgress }
 }

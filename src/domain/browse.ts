@@ -194,6 +194,22 @@ export function watchedFraction(progress: { positionSeconds: number; durationSec
   return Math.min(1, progress.positionSeconds / progress.durationSeconds)
 }
 
+/** Where a viewer is in one episode of a series. */
+export interface EpisodeProgress {
+  episodeId: string
+  positionSeconds: number
+  durationSeconds: number
+}
+
+/**
+ * The title with `progress` in place of what it held for that episode: the play that leaves an episode for another
+ * hands the next one a title whose episode list shows where the viewer left it.
+ */
+export function withEpisodeProgress<T extends { episodeProgress?: EpisodeProgress[] }>(title: T, progress: EpisodeProgress): T {
+  const others = (title.episodeProgress ?? []).filter((kept) => kept.episodeId !== progress.episodeId)
+  return { ...title, episodeProgress: [...others, progress] }
+}
+
 /**
  * The season to list first: the one holding the episode the viewer was
  * watching, else the first. Returns an index into `seasons`, -1 when empty.

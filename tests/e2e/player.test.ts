@@ -680,10 +680,13 @@ test('“Skip automatically” chosen on Account: an episode goes past its openi
   await resumed.page.close()
 })
 
-test('Up in an episode’s play opens the series’ episodes on the one playing: OK on another plays it at once; Back, Down and OK on the playing one close them, no seek under them; a film has none', async () => {
+test('Up in an episode’s play opens the series’ episodes on the one playing, each with how much is watched: OK on another plays it at once; Back, Down and OK on the playing one close them, no seek under them; a film has none', async () => {
   const session = await subscribedViewer('episodes-viewer')
   const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
-  const [, playing, third] = series.seasons[0]!.episodes
+  const [first, playing, third] = series.seasons[0]!.episodes
+  // The first watched 20 min in before: its card says so, as on Details.
+  const saved = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 1200, durationSeconds: 2700, episodeId: first!.id } })
+  expect(saved.status).toBe(200)
   const { page, errors } = await open(`player/${series.id}/startover/${playing!.id}`, { session, query: '&announce=1' })
   const spoken = await recordSpeech(page)
   // The controls say where the episodes are.
@@ -694,6 +697,12 @@ test('Up in an episode’s play opens the series’ episodes on the one playing:
   await waitForText(page, 'Season 2')
   await waitFor('the playing episode read out', async () => ((await spoken()).includes(`2. ${playing!.title}`) ? true : null), 3_000)
   await waitForPlaced(page, ['[ref="Episodes"]', '[ref="Bar"]'])
+  const cards = '[ref="Episodes"] [ref="List"] [ref="Episodes"] > *'
+  // The one playing shows how far in it is (4 s of the test clip).
+  expect(await watchedBars(page, cards)).toEqual([
+    { title: `1. ${first!.title}`, watched: expect.closeTo(1200 / 2700, 2) },
+    { title: `2. ${playing!.title}`, watched: expect.any(Number) },
+  ])
   await shot(page, 'episodes')
   // Left past the first card goes no further: no seek back under the list.
   const before = await videoTime(page)
@@ -729,6 +738,14 @@ test('Up in an episode’s play opens the series’ episodes on the one playing:
     return time > 0.3 && time < 4 ? time : null
   }, 15_000)
   await waitForTime(page, started + 0.5, 5_000)
+  // The episode left shows where it was left in the new play's list.
+  await press(page, 'ArrowUp')
+  await waitForText(page, 'Season 2')
+  const after = await watchedBars(page, cards)
+  expect(after.map((bar) => bar.title)).toEqual([`1. ${first!.title}`, `2. ${playing!.title}`, `3. ${third!.title}`])
+  expect(after[1]!.watched).toBeGreaterThan(0.1)
+  await press(page, 'Backspace')
+  await waitForNoText(page, 'Season 2')
   expect(errors).toEqual([])
   await page.close()
 
@@ -824,6 +841,20 @@ function reportVisibility(state: 'hidden' | 'visible'): void {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
   Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' })
   document.dispatchEvent(new Event('visibilitychange'))
+}
+
+/** The episode cards at `cards` that show a watched bar: each card's title and how much of its bar is filled. */
+async function watchedBars(page: Page, cards: string): Promise<Array<{ title: string | null | undefined; watched: number }>> {
+  const bars = await page.waitForFunction((selector) => {
+    const shown = [...document.querySelectorAll(selector)].filter((card) => card.querySelector(':scope > [ref="Progress"]')?.getAttribute('visible') !== 'false')
+    const read = shown.map((card) => {
+      const progress = card.querySelector(':scope > [ref="Progress"]')?.getBoundingClientRect()
+      const fill = card.querySelector(':scope > [ref="Progress"] > [ref="Fill"]')?.getBoundingClientRect()
+      return progress && fill ? { title: card.querySelector(':scope > [ref="Title"]')?.getAttribute('texture-text'), watched: fill.width / progress.width } : null
+    })
+    return read.length > 0 && read.every(Boolean) ? read : null
+  }, cards, { timeout: 10_000 })
+  return (await bars.jsonValue()) as Array<{ title: string | null | undefined; watched: number }>
 }
 
 function videoPaused(page: Page): Promise<boolean> {
@@ -996,17 +1027,7 @@ test('a series on Details plays, resumes and starts over its episode, marks the 
   expect(halfway.status).toBe(200)
   const watching = await open(`details/${series.id}`, { session })
   await waitForWholeText(watching.page, 'Resume S1:E2 from 20:00')
-  const bars = await watching.page.waitForFunction(() => {
-    const cards = [...document.querySelectorAll('[ref="Episodes"] [ref="Episodes"] > *')]
-    const shown = cards.filter((card) => card.querySelector(':scope > [ref="Progress"]')?.getAttribute('visible') !== 'false')
-    const read = shown.map((card) => {
-      const progress = card.querySelector(':scope > [ref="Progress"]')?.getBoundingClientRect()
-      const fill = card.querySelector(':scope > [ref="Progress"] > [ref="Fill"]')?.getBoundingClientRect()
-      return progress && fill ? { title: card.querySelector(':scope > [ref="Title"]')?.getAttribute('texture-text'), watched: fill.width / progress.width } : null
-    })
-    return read.length > 0 && read.every(Boolean) ? read : null
-  }, undefined, { timeout: 10_000 })
-  expect(await bars.jsonValue()).toEqual([
+  expect(await watchedBars(watching.page, '[ref="Episodes"] [ref="Episodes"] > *')).toEqual([
     { title: '1. First Landing in Lhasa', watched: expect.any(Number) },
     { title: '2. Wind Shear', watched: expect.closeTo(1200 / 2700, 2) },
   ])

@@ -6,7 +6,7 @@ import { fetchRailPage, fetchTitle } from '../../api/catalog'
 import { onChange } from '../../api/changes'
 import { addToWatchlist, removeFromWatchlist } from '../../api/watchlist'
 import {
-  actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, detailsHash, episodesInOrder, formatDuration, initialActionIndex, playHash, watchedFraction, type DetailAction,
+  actionEpisode, actionLabel, actionTarget, badgeModel, detailActions, detailsHash, episodesInOrder, formatDuration, initialActionIndex, playHash, type DetailAction,
 } from '../../domain'
 import { colors, layout, lineLimit, motion, typography, wrapping } from '../../components/theme'
 import { AccessBadge } from '../../components/AccessBadge/AccessBadge'
@@ -20,7 +20,7 @@ import { menuBand, type MenuBandSpec } from '../../components/MenuBand/MenuBand'
 import { tileModel } from '../tile-model'
 import type { PageTypeConfig } from '../page'
 import { failureMessage } from '../failure-message'
-import { episodeListLabels } from '../episode-labels'
+import { episodeListLabels, episodesWatched } from '../episode-list'
 import { playFromTile, playTitle, playsAtOnce, preparePurchaseOf, runTitleAction } from '../play-title'
 import { dropPlayAhead, preparePlayAhead, preparePlayer } from '../../player'
 
@@ -253,7 +253,7 @@ export class DetailsPage
         {
           // The list opens where the Play or Resume button would play (the next episode after one watched to its end).
           opensAt: actionEpisode(this._actions)?.id ?? data.progress?.episodeId ?? null,
-          watched: new Map((title.episodeProgress ?? []).map((progress) => [progress.episodeId, watchedFraction(progress)])),
+          watched: episodesWatched(title.episodeProgress),
         },
       )
       this.Episodes.onPlay = (episodeId) => void playTitle(this, playHash(title.id, episodeId), title)

@@ -9,7 +9,7 @@ import {
   type PlayerEpisode, type PlayerProblem, type PlayerState, type PlayRequest, type SubtitleSize,
 } from '../../player'
 import { formatClock, formatClockSpoken, formatEndsAt } from '../../domain/time'
-import { detailsBuyHash, episodeOwnTitle, playHash } from '../../domain/browse'
+import { detailsBuyHash, episodeOwnTitle, playHash, withEpisodeProgress, type EpisodeProgress } from '../../domain/browse'
 import { asksStillWatching, isInCredits, isPastIntro, offersSkipIntro, skipsIntroUnasked, type OpeningTitlesChoice } from '../../domain/access'
 import { TrackMenu } from './TrackMenu'
 import { WatchingInfo, type WatchedTitle } from './WatchingInfo'
@@ -19,7 +19,7 @@ import { seekPreviewX } from './placement'
 import { UP_NEXT_SIZE, UpNext } from './UpNext'
 import { EpisodeList } from '../../components/EpisodeList/EpisodeList'
 import { episodeListHeight, episodeStyle } from '../../components/EpisodeList/EpisodeList.styles'
-import { episodeListLabels } from '../episode-labels'
+import { episodeListLabels, episodesWatched } from '../episode-list'
 import { showScene } from '../scene'
 import { announce } from '../../a11y'
 import { isHidden, watchVisibility } from '../../platform/visibility'
@@ -648,8 +648,8 @@ export class PlayerPage
     if (this.menuOpen || !controller || !title || !episode || this.request?.mode === 'trailer') return
     if (!isControllable(controller.currentState) || this.Notice.visible || this.upNextPanel?.visible) return
     this.showSkipIntro(false)
-    const duration = controller.durationSeconds
-    const watched = new Map([[episode.id, duration > 0 ? controller.positionSeconds / duration : 0]])
+    // The one playing shows how far in it is now.
+    const watched = episodesWatched(withEpisodeProgress(title, this.progressOf(controller, episode.id)).episodeProgress)
     const list = this.episodes
     list.show(title.seasons, episodeListLabels(), { opensAt: episode.id, watched })
     list.onPlay = (episodeId) => {
@@ -957,12 +957,21 @@ export class PlayerPage
     const request = this.request
     if (!request) return
     this.closeMenu()
+    const controller = this.controller
+    const title = controller?.playbackTitle ?? null
+    const leaving = controller?.episode ?? null
+    // The next play's episode list shows where this one is left.
+    const carried = title && controller && leaving ? withEpisodeProgress(title, this.progressOf(controller, leaving.id)) : title
     // This play still has the video: it stops (saving its position) before the next takes it.
-    void this.controller?.stop()
+    void controller?.stop()
     const hash = playHash(request.titleId, episodeId)
     // The episode starts now, beside its page's build, with the title and the speed this play has.
-    startPlay(hash, this.controller?.playbackTitle ?? null, this.controller?.playbackRate)
+    startPlay(hash, carried, controller?.playbackRate)
     Router.navigate(hash, false)
+  }
+
+  private progressOf(controller: PlayerController, episodeId: string): EpisodeProgress {
+    return { episodeId, positionSeconds: controller.positionSeconds, durationSeconds: controller.durationSeconds }
   }
 
   private offerNext(next: PlayerEpisode, overCredits: boolean): void {

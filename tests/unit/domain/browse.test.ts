@@ -1,6 +1,6 @@
 import {
   actionTarget, applyKeyboardEdit, detailActions, detailsBuyHash, detailsHash, episodeOwnTitle, playHash, initialActionIndex, initialSeasonIndex, forgetSearch, rememberSearch, searchHash, searchQuery, searchView, RECENT_SEARCHES, watchedFraction,
-  SEARCH_MAX_LENGTH, type DetailAction,
+  SEARCH_MAX_LENGTH, withEpisodeProgress, type DetailAction, type EpisodeProgress,
 } from '../../../src/domain'
 import { BUY, FREE, NOW, RENT, VIP, access, rentedNotStarted, DAY } from './fixtures'
 
@@ -190,5 +190,27 @@ describe('episodeOwnTitle', () => {
     expect(episodeOwnTitle(3, '第十三集')).toBe('第十三集')
     expect(episodeOwnTitle(3, 'Episode 3: The Return')).toBe('Episode 3: The Return')
     expect(episodeOwnTitle(3, '33')).toBe('33')
+  })
+})
+
+describe('withEpisodeProgress', () => {
+  const title = { id: 't1', episodeProgress: [{ episodeId: 'e1', positionSeconds: 100, durationSeconds: 2700 }, { episodeId: 'e2', positionSeconds: 5, durationSeconds: 2700 }] }
+
+  test('replaces what the title held for that episode, keeping the others', () => {
+    expect(withEpisodeProgress(title, { episodeId: 'e2', positionSeconds: 1200, durationSeconds: 2700 }).episodeProgress).toEqual([
+      { episodeId: 'e1', positionSeconds: 100, durationSeconds: 2700 },
+      { episodeId: 'e2', positionSeconds: 1200, durationSeconds: 2700 },
+    ])
+    // The title given is left as it was.
+    expect(title.episodeProgress[1]!.positionSeconds).toBe(5)
+  })
+
+  test('adds an episode the title held nothing for, and a title with no progress at all gets it', () => {
+    expect(withEpisodeProgress(title, { episodeId: 'e3', positionSeconds: 10, durationSeconds: 20 }).episodeProgress).toHaveLength(3)
+    const unwatched: { id: string; episodeProgress?: EpisodeProgress[] } = { id: 't2' }
+    expect(withEpisodeProgress(unwatched, { episodeId: 'e1', positionSeconds: 10, durationSeconds: 20 })).toEqual({
+      id: 't2',
+      episodeProgress: [{ episodeId: 'e1', positionSeconds: 10, durationSeconds: 20 }],
+    })
   })
 })

@@ -1,5 +1,5 @@
 import type { EpisodeListLabels } from '../components/EpisodeList/EpisodeList'
-import { episodeOwnTitle } from '../domain/browse'
+import { episodeOwnTitle, watchedFraction, type EpisodeProgress } from '../domain/browse'
 import { formatDuration } from '../domain/time'
 import { currentLanguage, t } from '../i18n'
 
@@ -14,4 +14,9 @@ export function episodeListLabels(): EpisodeListLabels {
     },
     duration: (seconds) => formatDuration(seconds, locale),
   }
+}
+
+/** How much of each episode the viewer has behind them (0..1), by episode id, for the cards' bars. */
+export function episodesWatched(progress: readonly EpisodeProgress[] | undefined): Map<string, number> {
+  return new Map((progress ?? []).map((kept) => [kept.episodeId, watchedFraction(kept)]))
 }
