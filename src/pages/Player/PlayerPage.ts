@@ -104,6 +104,11 @@ const INFO_WHILE_PLAYING_MS = 8_000
 /** Episodes Up next's countdown started in a row with no key pressed; kept across the Player pages it opens. */
 let autoplaysInARow = 0
 
+/** Where the play is now, as the episode list keeps it for its episode. */
+function progressIn(controller: PlayerController, episodeId: string): EpisodeProgress {
+  return { episodeId, positionSeconds: controller.positionSeconds, durationSeconds: controller.durationSeconds }
+}
+
 /** "Season 1 · Episode 2 · Wind Shear": the episode's own name only where it says more than its number. */
 function episodeLine(episode: PlayerEpisode): string {
   const own = episodeOwnTitle(episode.number, episode.title)
@@ -649,7 +654,7 @@ export class PlayerPage
     if (!isControllable(controller.currentState) || this.Notice.visible || this.upNextPanel?.visible) return
     this.showSkipIntro(false)
     // The one playing shows how far in it is now.
-    const watched = episodesWatched(withEpisodeProgress(title, this.progressOf(controller, episode.id)).episodeProgress)
+    const watched = episodesWatched(withEpisodeProgress(title, progressIn(controller, episode.id)).episodeProgress)
     const list = this.episodes
     list.show(title.seasons, episodeListLabels(), { opensAt: episode.id, watched })
     list.onPlay = (episodeId) => {
@@ -961,17 +966,13 @@ export class PlayerPage
     const title = controller?.playbackTitle ?? null
     const leaving = controller?.episode ?? null
     // The next play's episode list shows where this one is left.
-    const carried = title && controller && leaving ? withEpisodeProgress(title, this.progressOf(controller, leaving.id)) : title
+    const carried = title && controller && leaving ? withEpisodeProgress(title, progressIn(controller, leaving.id)) : title
     // This play still has the video: it stops (saving its position) before the next takes it.
     void controller?.stop()
     const hash = playHash(request.titleId, episodeId)
     // The episode starts now, beside its page's build, with the title and the speed this play has.
     startPlay(hash, carried, controller?.playbackRate)
     Router.navigate(hash, false)
-  }
-
-  private progressOf(controller: PlayerController, episodeId: string): EpisodeProgress {
-    return { episodeId, positionSeconds: controller.positionSeconds, durationSeconds: controller.durationSeconds }
   }
 
   private offerNext(next: PlayerEpisode, overCredits: boolean): void {
