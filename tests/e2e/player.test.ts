@@ -71,11 +71,16 @@ async function subscribe(session: StoredSession): Promise<void> {
   expect([201, 409]).toContain(res.status)
 }
 
-/** The demo account signed in on a new TV and subscribed, and the reference series (t0002) as its English Details show it. */
+/** The reference series (t0002) as its English Details show it. */
+async function referenceSeries(): Promise<TitleDetails> {
+  return (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+}
+
+/** The demo account signed in on a new TV and subscribed, and the reference series. */
 async function subscribedToSeries(): Promise<{ session: StoredSession; series: TitleDetails }> {
   const session = await signedInSession('demo')
   await subscribe(session)
-  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const series = await referenceSeries()
   return { session, series }
 }
 
@@ -581,7 +586,7 @@ test('Left held scrubs: its repeats move the preview, the video seeks once for t
 
 test('an episode’s opening titles offer Skip intro, focused and read out: OK goes to their end and plays on; Left still seeks; a film offers none', async () => {
   const session = await subscribedViewer('skip-intro-viewer')
-  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const series = await referenceSeries()
   const episode = series.seasons[0]!.episodes[1]!
   const { page, errors } = await open(`player/${series.id}/startover/${episode.id}`, { session, query: '&announce=1' })
   const spoken = await recordSpeech(page)
@@ -626,7 +631,7 @@ test('an episode’s opening titles offer Skip intro, focused and read out: OK g
 
 test('“Skip automatically” chosen on Account: an episode goes past its opening titles with no press, says so, and offers Skip intro when the viewer goes back into them, or into those of a play resumed after them', async () => {
   const session = await subscribedViewer('auto-skip-viewer')
-  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const series = await referenceSeries()
   const episode = series.seasons[0]!.episodes[2]!
   const { page, errors } = await open('account', { session, query: '&announce=1', recordTexts: true })
   await waitForText(page, 'Series intros')
@@ -682,7 +687,7 @@ test('“Skip automatically” chosen on Account: an episode goes past its openi
 
 test('Up in an episode’s play opens the series’ episodes on the one playing, each with how much is watched: OK on another plays it at once; Back, Down and OK on the playing one close them, no seek under them; a film has none', async () => {
   const session = await subscribedViewer('episodes-viewer')
-  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const series = await referenceSeries()
   const [first, playing, third] = series.seasons[0]!.episodes
   // The first watched 20 min in before: its card says so, as on Details.
   const saved = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 1200, durationSeconds: 2700, episodeId: first!.id } })
@@ -974,7 +979,7 @@ test('the remote’s Play key on Details plays its first action from any of its 
   // A series whose first episode is under way: Down lands on its card, Right on the next, and Play plays that one.
   // A viewer of its own, so the series tests that follow find demo's episodes as they left them.
   const session = await subscribedViewer('play-key-viewer')
-  const series = (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
+  const series = await referenceSeries()
   const [first, second] = series.seasons[0]!.episodes
   const started = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 100, durationSeconds: 2700, episodeId: first!.id } })
   expect(started.status).toBe(200)

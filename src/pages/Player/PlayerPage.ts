@@ -11,7 +11,7 @@ import {
 import { formatClock, formatClockSpoken, formatEndsAt } from '../../domain/time'
 import { detailsBuyHash, episodeOwnTitle, playHash, withEpisodeProgress, type EpisodeProgress } from '../../domain/browse'
 import { asksStillWatching, isInCredits, isPastIntro, offersSkipIntro, skipsIntroUnasked, type OpeningTitlesChoice } from '../../domain/access'
-import { TrackMenu } from './TrackMenu'
+import { menuPanel, TrackMenu } from './TrackMenu'
 import { WatchingInfo, type WatchedTitle } from './WatchingInfo'
 import { DebugOverlay } from './DebugOverlay'
 import { SEEK_PREVIEW_H, SEEK_PREVIEW_W, SeekPreview } from './SeekPreview'
@@ -679,9 +679,7 @@ export class PlayerPage
         y: EPISODES_PANEL_Y,
         w: EPISODES_PANEL_W,
         h: EPISODES_PANEL_H,
-        rect: true,
-        color: 0xe61b1b26,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius * 2 },
+        ...menuPanel(),
         // The cards past the fourth are cut at the panel's edge, not drawn over the video beside it.
         clipping: true,
         visible: false,

@@ -42,6 +42,11 @@ const SIZE_LABELS: Record<SubtitleSize, MessageKey> = {
   large: 'player.tracks.sizeLarge',
 }
 
+/** The look of what opens over the video (this menu, the episodes): a dark, nearly opaque rounded panel. */
+export function menuPanel() {
+  return { rect: true, color: 0xe61b1b26, shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius * 2 } }
+}
+
 /** The menu's width with `columns` columns (the page places it by its right edge). */
 function trackMenuWidth(columns: number): number {
   return PADDING * 2 + columns * COLUMN_W + (columns - 1) * COLUMN_GAP
@@ -59,11 +64,7 @@ export class TrackMenu
 {
   static override _template(): Lightning.Component.Template<TrackMenuTemplateSpec> {
     return {
-      Background: {
-        rect: true,
-        color: 0xe61b1b26,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: layout.radius * 2 },
-      },
+      Background: menuPanel(),
       Columns: { x: PADDING },
     }
   }
