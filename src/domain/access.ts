@@ -162,7 +162,10 @@ export function offersSkipIntro(positionSeconds: number, intro: PlaySpan | null)
   return intro !== null && positionSeconds >= intro.startSeconds && positionSeconds < intro.endSeconds - SKIP_INTRO_LAST_SECONDS
 }
 
-/** What a series' opening titles do: offer Skip intro (the default), or skip themselves, as the launch market's apps can. */
+/**
+ * What a series' titles do, the opening ones and the end ones (credits): offer Skip intro and Up next (the default), or
+ * skip themselves, as the launch market's apps can (跳过片头片尾).
+ */
 export const OPENING_TITLES_CHOICES = ['offer', 'skip'] as const
 export type OpeningTitlesChoice = (typeof OPENING_TITLES_CHOICES)[number]
 
@@ -178,6 +181,14 @@ export function isPastIntro(positionSeconds: number, intro: PlaySpan | null): bo
  */
 export function skipsIntroUnasked(positionSeconds: number, intro: PlaySpan | null, choice: OpeningTitlesChoice, beenPastThem: boolean): boolean {
   return choice === 'skip' && !beenPastThem && offersSkipIntro(positionSeconds, intro)
+}
+
+/**
+ * Whether a play in an episode's credits goes straight to the next episode, with no Up next: the viewer chose so, and
+ * no "Are you still watching?" is due (that waits for the episode's end, as ever). The caller knows there is a next.
+ */
+export function skipsCreditsUnasked(progress: Progress, choice: OpeningTitlesChoice, autoplaysInARow: number): boolean {
+  return choice === 'skip' && isInCredits(progress) && !asksStillWatching(autoplaysInARow)
 }
 
 /** Where a saved position stands: too early to resume, resumable, or in the last part (credits): watched. */

@@ -11,7 +11,7 @@ export interface TrackPreferences {
   /** null: subtitles off. */
   textLanguage: string | null
   subtitleSize: SubtitleSize
-  /** Chosen on the Account page: Skip intro offered, or the opening titles skipped with no press. */
+  /** Chosen on the Account page: Skip intro and Up next offered, or a series' opening titles and credits skipped with no press. */
   openingTitles: OpeningTitlesChoice
 }
 

@@ -634,8 +634,8 @@ test('“Skip automatically” chosen on Account: an episode goes past its openi
   const series = await referenceSeries()
   const episode = series.seasons[0]!.episodes[2]!
   const { page, errors } = await open('account', { session, query: '&announce=1', recordTexts: true })
-  await waitForText(page, 'Series intros')
-  await waitForText(page, '✓ Offer Skip intro')
+  await waitForText(page, 'Intros and credits')
+  await waitForText(page, '✓ Offer to skip')
   // The fourth row of buttons: the account's actions, the parental limit, the language, then the intros.
   for (let row = 0; row < 3; row += 1) await press(page, 'ArrowDown')
   expect(await focusedRefs(page)).toContain('OpeningTitles-offer')
@@ -1228,6 +1228,43 @@ test('Up next comes with the credits, over the episode still playing: Watch cred
   const saved = await waitFor('the second episode saved', async () => {
     const title = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${series.id}`, { token: session.account?.token })).body
     return title.episodeProgress?.find((progress) => progress.episodeId === second!.id) ?? null
+  }, 5_000)
+  expect(saved.positionSeconds).toBeGreaterThanOrEqual(saved.durationSeconds * 0.9)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+test('“Skip automatically” goes past the credits too: an episode’s credits start the next episode at once, with no Up next, and its play says so; the one left is saved as watched', async () => {
+  const session = await subscribedViewer('credits-skip-viewer')
+  const series = await referenceSeries()
+  const [first, second] = series.seasons[0]!.episodes
+  const { page, errors } = await open('account', { session, query: '&announce=1', recordTexts: true })
+  await waitForText(page, 'Intros and credits')
+  // Chosen as on Account (the choice by keys is the test above's).
+  await page.evaluate(({ viewer, to }) => {
+    localStorage.setItem('player.preferences', JSON.stringify({ [viewer]: { audioLanguage: null, textLanguage: null, openingTitles: 'skip' } }))
+    location.hash = to
+  }, { viewer: session.account!.account.id, to: `#player/${series.id}/startover/${first!.id}` })
+  const spoken = await recordSpeech(page)
+  await waitForTime(page, 0.5)
+  // Into the credits (the clip's last 2.4 s): the next episode at once, where Up next would count 10 s down.
+  await page.evaluate(() => {
+    const element = document.querySelector('video')!
+    element.currentTime = element.duration - 2.2
+  })
+  await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 5_000 })
+  await waitForText(page, 'Credits skipped')
+  await waitFor('the skip said', async () => ((await spoken()).includes('Credits skipped') ? true : null), 3_000)
+  await shot(page, 'credits-skipped')
+  await waitForTime(page, 0.5)
+  expect(await videoTime(page)).toBeLessThan(3)
+  const drawn = await drawnTexts(page)
+  expect(drawn).toContain('Season 1 · Episode 2 · Wind Shear')
+  expect(drawn).not.toContain('Watch credits')
+  expect(drawn.filter((text) => /^Next episode in/.test(text))).toEqual([])
+  const saved = await waitFor('the first episode saved', async () => {
+    const title = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${series.id}`, { token: session.account?.token })).body
+    return title.episodeProgress?.find((progress) => progress.episodeId === first!.id) ?? null
   }, 5_000)
   expect(saved.positionSeconds).toBeGreaterThanOrEqual(saved.durationSeconds * 0.9)
   expect(errors).toEqual([])

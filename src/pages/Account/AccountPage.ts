@@ -56,7 +56,7 @@ function keepSignedInAccount(account: Account): void {
 /**
  * Account: who is signed in, the subscription and its renewal date, rentals
  * and purchases, change PIN, the parental rating limit, the UI language, what a
- * series' opening titles do, and sign in / sign out. Up/Down move between the
+ * series' intros and credits do, and sign in / sign out. Up/Down move between the
  * rows of buttons, Left/Right within a row; Up from the top row goes to the menu.
  */
 export class AccountPage

@@ -10,7 +10,7 @@ import {
 } from '../../player'
 import { formatClock, formatClockSpoken, formatEndsAt } from '../../domain/time'
 import { detailsBuyHash, episodeOwnTitle, playHash, withEpisodeProgress, type EpisodeProgress } from '../../domain/browse'
-import { asksStillWatching, isInCredits, isPastIntro, offersSkipIntro, skipsIntroUnasked, type OpeningTitlesChoice } from '../../domain/access'
+import { asksStillWatching, isInCredits, isPastIntro, offersSkipIntro, skipsCreditsUnasked, skipsIntroUnasked, type OpeningTitlesChoice } from '../../domain/access'
 import { menuPanel, TrackMenu } from './TrackMenu'
 import { WatchingInfo, type WatchedTitle } from './WatchingInfo'
 import { DebugOverlay } from './DebugOverlay'
@@ -87,7 +87,7 @@ const SUBTITLE_BOTTOM_OVER_UP_NEXT = layout.screenH - layout.safeY - UP_NEXT_SIZ
 /** Skip intro sits above the bar's right end, its bottom clear of the end time's line (850). */
 const SKIP_INTRO_Y = 754
 const SKIP_INTRO_MIN_W = 280
-const INTRO_SKIPPED_NOTE_MS = 3000
+const SKIPPED_NOTE_MS = 3000
 /** Around the episode list (Up) inside its panel. */
 const EPISODES_PADDING = 24
 const EPISODES_PANEL_H = episodeListHeight + EPISODES_PADDING * 2
@@ -103,6 +103,8 @@ const INFO_WHILE_PLAYING_MS = 8_000
 
 /** Episodes Up next's countdown started in a row with no key pressed; kept across the Player pages it opens. */
 let autoplaysInARow = 0
+/** The episode the last play's credits went to with no Up next (Skip automatically): its play says so as it begins. */
+let creditsSkippedInto: string | null = null
 
 /** Where the play is now, as the episode list keeps it for its episode. */
 function progressIn(controller: PlayerController, episodeId: string): EpisodeProgress {
@@ -237,8 +239,8 @@ export class PlayerPage
   private thumbnailAsks = 0
   private upNextPanel: UpNext | null = null
   private skipIntroButton: Button | null = null
-  /** Says the opening titles went by unasked, where Skip intro stands (the App's toast would cover the bar). */
-  private introSkippedNote: Toast | null = null
+  /** Says titles went by unasked, where Skip intro stands (the App's toast would cover the bar). */
+  private skippedNote: Toast | null = null
   /** Read at each play's start: the viewer may have chosen on the Account page since the last. */
   private openingTitles: OpeningTitlesChoice = 'offer'
   /** This play has been past its opening titles (skipped, watched, or resumed after them): they are not skipped unasked again. */
@@ -319,7 +321,7 @@ export class PlayerPage
     this.watchPause(false)
     this.hideInfo()
     this.hideSpinner()
-    this.introSkippedNote?.hide()
+    this.skippedNote?.hide()
     this.upNextPanel?.cancel()
     // Leaving by any route (Back, a deep link, the menu) stops the play and saves where it was.
     void this.controller?.stop()
@@ -331,6 +333,8 @@ export class PlayerPage
     this.creditsOffered = false
     this.openingTitles = readTrackPreferences(currentViewer()).openingTitles
     this.beenPastIntro = false
+    if (creditsSkippedInto !== null && creditsSkippedInto === request.episodeId) this.showSkippedNote('player.creditsSkipped')
+    creditsSkippedInto = null
     this.Notice.visible = false
     if (this.seekPreview) this.seekPreview.visible = false
     this.showSkipIntro(false)
@@ -874,8 +878,9 @@ export class PlayerPage
   /**
    * The credits of an episode with one after it start while it plays: Up next counts down over them (the way
    * the best TV apps do, so a series is not interrupted by every episode's credits), and "Watch credits" or
-   * Back lets them play on. Not when the countdown would ask whether anyone is still watching: that waits for
-   * the end. Seeking back out of the credits takes the offer away, and brings it back at their start.
+   * Back lets them play on; a viewer who chose on Account to skip titles goes straight to the next episode. Not
+   * when the countdown would ask whether anyone is still watching: that waits for the end. Seeking back out of
+   * the credits takes the offer away, and brings it back at their start.
    */
   private offerAtCredits(controller: PlayerController, positionSeconds: number, durationSeconds: number): void {
     if (!isInCredits({ positionSeconds, durationSeconds })) {
@@ -892,6 +897,12 @@ export class PlayerPage
     if (this.creditsOffered || controller.currentState !== 'playing' || !next || asksStillWatching(autoplaysInARow)) return
     this.creditsOffered = true
     this.closeMenu()
+    if (skipsCreditsUnasked({ positionSeconds, durationSeconds }, this.openingTitles, autoplaysInARow)) {
+      // Unattended, as a countdown run out: three in a row and the next episode's end asks whether anyone is watching.
+      autoplaysInARow += 1
+      creditsSkippedInto = next.id
+      return this.playEpisode(next.id)
+    }
     this.Subtitles.y = SUBTITLE_BOTTOM_OVER_UP_NEXT
     this.offerNext(next, true)
   }
@@ -921,11 +932,16 @@ export class PlayerPage
     this.showSkipIntro(false)
     if (controller.intro) this.previewSeek(controller.seekAt(controller.intro.endSeconds))
     this.showControls()
-    if (!this.introSkippedNote) {
-      this.introSkippedNote = this.stage.c({ type: Toast, ref: 'IntroSkipped', x: layout.screenW - layout.safeX, mountX: 1, y: SKIP_INTRO_Y, zIndex: 7 }) as Toast
-      this.childList.add(this.introSkippedNote)
+    this.showSkippedNote('player.introSkipped')
+  }
+
+  /** What went by unasked, said for a few seconds where Skip intro stands (read out by voice guidance). */
+  private showSkippedNote(message: MessageKey): void {
+    if (!this.skippedNote) {
+      this.skippedNote = this.stage.c({ type: Toast, ref: 'SkippedNote', x: layout.screenW - layout.safeX, mountX: 1, y: SKIP_INTRO_Y, zIndex: 7 }) as Toast
+      this.childList.add(this.skippedNote)
     }
-    this.introSkippedNote.show(t('player.introSkipped'), INTRO_SKIPPED_NOTE_MS)
+    this.skippedNote.show(t(message), SKIPPED_NOTE_MS)
   }
 
   /** Skip intro shown, focused and named by the controls' hint, or taken away. */

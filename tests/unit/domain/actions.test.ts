@@ -1,4 +1,4 @@
-import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, episodesNamedBy, isInCredits, isResumable, LOCALES, isPastIntro, offersSkipIntro, skipsIntroUnasked, type DetailAction } from '../../../src/domain'
+import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, episodesNamedBy, isInCredits, isResumable, LOCALES, isPastIntro, offersSkipIntro, skipsCreditsUnasked, skipsIntroUnasked, type DetailAction } from '../../../src/domain'
 import {
   access,
   BUY,
@@ -84,6 +84,22 @@ describe('skipsIntroUnasked', () => {
     ['Skip intro offered instead (the default)', 'offer', 3, intro, false, false],
   ] as const)('%s', (_name, choice, position, span, beenPast, expected) => {
     expect(skipsIntroUnasked(position, span, choice, beenPast)).toBe(expected)
+  })
+})
+
+describe('skipsCreditsUnasked', () => {
+  // A 24 s episode's credits are its last 2.4 s (10%); a 45 min one's its last 2 min 15 s (5%).
+  const clip = (positionSeconds: number) => ({ positionSeconds, durationSeconds: 24 })
+  const episode = (positionSeconds: number) => ({ positionSeconds, durationSeconds: 45 * 60 })
+  test.each([
+    ['chosen, in the credits', 'skip', clip(22), 0, true],
+    ['chosen, in a long episode’s credits', 'skip', episode(44 * 60 + 30), 2, true],
+    ['chosen, short of them', 'skip', clip(21), 0, false],
+    ['chosen, short of a long episode’s credits', 'skip', episode(42 * 60 + 40), 0, false],
+    ['chosen, but three episodes started by themselves in a row: the end asks whether anyone is still watching', 'skip', clip(22), 3, false],
+    ['Up next offered instead (the default)', 'offer', clip(22), 0, false],
+  ] as const)('%s', (_name, choice, progress, autoplays, expected) => {
+    expect(skipsCreditsUnasked(progress, choice, autoplays)).toBe(expected)
   })
 })
 
