@@ -7,7 +7,10 @@ import { announceChange } from '../api/changes'
 import { AppError } from '../api/errors'
 import type { OperatorSettings, StreamFormat } from '../settings'
 import { allowScreenSaver, type PlatformId } from '../platform'
-import { aheadStillUsable, chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig, streamingRetryDelayMs, type Panel, type PlayShakaConfig } from './config'
+import {
+  aheadStillUsable, chooseManifest, abrFor, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, pinnedHeight, playShakaConfig,
+  qualityHeights, streamingRetryDelayMs, type Panel, type PlayShakaConfig,
+} from './config'
 import { asShakaError, classifyShakaError, CODE, CRITICAL, type PlayerFailure, type ShakaErrorLike } from './errors'
 import { readTrackPreferences, rememberTrackPreferences, type SubtitleSize, type TrackPreferences } from './preferences'
 import { ProgressSaver } from './progress-saver'
@@ -44,6 +47,14 @@ export interface TrackChoices {
   text: Track[]
   subtitleSize: SubtitleSize
   rate: PlaybackRate
+  quality: QualityChoices
+}
+
+/** The picture's Quality: the heights to choose from (highest first), the one the viewer pinned (null: Auto), and the one showing. */
+export interface QualityChoices {
+  heights: number[]
+  pinned: number | null
+  showing: number | null
 }
 
 /** Why the screen shows an error: what to say, and Shaka's code when there is one. */
@@ -353,7 +364,13 @@ export class PlayerController {
       format: manifest.kind,
       manifestUrl: manifest.url,
       startAt: this.request.mode === 'play' ? playback.resumePositionSeconds : 0,
-      config: playShakaConfig({ licenseServers, audioLanguage: this.preferences.audioLanguage, textLanguage: this.preferences.textLanguage }),
+      config: playShakaConfig({
+        licenseServers,
+        audioLanguage: this.preferences.audioLanguage,
+        textLanguage: this.preferences.textLanguage,
+        videoHeight: this.preferences.videoHeight,
+        panelHeight: this.env.panel.height,
+      }),
     }
   }
 
@@ -478,7 +495,28 @@ export class PlayerController {
 
   /** What the Audio, subtitles & speed menu offers, each with its current choice. */
   get trackChoices(): TrackChoices {
-    return { audio: this.audioTracks, text: this.textTracks, subtitleSize: this.subtitleSize, rate: this.rate }
+    return { audio: this.audioTracks, text: this.textTracks, subtitleSize: this.subtitleSize, rate: this.rate, quality: this.qualityChoices }
+  }
+
+  private get qualityChoices(): QualityChoices {
+    const heights = this.qualityHeights
+    return { heights, pinned: pinnedHeight(this.preferences.videoHeight, heights), showing: this.engine?.pictureHeight() ?? null }
+  }
+
+  private get qualityHeights(): number[] {
+    return qualityHeights(this.engine?.videoHeights() ?? [], this.env.panel.height)
+  }
+
+  /** The picture's Quality for this play and the next ones: a height (switched to at once), or null for Auto. */
+  selectQuality(height: number | null): void {
+    this.preferences = rememberTrackPreferences(this.env.viewer, { videoHeight: height })
+    this.restrictHeights()
+  }
+
+  /** Keeps the play to the viewer's Quality as this play's ladder has it. */
+  private restrictHeights(): void {
+    const pinned = pinnedHeight(this.preferences.videoHeight, this.qualityHeights)
+    this.engine?.configureAbr(abrFor(pinned, this.env.panel.height), pinned)
   }
 
   /** The speed the viewer chose for this play (an episode Up next starts keeps it: startPlay). */
@@ -525,6 +563,10 @@ export class PlayerController {
       // Back pressed while loading: the unloader ran before there was anything to unload.
       if (this.stopped) return this.unload()
       this.qoe.drm(engine.keySystem())
+      // The load pinned the height chosen in another play; where this one's ladder lacks it, ABR took its lowest: the
+      // nearest under it instead.
+      const chosen = this.preferences.videoHeight
+      if (chosen !== null && pinnedHeight(chosen, this.qualityHeights) !== chosen) this.restrictHeights()
       // Shaka picks the preferred text language but keeps it hidden: show what the viewer chose last time.
       if (this.preferences.textLanguage) engine.selectText(this.preferences.textLanguage)
     } catch (error) {

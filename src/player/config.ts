@@ -32,7 +32,22 @@ export interface EngineShakaConfig {
   abr: { restrictions: { maxWidth: number; maxHeight: number } }
 }
 
-/** The part each play sets: its license servers and the viewer's languages. */
+/** The rendition heights ABR may choose among: the panel's at most, or the one the viewer pinned (Quality). */
+export interface HeightRestrictions {
+  minHeight: number
+  maxHeight: number
+}
+
+/**
+ * ABR as the viewer's Quality has it: on under Auto; off with a pinned height, so nothing moves the play off it (not
+ * even Shaka's ban of a rendition whose frames the box drops, which turning ABR off also lifts).
+ */
+export interface PlayAbrConfig {
+  enabled: boolean
+  restrictions: HeightRestrictions
+}
+
+/** The part each play sets: its license servers, the viewer's languages and picture quality. */
 export interface PlayShakaConfig {
   drm: {
     servers: Record<string, string>
@@ -40,6 +55,7 @@ export interface PlayShakaConfig {
   }
   preferredAudio: Array<{ language: string }>
   preferredText: Array<{ language: string }>
+  abr: PlayAbrConfig
 }
 
 /**
@@ -54,6 +70,7 @@ export interface PlayShakaConfigChange {
   }
   preferredAudio: Array<{ language: string }>
   preferredText: Array<{ language: string }>
+  abr: PlayAbrConfig
 }
 
 export interface Panel {
@@ -111,15 +128,50 @@ export function engineShakaConfig(input: EngineConfigInput): EngineShakaConfig {
     drm: { retryParameters: { ...RETRY.license } },
     manifest: { retryParameters: { ...RETRY.manifest } },
     streaming: { retryParameters: { ...RETRY.segments }, ...bufferingFor(input.platform), stallEnabled: true },
-    // No rendition larger than the panel: a 4K stream on a 1080p TV only costs memory and bandwidth.
+    // No rendition larger than the panel: a 4K stream on a 1080p TV only costs memory and bandwidth (each play
+    // keeps the height cap, or pins a height: heightRestrictions).
     abr: { restrictions: { maxWidth: input.panel.width, maxHeight: input.panel.height } },
   }
+}
+
+/**
+ * The heights a play offers in Quality: its renditions' up to the panel's, highest first; the lowest alone where all
+ * are taller than the panel.
+ */
+export function qualityHeights(renditionHeights: readonly number[], panelHeight: number): number[] {
+  const heights = [...new Set(renditionHeights)].sort((a, b) => b - a)
+  const fitting = heights.filter((height) => height <= panelHeight)
+  return fitting.length > 0 ? fitting : heights.slice(-1)
+}
+
+/**
+ * The rendition height a chosen Quality pins in a play: the highest of its heights at or under the choice (kept
+ * from a play with another ladder), else its lowest. null for Auto, or a play with no heights to choose from.
+ */
+export function pinnedHeight(chosen: number | null, heights: readonly number[]): number | null {
+  if (chosen === null || heights.length === 0) return null
+  const under = heights.filter((height) => height <= chosen)
+  return under.length > 0 ? Math.max(...under) : Math.min(...heights)
+}
+
+/**
+ * ABR for a pinned height: off, its restrictions naming the height alone, which the load's first choice follows
+ * (Shaka's ABR restrictions are soft: unmet, it plays the lowest rather than fail); for Auto, on, anything up to the
+ * panel's height.
+ */
+export function abrFor(pinned: number | null, panelHeight: number): PlayAbrConfig {
+  return pinned === null
+    ? { enabled: true, restrictions: { minHeight: 0, maxHeight: panelHeight } }
+    : { enabled: false, restrictions: { minHeight: pinned, maxHeight: pinned } }
 }
 
 export interface PlayConfigInput {
   licenseServers: LicenseServer[]
   audioLanguage: string | null
   textLanguage: string | null
+  /** The viewer's Quality (null: Auto), pinned from the first segment; checked against the play's heights once loaded. */
+  videoHeight: number | null
+  panelHeight: number
 }
 
 export function playShakaConfig(input: PlayConfigInput): PlayShakaConfig {
@@ -130,11 +182,14 @@ export function playShakaConfig(input: PlayConfigInput): PlayShakaConfig {
     },
     preferredAudio: input.audioLanguage ? [{ language: input.audioLanguage }] : [],
     preferredText: input.textLanguage ? [{ language: input.textLanguage }] : [],
+    abr: abrFor(input.videoHeight, input.panelHeight),
   }
 }
 
-/** A play without DRM or remembered languages: what the engine is configured with when it is created. */
-export const NO_PLAY_SHAKA_CONFIG: PlayShakaConfig = playShakaConfig({ licenseServers: [], audioLanguage: null, textLanguage: null })
+/** A play without DRM, remembered languages or a chosen Quality: what the engine is configured with when it is created. */
+export function noPlayShakaConfig(panelHeight: number): PlayShakaConfig {
+  return playShakaConfig({ licenseServers: [], audioLanguage: null, textLanguage: null, videoHeight: null, panelHeight })
+}
 
 /** The configure() call from the configured play settings to the next play's; null when they are the same (nothing to call). */
 export function playShakaConfigChange(configured: PlayShakaConfig, next: PlayShakaConfig): PlayShakaConfigChange | null {

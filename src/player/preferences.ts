@@ -11,11 +11,13 @@ export interface TrackPreferences {
   /** null: subtitles off. */
   textLanguage: string | null
   subtitleSize: SubtitleSize
+  /** The picture's Quality: a rendition height the plays keep to, or null for Auto (as the network allows). */
+  videoHeight: number | null
   /** Chosen on the Account page: Skip intro and Up next offered, or a series' opening titles and credits skipped with no press. */
   openingTitles: OpeningTitlesChoice
 }
 
-const NONE: TrackPreferences = { audioLanguage: null, textLanguage: null, subtitleSize: 'standard', openingTitles: 'offer' }
+const NONE: TrackPreferences = { audioLanguage: null, textLanguage: null, subtitleSize: 'standard', videoHeight: null, openingTitles: 'offer' }
 
 /** Whose choices they are: the signed-in account's, else those of whoever uses this device anonymously ('device'). */
 export function currentViewer(): string {
@@ -24,10 +26,12 @@ export function currentViewer(): string {
 
 export function readTrackPreferences(viewer: string): TrackPreferences {
   const stored = readStored('player.preferences')?.[viewer]
-  // Kept before there was a size or an opening-titles choice, or written by hand: the defaults.
+  // Kept before there was a size, a quality or an opening-titles choice, or written by hand: the defaults.
   const subtitleSize = SUBTITLE_SIZES.find((size) => size === stored?.subtitleSize) ?? NONE.subtitleSize
+  const height = stored?.videoHeight
+  const videoHeight = typeof height === 'number' && Number.isInteger(height) && height > 0 ? height : NONE.videoHeight
   const openingTitles = OPENING_TITLES_CHOICES.find((choice) => choice === stored?.openingTitles) ?? NONE.openingTitles
-  return { ...NONE, ...stored, subtitleSize, openingTitles }
+  return { ...NONE, ...stored, subtitleSize, videoHeight, openingTitles }
 }
 
 export function rememberTrackPreferences(viewer: string, change: Partial<TrackPreferences>): TrackPreferences {

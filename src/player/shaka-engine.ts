@@ -1,5 +1,5 @@
 import type shaka from 'shaka-player'
-import { NO_PLAY_SHAKA_CONFIG, playShakaConfigChange, type EngineShakaConfig, type PlayShakaConfig } from './config'
+import { noPlayShakaConfig, playShakaConfigChange, type EngineShakaConfig, type PlayAbrConfig, type PlayShakaConfig } from './config'
 import { CurrentPlayTextDisplayer, type LightningTextDisplayer } from './subtitles'
 import { asShakaError, CODE, type ShakaErrorLike } from './errors'
 import { loadShaka, type Shaka } from './shaka-loader'
@@ -51,6 +51,8 @@ async function keySystemGranted(keySystem: string): Promise<boolean> {
 
 const probedKeySystems = new Map<string, Promise<boolean>>()
 const engines = new Map<HTMLVideoElement, Promise<ShakaEngine>>()
+/** A Quality switch keeps this much of what is buffered ahead: the picture goes on while the new rendition comes. */
+const SWITCH_SAFE_MARGIN_SECONDS = 1
 
 /** Shaka's own check plus an EME probe of each wanted key system (remembered: a TV's answer does not change). */
 export async function probeSupport(wantedKeySystems: readonly string[]): Promise<SupportReport> {
@@ -138,11 +140,13 @@ export class ShakaEngine {
   private hooks: EngineHooks | null = null
   private readonly texts = new CurrentPlayTextDisplayer()
   private engineConfig: string
-  private playConfig: PlayShakaConfig = NO_PLAY_SHAKA_CONFIG
+  private playConfig: PlayShakaConfig
   /** The previous play's unload, which a preload waits for (it sets the ABR factory the next load must see). */
   private releasing: Promise<void> = Promise.resolve()
   /** A play's manifest, keys and first segments fetched ahead of its load (see preload()). */
   private preloaded: Preloaded | null = null
+  /** The play's rendition heights as it loaded, before ABR could ban any. */
+  private loadedHeights: number[] = []
 
   private constructor(
     private readonly shaka: Shaka,
@@ -151,10 +155,13 @@ export class ShakaEngine {
   ) {
     this.player = player
     this.engineConfig = JSON.stringify(config)
+    const noPlay = noPlayShakaConfig(config.abr.restrictions.maxHeight)
+    this.playConfig = noPlay
     player.configure({
       ...config,
-      ...NO_PLAY_SHAKA_CONFIG,
-      drm: { ...config.drm, ...NO_PLAY_SHAKA_CONFIG.drm },
+      ...noPlay,
+      drm: { ...config.drm, ...noPlay.drm },
+      abr: { ...noPlay.abr, restrictions: { ...config.abr.restrictions, ...noPlay.abr.restrictions } },
       // Shaka checks the factory's arity: it is called with the player.
       textDisplayFactory: (_player: shaka.Player) => this.texts,
       streaming: {
@@ -283,6 +290,7 @@ export class ShakaEngine {
     if (preloaded?.key === preloadKey(url, startSeconds, this.playConfig)) manager = await preloaded.manager
     else this.discard(preloaded)
     await this.player.load(manager ?? url, startSeconds > 0 ? startSeconds : null)
+    this.loadedHeights = this.currentHeights()
   }
 
   /** Streams again after a failure; false when Shaka has nothing to retry. */
@@ -310,6 +318,38 @@ export class ShakaEngine {
       byLanguage.set(t.language, { language: t.language, label: t.label, active: t.active || (known?.active ?? false) })
     }
     return [...byLanguage.values()]
+  }
+
+  /**
+   * The heights of the play's video renditions: those it loaded with, and any since (Shaka's track list leaves out a
+   * rendition ABR has banned a while for dropped frames, and the viewer may still pin it).
+   */
+  videoHeights(): number[] {
+    return [...this.loadedHeights, ...this.currentHeights()]
+  }
+
+  private currentHeights(): number[] {
+    return this.player.getVariantTracks().flatMap((track) => (track.height ? [track.height] : []))
+  }
+
+  /** The height of the picture showing (what is buffered ahead may be another rendition's); null before one shows. */
+  pictureHeight(): number | null {
+    const video = this.player.getMediaElement()
+    return video instanceof HTMLVideoElement && video.videoHeight > 0 ? video.videoHeight : null
+  }
+
+  /**
+   * ABR from now, kept for the next play's comparison; a pinned height is switched to at once (the next second kept,
+   * so the picture does not stop), with the audio playing now. Back to Auto, ABR moves on its own.
+   */
+  configureAbr(abr: PlayAbrConfig, pinned: number | null): void {
+    this.configurePlay({ ...this.playConfig, abr })
+    if (pinned === null) return
+    const tracks = this.player.getVariantTracks()
+    const language = tracks.find((track) => track.active)?.language
+    const target = tracks.find((track) => track.height === pinned && track.language === language) ?? tracks.find((track) => track.height === pinned)
+    // Even when it is the variant streaming now: what is buffered ahead may be another height (ABR's last switch).
+    if (target) this.player.selectVariantTrack(target, true, SWITCH_SAFE_MARGIN_SECONDS)
   }
 
   selectAudio(language: string): void {
@@ -346,6 +386,7 @@ export class ShakaEngine {
 
   private async unload(): Promise<void> {
     this.hooks = null
+    this.loadedHeights = []
     const textDisplayer = this.texts.current
     // Shaka destroys the text displayer as it unloads: the play's subtitles are cleared as before.
     await this.player.unload(true)

@@ -15,11 +15,11 @@ export interface StoredValues {
   /** The last home feed, for starting with a catalogue when the API is down. */
   'cache.home': { savedAt: number; language: string; body: unknown }
   /**
-   * Audio and subtitle languages and the subtitle size chosen in the player, and what a series' opening titles do
-   * (chosen on the Account page), per viewer (account id, or 'device' when anonymous); no size nor opening titles
-   * in what was kept before they could be chosen.
+   * Audio and subtitle languages, the subtitle size and the picture's quality chosen in the player, and what a
+   * series' intros and credits do (chosen on the Account page), per viewer (account id, or 'device' when anonymous);
+   * none of the last three in what was kept before they could be chosen.
    */
-  'player.preferences': Record<string, { audioLanguage: string | null; textLanguage: string | null; subtitleSize?: string; openingTitles?: string }>
+  'player.preferences': Record<string, { audioLanguage: string | null; textLanguage: string | null; subtitleSize?: string; videoHeight?: number | null; openingTitles?: string }>
   /** The queries whose results the viewer opened a title from, latest first, per viewer (as player.preferences). */
   'search.recent': Record<string, string[]>
   /** The idempotency key of a purchase attempt not yet ended, kept across retries and restarts. */

@@ -340,7 +340,7 @@ test('audio, subtitles and their size switch from the track menu, subtitles show
   await waitForText(page, 'This is the English test track', 10_000)
   await shot(page, 'subtitles')
   const remembered = await page.evaluate(() => localStorage.getItem('player.preferences'))
-  expect(JSON.parse(remembered ?? '{}')).toEqual({ device: { audioLanguage: 'en', textLanguage: 'en', subtitleSize: 'large', openingTitles: 'offer' } })
+  expect(JSON.parse(remembered ?? '{}')).toEqual({ device: { audioLanguage: 'en', textLanguage: 'en', subtitleSize: 'large', videoHeight: null, openingTitles: 'offer' } })
   await page.close()
 
   // A new play starts with English audio and English subtitles, drawn large.
@@ -356,8 +356,8 @@ test('audio, subtitles and their size switch from the track menu, subtitles show
 })
 
 /**
- * Opens Audio, subtitles & speed, moves to Speed (the last of up to four columns: Right past the last stays; it
- * opens on the current speed), `steps` down, OK, and closes it.
+ * Opens the settings (Down), moves to Speed (the fourth column where there are subtitles; it opens on the current
+ * speed), `steps` down, OK, and closes them.
  */
 async function chooseSpeed(page: Page, steps: number): Promise<void> {
   await press(page, 'ArrowDown')
@@ -373,7 +373,7 @@ function videoRate(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelector('video')?.playbackRate ?? 0)
 }
 
-test('the speed is chosen in Audio, subtitles & speed: at 1.5× the video plays half as fast again; a new play starts at Normal', async () => {
+test('the speed is chosen in the settings: at 1.5× the video plays half as fast again; a new play starts at Normal', async () => {
   const { page, errors } = await open(`player/${freeTitleId}/startover`)
   await waitForTime(page, 1)
   await press(page, 'ArrowDown')
@@ -397,6 +397,68 @@ test('the speed is chosen in Audio, subtitles & speed: at 1.5× the video plays 
   expect(await videoRate(again.page)).toBe(1)
   expect(errors).toEqual([])
   await again.page.close()
+})
+
+/** The video renditions the page fetched so far (Resource Timing: Shaka fetches each segment as a range of its rendition's file). */
+function renditionsFetched(page: Page): Promise<string[]> {
+  return page.evaluate(() => [
+    ...new Set(performance.getEntriesByType('resource').flatMap((entry) => /\/(video-\d+)\.mp4$/.exec(new URL(entry.name).pathname)?.[1] ?? [])),
+  ])
+}
+
+function videoHeight(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('video')?.videoHeight ?? 0)
+}
+
+test('Quality in the settings: 360p switches the picture at once and is kept, the next play fetching only 360p from its first segment; Auto lets the network choose again', async () => {
+  const { page, errors } = await open(`player/${freeTitleId}/startover`)
+  await waitForTime(page, 1)
+  await press(page, 'ArrowDown')
+  await waitForText(page, 'Quality')
+  // Auto names the height playing; then each of the title's renditions, highest first.
+  await waitForTextMatching(page, /^✓ Auto \((360|540|720)p\)$/)
+  expect(await visibleTexts(page)).toEqual(expect.arrayContaining(['    720p', '    540p', '    360p']))
+  // The fifth column (Audio, Subtitles, Size, Speed, Quality), on Auto; 360p is its last row.
+  for (let column = 0; column < 4; column++) await press(page, 'ArrowRight')
+  for (let step = 0; step < 3; step++) await press(page, 'ArrowDown')
+  await press(page, 'Enter', 600)
+  await waitForText(page, '✓ 360p')
+  await waitForText(page, '    Auto')
+  await shot(page, 'quality')
+  // At once, the next second kept: the picture the video element decodes is 360 lines high.
+  await page.waitForFunction(() => document.querySelector('video')!.videoHeight === 360, undefined, { timeout: 5_000 })
+  await press(page, 'Backspace')
+  await waitForNoText(page, 'Quality')
+  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('player.preferences'))) ?? '{}')
+  expect(stored.device).toMatchObject({ videoHeight: 360 })
+  expect(await videoPaused(page)).toBe(false)
+  await page.close()
+
+  // The next play keeps to it from its first segment: no other rendition is fetched.
+  const again = await open(`player/${freeTitleId}/startover`, { keepStorage: true })
+  await waitForTime(again.page, 1.5)
+  expect(await renditionsFetched(again.page)).toEqual(['video-360'])
+  expect(await videoHeight(again.page)).toBe(360)
+  // Auto again (Up from 360p, the column's last row, to its first).
+  await press(again.page, 'ArrowDown')
+  await waitForText(again.page, 'Quality')
+  for (let column = 0; column < 4; column++) await press(again.page, 'ArrowRight')
+  for (let step = 0; step < 3; step++) await press(again.page, 'ArrowUp')
+  await press(again.page, 'Enter', 600)
+  await waitForTextMatching(again.page, /^✓ Auto \(\d+p\)$/)
+  await waitForText(again.page, '    360p')
+  const auto = JSON.parse((await again.page.evaluate(() => localStorage.getItem('player.preferences'))) ?? '{}')
+  expect(auto.device).toMatchObject({ videoHeight: null })
+  await again.page.close()
+
+  // A play under Auto is not held to 360p: on loopback the network allows the highest.
+  const third = await open(`player/${freeTitleId}/startover`, { keepStorage: true })
+  await waitForTime(third.page, 1)
+  await third.page.waitForFunction(() => document.querySelector('video')!.videoHeight > 360, undefined, { timeout: 15_000 })
+  expect(errors).toEqual([])
+  expect(again.errors).toEqual([])
+  expect(third.errors).toEqual([])
+  await third.page.close()
 })
 
 test('paused a while with no key, the play says what is paused over the picture dimmed; Back only takes it away, OK plays on', async () => {

@@ -808,6 +808,7 @@ export class PlayerPage
           this.controller?.setPlaybackRate(rate)
           this.tick()
         })
+      menu.onQuality = (height) => this.applyTracks(() => this.controller?.selectQuality(height))
       this.childList.add(menu)
       this.tracksMenu = menu
     }

@@ -9,9 +9,9 @@ interface TrackMenuTemplateSpec extends Lightning.Component.TemplateSpec {
   Columns: Lightning.Element
 }
 
-/** One choice in a column: a language, subtitles off, a size, a speed. */
+/** One choice in a column: a language, subtitles off, a size, a speed, a quality. */
 interface Choice {
-  /** Names the choice's element (`Choice-en`, `Choice-off`, `Choice-large`, `Choice-1_5`). */
+  /** Names the choice's element (`Choice-en`, `Choice-off`, `Choice-large`, `Choice-1_5`, `Choice-720p`, `Choice-auto`). */
   key: string
   label: string
   active: boolean
@@ -24,7 +24,8 @@ interface Column {
 }
 
 const ROW_H = 72
-const COLUMN_W = 340
+/** Five columns (with subtitles and more than one quality) fit inside the safe area: 1,712 of 1,728 px. */
+const COLUMN_W = 320
 const COLUMN_GAP = 16
 const PADDING = 24
 /** Where a column's choices start, under its title. */
@@ -53,8 +54,9 @@ function trackMenuWidth(columns: number): number {
 }
 
 /**
- * The audio, subtitle and speed choice: columns Audio, Subtitles (with "Off"),
- * when there are subtitles their Size, and Speed; Up/Down within a column,
+ * The audio, subtitle, speed and picture choice: columns Audio, Subtitles (with
+ * "Off"), when there are subtitles their Size, Speed, and where the play has
+ * more than one rendition Quality (Auto, then each height); Up/Down within a column,
  * Left/Right between them, OK picks. The Player page applies the choice and
  * keeps the tracks and size for the viewer.
  */
@@ -79,6 +81,8 @@ export class TrackMenu
   onText: (language: string | null) => void = () => undefined
   onSubtitleSize: (size: SubtitleSize) => void = () => undefined
   onRate: (rate: PlaybackRate) => void = () => undefined
+  /** A rendition height, or null for Auto. */
+  onQuality: (height: number | null) => void = () => undefined
 
   /** Fills the columns from the player's choices and puts the focus on the active audio. */
   show(choices: TrackChoices): void {
@@ -94,7 +98,7 @@ export class TrackMenu
   }
 
   /** The columns and the menu's size; drawn by the caller, once. */
-  private build({ audio, text, subtitleSize, rate }: TrackChoices): void {
+  private build({ audio, text, subtitleSize, rate, quality }: TrackChoices): void {
     const languageChoice = (track: Track, pick: () => void): Choice => ({ key: track.language, label: languageName(track.language, track.label), active: track.active, pick })
     this.columns = [
       { title: t('player.tracks.audio'), choices: audio.map((track) => languageChoice(track, () => this.onAudio(track.language))) },
@@ -123,6 +127,18 @@ export class TrackMenu
         pick: () => this.onRate(choice),
       })),
     })
+    // Auto names the height showing, as the launch market's players do (自动 (720p)).
+    if (quality.heights.length > 1) {
+      const auto = quality.pinned === null
+      const autoLabel = auto && quality.showing ? t('player.tracks.qualityAutoAt', { height: String(quality.showing) }) : t('player.tracks.qualityAuto')
+      this.columns.push({
+        title: t('player.tracks.quality'),
+        choices: [
+          { key: 'auto', label: autoLabel, active: auto, pick: () => this.onQuality(null) },
+          ...quality.heights.map((height) => ({ key: `${height}p`, label: `${height}p`, active: height === quality.pinned, pick: () => this.onQuality(height) })),
+        ],
+      })
+    }
     this.w = trackMenuWidth(this.columns.length)
     this.h = ITEMS_Y + Math.max(...this.columns.map((column) => column.choices.length)) * ROW_H + PADDING
     this.Background.w = this.w

@@ -1,8 +1,8 @@
 import type { PlaybackResponse } from '../../../server/contract'
 import type { StreamFormat } from '../../../src/settings'
 import {
-  AHEAD_MAX_AGE_MS, NO_PLAY_SHAKA_CONFIG, RETRY, aheadStillUsable, bufferingFor, chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig,
-  playShakaConfigChange, streamingRetryDelayMs,
+  AHEAD_MAX_AGE_MS, noPlayShakaConfig, RETRY, aheadStillUsable, bufferingFor, chooseManifest, engineShakaConfig, licenseRenewDelayMs, licenseServersFor, needsLicenseToken, playShakaConfig,
+  playShakaConfigChange, streamingRetryDelayMs, qualityHeights, pinnedHeight, abrFor,
 } from '../../../src/player/config'
 
 const CLEARKEY_URL = 'http://api.test/v1/license/clearkey'
@@ -48,23 +48,57 @@ test("a play's Shaka configuration is data: DRM servers and order, the viewer's 
     ],
     audioLanguage: 'en',
     textLanguage: null,
+    videoHeight: null,
+    panelHeight: 1080,
   })
   expect(config.drm.servers).toEqual({ 'com.microsoft.playready': 'https://drm.example/pr', 'org.w3.clearkey': CLEARKEY_URL })
   expect(config.drm.preferredKeySystems).toEqual(['com.microsoft.playready', 'org.w3.clearkey'])
   expect(config.preferredAudio).toEqual([{ language: 'en' }])
   expect(config.preferredText).toEqual([])
+  // Auto: anything up to the panel's height.
+  expect(config.abr).toEqual({ enabled: true, restrictions: { minHeight: 0, maxHeight: 1080 } })
+})
+
+describe('Quality: the heights offered, the one a choice pins, and what ABR may choose', () => {
+  test('the renditions’ heights up to the panel’s, highest first, each once (one per audio language in the variants)', () => {
+    expect(qualityHeights([360, 720, 540, 360, 720, 540], 1080)).toEqual([720, 540, 360])
+    expect(qualityHeights([2160, 1080, 720], 1080)).toEqual([1080, 720])
+    // All taller than a 720p panel: the lowest alone.
+    expect(qualityHeights([2160, 1080], 720)).toEqual([1080])
+    expect(qualityHeights([], 1080)).toEqual([])
+  })
+
+  test.each([
+    ['Auto', null, [720, 540, 360], null],
+    ['a height the play has', 540, [720, 540, 360], 540],
+    ['a height from another play’s ladder: the highest under it', 1080, [720, 540, 360], 720],
+    ['a height between two: the one under it', 600, [720, 540, 360], 540],
+    ['under every height: the lowest', 240, [720, 540, 360], 360],
+    ['a play with no heights (native HLS)', 540, [], null],
+  ] as const)('pins %s', (_name, chosen, heights, expected) => {
+    expect(pinnedHeight(chosen, heights)).toBe(expected)
+  })
+
+  test('a pinned height turns ABR off, its restrictions naming it alone; Auto, ABR on up to the panel; the play config carries it from the first segment', () => {
+    expect(abrFor(540, 1080)).toEqual({ enabled: false, restrictions: { minHeight: 540, maxHeight: 540 } })
+    expect(abrFor(null, 1080)).toEqual({ enabled: true, restrictions: { minHeight: 0, maxHeight: 1080 } })
+    const pinned = playShakaConfig({ licenseServers: [], audioLanguage: null, textLanguage: null, videoHeight: 360, panelHeight: 1080 })
+    expect(pinned.abr).toEqual({ enabled: false, restrictions: { minHeight: 360, maxHeight: 360 } })
+    // A play pinned after an Auto one configures ABR.
+    expect(playShakaConfigChange(noPlayShakaConfig(1080), pinned)?.abr).toEqual({ enabled: false, restrictions: { minHeight: 360, maxHeight: 360 } })
+  })
 })
 
 describe("from one play's settings to the next: only what differs, no license server left from the play before", () => {
-  const clearKey = playShakaConfig({ licenseServers: [{ keySystem: 'org.w3.clearkey', url: CLEARKEY_URL }], audioLanguage: null, textLanguage: null })
-  const clear = playShakaConfig({ licenseServers: [], audioLanguage: null, textLanguage: null })
+  const clearKey = playShakaConfig({ licenseServers: [{ keySystem: 'org.w3.clearkey', url: CLEARKEY_URL }], audioLanguage: null, textLanguage: null, videoHeight: null, panelHeight: 1080 })
+  const clear = playShakaConfig({ licenseServers: [], audioLanguage: null, textLanguage: null, videoHeight: null, panelHeight: 1080 })
 
   test('a clear play without remembered languages on a fresh engine configures nothing', () => {
-    expect(playShakaConfigChange(NO_PLAY_SHAKA_CONFIG, clear)).toBeNull()
+    expect(playShakaConfigChange(noPlayShakaConfig(1080), clear)).toBeNull()
   })
 
   test('the same settings again configure nothing', () => {
-    expect(playShakaConfigChange(clearKey, playShakaConfig({ licenseServers: [{ keySystem: 'org.w3.clearkey', url: CLEARKEY_URL }], audioLanguage: null, textLanguage: null }))).toBeNull()
+    expect(playShakaConfigChange(clearKey, playShakaConfig({ licenseServers: [{ keySystem: 'org.w3.clearkey', url: CLEARKEY_URL }], audioLanguage: null, textLanguage: null, videoHeight: null, panelHeight: 1080 }))).toBeNull()
   })
 
   test('a ClearKey play after a clear one sets its server and key system', () => {
@@ -72,6 +106,7 @@ describe("from one play's settings to the next: only what differs, no license se
       drm: { servers: { 'org.w3.clearkey': CLEARKEY_URL }, preferredKeySystems: ['org.w3.clearkey'] },
       preferredAudio: [],
       preferredText: [],
+      abr: { enabled: true, restrictions: { minHeight: 0, maxHeight: 1080 } },
     })
   })
 
@@ -83,13 +118,14 @@ describe("from one play's settings to the next: only what differs, no license se
   })
 
   test('another license URL or key system replaces the previous one; new languages are set', () => {
-    const playReady = playShakaConfig({ licenseServers: [{ keySystem: 'com.microsoft.playready', url: 'https://drm.example/pr' }], audioLanguage: 'zh', textLanguage: 'en' })
+    const playReady = playShakaConfig({ licenseServers: [{ keySystem: 'com.microsoft.playready', url: 'https://drm.example/pr' }], audioLanguage: 'zh', textLanguage: 'en', videoHeight: null, panelHeight: 1080 })
     expect(playShakaConfigChange(clearKey, playReady)).toEqual({
       drm: { servers: { 'org.w3.clearkey': undefined, 'com.microsoft.playready': 'https://drm.example/pr' }, preferredKeySystems: ['com.microsoft.playready'] },
       preferredAudio: [{ language: 'zh' }],
       preferredText: [{ language: 'en' }],
+      abr: { enabled: true, restrictions: { minHeight: 0, maxHeight: 1080 } },
     })
-    const otherUrl = playShakaConfig({ licenseServers: [{ keySystem: 'org.w3.clearkey', url: 'https://drm.example/ck' }], audioLanguage: null, textLanguage: null })
+    const otherUrl = playShakaConfig({ licenseServers: [{ keySystem: 'org.w3.clearkey', url: 'https://drm.example/ck' }], audioLanguage: null, textLanguage: null, videoHeight: null, panelHeight: 1080 })
     expect(playShakaConfigChange(clearKey, otherUrl)?.drm.servers).toEqual({ 'org.w3.clearkey': 'https://drm.example/ck' })
   })
 })
