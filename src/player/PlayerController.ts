@@ -493,7 +493,7 @@ export class PlayerController {
     this.preferences = rememberTrackPreferences(this.env.viewer, { textLanguage: language })
   }
 
-  /** What the Audio, subtitles & speed menu offers, each with its current choice. */
+  /** What the settings menu (Down) offers, each with its current choice. */
   get trackChoices(): TrackChoices {
     return { audio: this.audioTracks, text: this.textTracks, subtitleSize: this.subtitleSize, rate: this.rate, quality: this.qualityChoices }
   }
@@ -510,11 +510,11 @@ export class PlayerController {
   /** The picture's Quality for this play and the next ones: a height (switched to at once), or null for Auto. */
   selectQuality(height: number | null): void {
     this.preferences = rememberTrackPreferences(this.env.viewer, { videoHeight: height })
-    this.restrictHeights()
+    this.keepToQuality()
   }
 
   /** Keeps the play to the viewer's Quality as this play's ladder has it. */
-  private restrictHeights(): void {
+  private keepToQuality(): void {
     const pinned = pinnedHeight(this.preferences.videoHeight, this.qualityHeights)
     this.engine?.configureAbr(abrFor(pinned, this.env.panel.height), pinned)
   }
@@ -566,7 +566,7 @@ export class PlayerController {
       // The load pinned the height chosen in another play; where this one's ladder lacks it, ABR took its lowest: the
       // nearest under it instead.
       const chosen = this.preferences.videoHeight
-      if (chosen !== null && pinnedHeight(chosen, this.qualityHeights) !== chosen) this.restrictHeights()
+      if (chosen !== null && pinnedHeight(chosen, this.qualityHeights) !== chosen) this.keepToQuality()
       // Shaka picks the preferred text language but keeps it hidden: show what the viewer chose last time.
       if (this.preferences.textLanguage) engine.selectText(this.preferences.textLanguage)
     } catch (error) {

@@ -129,7 +129,7 @@ export function engineShakaConfig(input: EngineConfigInput): EngineShakaConfig {
     manifest: { retryParameters: { ...RETRY.manifest } },
     streaming: { retryParameters: { ...RETRY.segments }, ...bufferingFor(input.platform), stallEnabled: true },
     // No rendition larger than the panel: a 4K stream on a 1080p TV only costs memory and bandwidth (each play
-    // keeps the height cap, or pins a height: heightRestrictions).
+    // keeps the height cap, or pins a height: abrFor).
     abr: { restrictions: { maxWidth: input.panel.width, maxHeight: input.panel.height } },
   }
 }

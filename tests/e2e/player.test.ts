@@ -415,7 +415,7 @@ test('Quality in the settings: 360p switches the picture at once and is kept, th
   await waitForTime(page, 1)
   await press(page, 'ArrowDown')
   await waitForText(page, 'Quality')
-  // Auto names the height playing; then each of the title's renditions, highest first.
+  // Auto names the height showing; then each of the title's renditions, highest first.
   await waitForTextMatching(page, /^✓ Auto \((360|540|720)p\)$/)
   expect(await visibleTexts(page)).toEqual(expect.arrayContaining(['    720p', '    540p', '    360p']))
   // The fifth column (Audio, Subtitles, Size, Speed, Quality), on Auto; 360p is its last row.

@@ -256,7 +256,7 @@ export class PlayerPage
   private stopWatchingVisibility: (() => void) | null = null
   private spinner: Lightning.types.Animation | null = null
   private spinnerTimer: ReturnType<typeof setTimeout> | null = null
-  /** What is open over the video: the audio, subtitles & speed menu (Down), or a series' episodes (Up). */
+  /** What is open over the video: the settings menu (Down: audio, subtitles, speed, quality), or a series' episodes (Up). */
   private openMenu: 'tracks' | 'episodes' | null = null
   private episodesPanel: Lightning.Element | null = null
   private episodeList: EpisodeList | null = null
