@@ -410,7 +410,7 @@ function videoHeight(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelector('video')?.videoHeight ?? 0)
 }
 
-test('Quality in the settings: 360p switches the picture at once and is kept, the next play fetching only 360p from its first segment; Auto lets the network choose again', async () => {
+test('Quality in the settings: 360p switches the picture at once and is kept, the next plays (DASH and HLS) fetching only 360p from their first segment; Auto lets the network choose again', async () => {
   const { page, errors } = await open(`player/${freeTitleId}/startover`)
   await waitForTime(page, 1)
   await press(page, 'ArrowDown')
@@ -439,6 +439,13 @@ test('Quality in the settings: 360p switches the picture at once and is kept, th
   await waitForTime(again.page, 1.5)
   expect(await renditionsFetched(again.page)).toEqual(['video-360'])
   expect(await videoHeight(again.page)).toBe(360)
+  // The same in HLS (its renditions' heights from the master playlist).
+  const hls = await open(`player/${freeTitleId}/startover`, { keepStorage: true, query: '&stream=hls' })
+  await waitForTime(hls.page, 1.5)
+  expect(await renditionsFetched(hls.page)).toEqual(['video-360'])
+  expect(await videoHeight(hls.page)).toBe(360)
+  expect(hls.errors).toEqual([])
+  await hls.page.close()
   // Auto again (Up from 360p, the column's last row, to its first).
   await press(again.page, 'ArrowDown')
   await waitForText(again.page, 'Quality')
