@@ -1,4 +1,4 @@
-import type { Access, Offer } from './contract-types'
+import type { Access, Offer, TitleDetails } from './contract-types'
 import type { DetailAction } from './access'
 import { buyOffer, rentOffer, subscriptionOffers } from './offers'
 
@@ -194,12 +194,8 @@ export function watchedFraction(progress: { positionSeconds: number; durationSec
   return Math.min(1, progress.positionSeconds / progress.durationSeconds)
 }
 
-/** Where a viewer is in one episode of a series. */
-export interface EpisodeProgress {
-  episodeId: string
-  positionSeconds: number
-  durationSeconds: number
-}
+/** Where a viewer is in one episode of a series, as the title's details give it. */
+export type EpisodeProgress = NonNullable<TitleDetails['episodeProgress']>[number]
 
 /**
  * The title with `progress` in place of what it held for that episode: the play that leaves an episode for another

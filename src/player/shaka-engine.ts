@@ -290,7 +290,7 @@ export class ShakaEngine {
     if (preloaded?.key === preloadKey(url, startSeconds, this.playConfig)) manager = await preloaded.manager
     else this.discard(preloaded)
     await this.player.load(manager ?? url, startSeconds > 0 ? startSeconds : null)
-    this.loadedHeights = this.currentHeights()
+    this.loadedHeights = this.player.getVariantTracks().flatMap((track) => (track.height ? [track.height] : []))
   }
 
   /** Streams again after a failure; false when Shaka has nothing to retry. */
@@ -321,15 +321,11 @@ export class ShakaEngine {
   }
 
   /**
-   * The heights of the play's video renditions: those it loaded with, and any since (Shaka's track list leaves out a
-   * rendition ABR has banned a while for dropped frames, and the viewer may still pin it).
+   * The heights of the play's video renditions, as it loaded: Shaka's track list later leaves out a rendition ABR
+   * has banned a while for dropped frames, and the viewer may still pin it.
    */
   videoHeights(): number[] {
-    return [...this.loadedHeights, ...this.currentHeights()]
-  }
-
-  private currentHeights(): number[] {
-    return this.player.getVariantTracks().flatMap((track) => (track.height ? [track.height] : []))
+    return this.loadedHeights
   }
 
   /** The height of the picture showing (what is buffered ahead may be another rendition's); null before one shows. */
