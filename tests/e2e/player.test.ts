@@ -76,6 +76,19 @@ async function referenceSeries(): Promise<TitleDetails> {
   return (await call<TitleDetails>(server.origin, 'GET', '/v1/titles/t0002', { headers: { 'Accept-Language': 'en' } })).body
 }
 
+/** Where the server has the viewer in one episode of a series, once a save reaches it (a play's stop saves in the background). */
+function savedEpisodeProgress(session: StoredSession, seriesId: string, episodeId: string): Promise<NonNullable<TitleDetails['episodeProgress']>[number]> {
+  return waitFor(`episode ${episodeId} saved`, async () => {
+    const title = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${seriesId}`, { token: session.account?.token })).body
+    return title.episodeProgress?.find((progress) => progress.episodeId === episodeId) ?? null
+  }, 5_000)
+}
+
+/** The player's choices the page keeps per viewer (Storage `player.preferences`). */
+async function storedPreferences(page: Page): Promise<Record<string, unknown>> {
+  return JSON.parse((await page.evaluate(() => localStorage.getItem('player.preferences'))) ?? '{}')
+}
+
 /** The demo account signed in on a new TV and subscribed, and the reference series. */
 async function subscribedToSeries(): Promise<{ session: StoredSession; series: TitleDetails }> {
   const session = await signedInSession('demo')
@@ -339,8 +352,7 @@ test('audio, subtitles and their size switch from the track menu, subtitles show
   expect(await hash(page)).toBe(`#player/${freeTitleId}/startover`)
   await waitForText(page, 'This is the English test track', 10_000)
   await shot(page, 'subtitles')
-  const remembered = await page.evaluate(() => localStorage.getItem('player.preferences'))
-  expect(JSON.parse(remembered ?? '{}')).toEqual({ device: { audioLanguage: 'en', textLanguage: 'en', subtitleSize: 'large', videoHeight: null, openingTitles: 'offer' } })
+  expect(await storedPreferences(page)).toEqual({ device: { audioLanguage: 'en', textLanguage: 'en', subtitleSize: 'large', videoHeight: null, openingTitles: 'offer' } })
   await page.close()
 
   // A new play starts with English audio and English subtitles, drawn large.
@@ -429,8 +441,7 @@ test('Quality in the settings: 360p switches the picture at once and is kept, th
   await page.waitForFunction(() => document.querySelector('video')!.videoHeight === 360, undefined, { timeout: 5_000 })
   await press(page, 'Backspace')
   await waitForNoText(page, 'Quality')
-  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('player.preferences'))) ?? '{}')
-  expect(stored.device).toMatchObject({ videoHeight: 360 })
+  expect(await storedPreferences(page)).toMatchObject({ device: { videoHeight: 360 } })
   expect(await videoPaused(page)).toBe(false)
   await page.close()
 
@@ -454,8 +465,7 @@ test('Quality in the settings: 360p switches the picture at once and is kept, th
   await press(again.page, 'Enter', 600)
   await waitForTextMatching(again.page, /^✓ Auto \(\d+p\)$/)
   await waitForText(again.page, '    360p')
-  const auto = JSON.parse((await again.page.evaluate(() => localStorage.getItem('player.preferences'))) ?? '{}')
-  expect(auto.device).toMatchObject({ videoHeight: null })
+  expect(await storedPreferences(again.page)).toMatchObject({ device: { videoHeight: null } })
   await again.page.close()
 
   // A play under Auto is not held to 360p: on loopback the network allows the highest.
@@ -712,8 +722,7 @@ test('“Skip automatically” chosen on Account: an episode goes past its openi
   await press(page, 'Enter')
   await waitForText(page, '✓ Skip automatically')
   await shot(page, 'account-intros')
-  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('player.preferences'))) ?? '{}')
-  expect(stored[session.account!.account.id]).toMatchObject({ openingTitles: 'skip' })
+  expect(await storedPreferences(page)).toMatchObject({ [session.account!.account.id]: { openingTitles: 'skip' } })
 
   await page.evaluate((to) => { location.hash = to }, `#player/${series.id}/startover/${episode.id}`)
   const spoken = await recordSpeech(page)
@@ -1294,10 +1303,7 @@ test('Up next comes with the credits, over the episode still playing: Watch cred
   await waitForWholeText(page, 'Watch credits')
   await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${third!.id}`, { timeout: 15_000 })
   await waitForTime(page, 0.5)
-  const saved = await waitFor('the second episode saved', async () => {
-    const title = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${series.id}`, { token: session.account?.token })).body
-    return title.episodeProgress?.find((progress) => progress.episodeId === second!.id) ?? null
-  }, 5_000)
+  const saved = await savedEpisodeProgress(session, series.id, second!.id)
   expect(saved.positionSeconds).toBeGreaterThanOrEqual(saved.durationSeconds * 0.9)
   expect(errors).toEqual([])
   await page.close()
@@ -1331,10 +1337,7 @@ test('“Skip automatically” goes past the credits too: an episode’s credits
   expect(drawn).toContain('Season 1 · Episode 2 · Wind Shear')
   expect(drawn).not.toContain('Watch credits')
   expect(drawn.filter((text) => /^Next episode in/.test(text))).toEqual([])
-  const saved = await waitFor('the first episode saved', async () => {
-    const title = (await call<TitleDetails>(server.origin, 'GET', `/v1/titles/${series.id}`, { token: session.account?.token })).body
-    return title.episodeProgress?.find((progress) => progress.episodeId === first!.id) ?? null
-  }, 5_000)
+  const saved = await savedEpisodeProgress(session, series.id, first!.id)
   expect(saved.positionSeconds).toBeGreaterThanOrEqual(saved.durationSeconds * 0.9)
   expect(errors).toEqual([])
   await page.close()
