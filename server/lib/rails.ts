@@ -175,6 +175,14 @@ export function savedProgress(ctx: Ctx, viewerKey: string, titleId: string): Pro
     | undefined
 }
 
+/** The viewer's saved position in one episode of a series, however far; undefined when none. */
+export function savedEpisodeProgress(ctx: Ctx, viewerKey: string, episodeId: string): ProgressRow | undefined {
+  return statement(ctx.db, 'SELECT title_id, episode_id, position_seconds, duration_seconds, updated_at FROM episode_progress WHERE viewer_id = ? AND episode_id = ?').get(
+    viewerKey,
+    episodeId,
+  ) as ProgressRow | undefined
+}
+
 /** How far the viewer got in each episode of a series they started, in no set order. */
 export function episodeProgress(ctx: Ctx, viewerKey: string, titleId: string): NonNullable<TitleDetails['episodeProgress']> {
   const rows = statement(ctx.db, 'SELECT episode_id, position_seconds, duration_seconds FROM episode_progress WHERE viewer_id = ? AND title_id = ?').all(viewerKey, titleId) as Array<{

@@ -7,7 +7,7 @@ import {
 import { baseUrl, holdingsOf, requireViewer, type Ctx } from '../lib/context'
 import { ApiError } from '../lib/errors'
 import { entitlementFor, finishingRentalPlay, offersFor, rentalFinishBy } from '../lib/access'
-import { isUnfinished, savedProgress, seriesEpisode } from '../lib/rails'
+import { isUnfinished, savedEpisodeProgress, savedProgress, seriesEpisode } from '../lib/rails'
 import type { LicenseTokenPayload } from '../lib/tokens'
 
 export const LICENSE_TOKEN_TTL_MS = 5 * 60 * 1000
@@ -26,7 +26,7 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
       config: {
         doc: {
           summary:
-            'Authorise a play: manifests, DRM and a 5-minute license token; 402 with offers when not entitled. Starts a rental’s 48 h window. A series with no episodeId plays the episode in progress, the next after one watched, else the first (episodeId in the answer). A renewal sends the play’s license token as `continuing`: a rental’s play started inside the window is renewed after it closes, for its running time plus an hour; 400 when that token is not this viewer’s for this title.',
+            'Authorise a play: manifests, DRM and a 5-minute license token; 402 with offers when not entitled. Starts a rental’s 48 h window. A series with no episodeId plays the episode in progress, the next after one watched, else the first (episodeId in the answer); an episode resumes from its own saved position. A renewal sends the play’s license token as `continuing`: a rental’s play started inside the window is renewed after it closes, for its running time plus an hour; 400 when that token is not this viewer’s for this title.',
           tags: ['playback'],
           auth: 'device',
         },
@@ -90,7 +90,9 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
           hlsKeyUrl: `${base}/v1/license/clearkey/hls/${encodeURIComponent(asset.id)}`,
         }
       }
-      const resume = saved && (episodeId === null || saved.episode_id === episodeId) && isUnfinished(saved) ? saved.position_seconds : 0
+      // An episode resumes where the viewer left it, whichever episode they watched last (its card's bar says how far).
+      const resumable = episodeId !== null && !trailer ? savedEpisodeProgress(ctx, viewer.key, episodeId) : saved
+      const resume = resumable && isUnfinished(resumable) ? resumable.position_seconds : 0
       return {
         titleId: title.id,
         episodeId,

@@ -89,12 +89,12 @@ async function storedPreferences(page: Page): Promise<Record<string, unknown>> {
   return JSON.parse((await page.evaluate(() => localStorage.getItem('player.preferences'))) ?? '{}')
 }
 
-/** The demo account signed in on a new TV and subscribed, and the reference series. */
-async function subscribedToSeries(): Promise<{ session: StoredSession; series: TitleDetails }> {
-  const session = await signedInSession('demo')
-  await subscribe(session)
-  const series = await referenceSeries()
-  return { session, series }
+/**
+ * A viewer of this name subscribed on a new TV, and the reference series. Each test has its own: an episode
+ * resumes where any earlier play left it.
+ */
+async function subscribedToSeries(accountName: string): Promise<{ session: StoredSession; series: TitleDetails }> {
+  return { session: await subscribedViewer(accountName), series: await referenceSeries() }
 }
 
 interface ScreenMetrics {
@@ -763,7 +763,7 @@ test('“Skip automatically” chosen on Account: an episode goes past its openi
   await resumed.page.close()
 })
 
-test('Up in an episode’s play opens the series’ episodes on the one playing, each with how much is watched: OK on another plays it at once; Back, Down and OK on the playing one close them, no seek under them; a film has none', async () => {
+test('Up in an episode’s play opens the series’ episodes on the one playing, each with how much is watched: OK on another plays it at once, one left part-way from where it was left; Back, Down and OK on the playing one close them, no seek under them; a film has none', async () => {
   const session = await subscribedViewer('episodes-viewer')
   const series = await referenceSeries()
   const [first, playing, third] = series.seasons[0]!.episodes
@@ -812,6 +812,7 @@ test('Up in an episode’s play opens the series’ episodes on the one playing,
   await waitForText(page, 'Season 2')
   await press(page, 'ArrowRight')
   await waitFor('the next card read out', async () => ((await spoken()).includes(`3. ${third!.title}`) ? true : null), 3_000)
+  const leftAt = await videoTime(page)
   await press(page, 'Enter', 0)
   await waitFor('the third episode’s play', async () => ((await hash(page)) === `#player/${series.id}/play/${third!.id}` ? true : null), 5_000)
   await waitForText(page, `Season 1 · Episode 3 · ${third!.title}`, 10_000)
@@ -827,8 +828,19 @@ test('Up in an episode’s play opens the series’ episodes on the one playing,
   const after = await watchedBars(page, cards)
   expect(after.map((bar) => bar.title)).toEqual([`1. ${first!.title}`, `2. ${playing!.title}`, `3. ${third!.title}`])
   expect(after[1]!.watched).toBeGreaterThan(0.1)
-  await press(page, 'Backspace')
-  await waitForNoText(page, 'Season 2')
+  // Picked again, the episode left goes on from where it was left, as its bar says, not from its start.
+  const readOut = (line: string) => spoken().then((lines) => lines.filter((said) => said === line).length)
+  const secondReadOut = await readOut(`2. ${playing!.title}`)
+  await press(page, 'ArrowLeft')
+  await waitFor('the second card read out again', async () => ((await readOut(`2. ${playing!.title}`)) > secondReadOut ? true : null), 3_000)
+  await press(page, 'Enter', 0)
+  await waitFor('the second episode’s play again', async () => ((await hash(page)) === `#player/${series.id}/play/${playing!.id}` ? true : null), 5_000)
+  await waitForText(page, `Season 1 · Episode 2 · ${playing!.title}`, 10_000)
+  const resumed = await waitFor('the second episode playing again', async () => {
+    const time = await videoTime(page)
+    return time > 0.3 ? time : null
+  }, 15_000)
+  expect(resumed).toBeGreaterThan(leftAt - 1)
   expect(errors).toEqual([])
   await page.close()
 
@@ -1072,7 +1084,7 @@ test('the remote’s Play key on Details plays its first action from any of its 
 })
 
 test('a series on Details plays, resumes and starts over its episode, marks the one being watched, and after one watched to its end offers the next, on Home too', async () => {
-  const { session, series } = await subscribedToSeries()
+  const { session, series } = await subscribedToSeries('series-details-viewer')
   const [first, second, third] = series.seasons[0]!.episodes
   const { page, errors } = await open(`details/${series.id}`, { session })
   await waitForWholeText(page, 'Play S1:E1')
@@ -1159,7 +1171,7 @@ test('a series on Details plays, resumes and starts over its episode, marks the 
 })
 
 test('the end of an episode offers the next: it starts by itself after the countdown, or at once on Play now', async () => {
-  const { session, series } = await subscribedToSeries()
+  const { session, series } = await subscribedToSeries('up-next-viewer')
   const [first, second, third] = series.seasons[0]!.episodes
   // From the start of the series, played from its Details.
   const start = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 0, durationSeconds: 2700, episodeId: first!.id } })
@@ -1214,7 +1226,7 @@ test('the end of an episode offers the next: it starts by itself after the count
 })
 
 test('Up next comes with the credits, over the episode still playing: Watch credits or Back lets them play, a pause stays, and a countdown run out saves the episode as watched', async () => {
-  const { session, series } = await subscribedToSeries()
+  const { session, series } = await subscribedToSeries('credits-viewer')
   const [first, second, third] = series.seasons[0]!.episodes
   // The second episode just started (an earlier test may have watched it): its save at the end is this test's.
   const reset = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 1, durationSeconds: 24, episodeId: second!.id } })
@@ -1344,7 +1356,7 @@ test('“Skip automatically” goes past the credits too: an episode’s credits
 })
 
 test('after three episodes started by the countdown alone, Up next asks whether anyone is still watching and waits for a key (in Indonesian, the longest labels)', async () => {
-  const { session, series } = await subscribedToSeries()
+  const { session, series } = await subscribedToSeries('still-watching-viewer')
   const episodes = series.seasons.flatMap((season) => season.episodes)
   const { page, errors } = await open(`player/${series.id}/play/${episodes[0]!.id}`, { session, lang: 'id' })
   const countdown = /^Episode berikutnya dalam \d+ dtk$/
@@ -1394,7 +1406,7 @@ test('after three episodes started by the countdown alone, Up next asks whether 
 })
 
 test('a link to a series with no episode (a launcher’s) plays the episode in progress, names it, and saves its position with it', async () => {
-  const { session, series } = await subscribedToSeries()
+  const { session, series } = await subscribedToSeries('launcher-link-viewer')
   const second = series.seasons[0]!.episodes[1]!
   const saved = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds: 12, durationSeconds: 2700, episodeId: second.id } })
   expect(saved.status).toBe(200)

@@ -167,7 +167,7 @@ describe('signing in on a TV', () => {
 })
 
 describe('a series played with no episode named', () => {
-  test('plays the episode in progress, the next after one watched to its end, the first after the last, else the first', async () => {
+  test('plays the episode in progress, the next after one watched to its end, the first after the last, else the first; a named episode resumes where it was left', async () => {
     const s = await signIn(server, 'bingewatcher')
     await giveStoredPayment(server, 'bingewatcher')
     const bought = await call(server.base, 'POST', '/v1/purchases', {
@@ -197,6 +197,15 @@ describe('a series played with no episode named', () => {
     // A trailer is the series' own, and a named episode is played as asked.
     expect((await call<PlaybackResponse>(server.base, 'POST', '/v1/playback/t0001', { token: s.token, body: { trailer: true } })).body.episodeId).toBeNull()
     expect((await call<PlaybackResponse>(server.base, 'POST', '/v1/playback/t0001', { token: s.token, body: { episodeId: episodes[1] } })).body).toMatchObject({ episodeId: episodes[1], resumePositionSeconds: 0 })
+    // A named episode resumes where it was left, though another was watched since; one watched to its end starts over.
+    const playEpisode = async (episodeId: string) =>
+      (await call<PlaybackResponse>(server.base, 'POST', '/v1/playback/t0001', { token: s.token, body: { episodeId } })).body.resumePositionSeconds
+    await save(episodes[1]!, 900)
+    await save(episodes[4]!, 60)
+    expect(await playEpisode(episodes[1]!)).toBe(900)
+    expect(await playEpisode(episodes[4]!)).toBe(60)
+    expect(await playEpisode(episodes[2]!)).toBe(0)
+    expect((await call<PlaybackResponse>(server.base, 'POST', '/v1/playback/t0001', { token: s.token, body: { episodeId: episodes[1], trailer: true } })).body.resumePositionSeconds).toBe(0)
     // A film names none.
     const film = (await call<RailPage>(server.base, 'GET', '/v1/rails/free?limit=1')).body.items[0]!
     expect((await call<PlaybackResponse>(server.base, 'POST', `/v1/playback/${film.id}`, { token: s.token, body: {} })).body.episodeId).toBeNull()
