@@ -220,8 +220,17 @@ export function episodesNamedBy(progress: (Progress & Pick<ProgressSummary, 'epi
 
 /** The episode after `episodeId`, into the next season; null after the last, or for an episode not listed. */
 export function episodeAfter(episodes: readonly EpisodeRef[], episodeId: string): EpisodeRef | null {
+  return episodeBeside(episodes, episodeId, 1)
+}
+
+/** The episode before `episodeId`, back into the season before; null before the first, or for an episode not listed. */
+export function episodeBefore(episodes: readonly EpisodeRef[], episodeId: string): EpisodeRef | null {
+  return episodeBeside(episodes, episodeId, -1)
+}
+
+function episodeBeside(episodes: readonly EpisodeRef[], episodeId: string, step: 1 | -1): EpisodeRef | null {
   const index = episodes.findIndex((episode) => episode.id === episodeId)
-  return index >= 0 ? (episodes[index + 1] ?? null) : null
+  return index >= 0 ? (episodes[index + step] ?? null) : null
 }
 
 /** Episodes Up next may start in a row by its countdown, with no key pressed, before it asks whether anyone is watching. */

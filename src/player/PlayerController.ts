@@ -22,7 +22,7 @@ import { LightningTextDisplayer } from './subtitles'
 import { videoPlayer } from './video-player'
 
 import type { PlayRequest } from './request'
-import { episodeAfter, episodesInOrder, type EpisodeRef } from '../domain/access'
+import { episodeAfter, episodeBefore, episodesInOrder, type EpisodeRef } from '../domain/access'
 
 /** An episode as the Player names it: its place in the series and its own title. */
 export interface PlayerEpisode extends EpisodeRef {
@@ -211,10 +211,19 @@ export class PlayerController {
 
   /** The episode after this one (into the next season), offered at the end; null for a film, a trailer or the last episode. */
   get upNext(): PlayerEpisode | null {
+    return this.episodeBeside(episodeAfter)
+  }
+
+  /** The episode before this one (back into the season before); null for a film, a trailer or the first episode. */
+  get previousEpisode(): PlayerEpisode | null {
+    return this.episodeBeside(episodeBefore)
+  }
+
+  private episodeBeside(pick: (episodes: readonly EpisodeRef[], episodeId: string) => EpisodeRef | null): PlayerEpisode | null {
     const episodeId = this.episodeId
     if (this.request.mode === 'trailer' || !episodeId || !this.title) return null
-    const next = episodeAfter(episodesInOrder(this.title.seasons), episodeId)
-    return next ? this.episodeById(next.id) : null
+    const beside = pick(episodesInOrder(this.title.seasons), episodeId)
+    return beside ? this.episodeById(beside.id) : null
   }
 
   private episodeById(id: string): PlayerEpisode | null {

@@ -854,6 +854,62 @@ test('Up in an episode’s play opens the series’ episodes on the one playing,
   await film.page.close()
 })
 
+test('the remote’s ⏭ and ⏮ (Channel up and down) play the next and the previous episode at once, the one left going on from where it was left; at the series’ ends and in a film they start nothing', async () => {
+  const session = await subscribedViewer('track-keys-viewer')
+  const series = await referenceSeries()
+  const episodes = series.seasons.flatMap((season) => season.episodes)
+  const [first, second, third] = episodes
+  const last = episodes[episodes.length - 1]!
+  const playingEpisode = (episodeId: string) =>
+    waitFor(`the play of ${episodeId}`, async () => ((await hash(page)) === `#player/${series.id}/play/${episodeId}` ? true : null), 5_000)
+  const playingFrom = (from: number) =>
+    waitFor(`playing from ${from} s`, async () => {
+      const time = await videoTime(page)
+      return time > from + 0.3 && !(await videoPaused(page)) ? time : null
+    }, 15_000)
+  const { page, errors } = await open(`player/${series.id}/play/${first!.id}`, { session })
+  await waitForTime(page, 1)
+  // Before the first episode there is none: the key brings the controls up and the play goes on.
+  await press(page, 'MediaTrackPrevious', 1_000)
+  expect(await hash(page)).toBe(`#player/${series.id}/play/${first!.id}`)
+  await waitForText(page, 'OK Play/Pause ·')
+  expect(await videoPaused(page)).toBe(false)
+
+  await press(page, 'PageUp', 0)
+  await playingEpisode(second!.id)
+  await waitForText(page, `Season 1 · Episode 2 · ${second!.title}`, 10_000)
+  const leftAt = await waitForTime(page, 3, 15_000)
+  await press(page, 'MediaTrackNext', 0)
+  await playingEpisode(third!.id)
+  await waitForText(page, `Season 1 · Episode 3 · ${third!.title}`, 10_000)
+  expect(await playingFrom(0)).toBeLessThan(4)
+  await press(page, 'PageDown', 0)
+  await playingEpisode(second!.id)
+  expect(await playingFrom(leftAt - 1)).toBeGreaterThan(leftAt - 1)
+  expect(errors).toEqual([])
+  await page.close()
+
+  // After the last episode there is none either.
+  const atTheEnd = await open(`player/${series.id}/play/${last.id}`, { session })
+  await waitForTime(atTheEnd.page, 1)
+  await press(atTheEnd.page, 'MediaTrackNext', 1_000)
+  await press(atTheEnd.page, 'PageUp', 1_000)
+  expect(await hash(atTheEnd.page)).toBe(`#player/${series.id}/play/${last.id}`)
+  expect(await videoPaused(atTheEnd.page)).toBe(false)
+  expect(atTheEnd.errors).toEqual([])
+  await atTheEnd.page.close()
+
+  // A film has no episodes to go to: it plays on.
+  const film = await open(`player/${freeTitleId}/startover`)
+  await waitForTime(film.page, 1)
+  await press(film.page, 'MediaTrackNext', 1_000)
+  await press(film.page, 'PageUp', 1_000)
+  expect(await hash(film.page)).toBe(`#player/${freeTitleId}/startover`)
+  expect(await videoPaused(film.page)).toBe(false)
+  expect(film.errors).toEqual([])
+  await film.page.close()
+})
+
 test('the number keys jump through the play: 5 half way, 9 nine tenths, 0 the start, each shown over the bar and said; not under the track menu', async () => {
   const { page, errors } = await open(`player/${freeTitleId}/startover`, { query: '&announce=1' })
   await waitForTime(page, 1)

@@ -604,6 +604,37 @@ export class PlayerPage
     this.jump(30)
   }
 
+  /**
+   * The remote's ⏭ (and Channel up, the key every TV remote has) plays the next episode at once, as Up next's Play
+   * now does; ⏮ (Channel down) the one before, from where it was left. A press: the still-watching count starts
+   * again. At either end of the series the key only brings the controls up, which name the episode playing; a
+   * film or a trailer leaves the keys to the app.
+   */
+  _handleNextTrack(): boolean {
+    return this.playEpisodeBeside(this.controller?.upNext)
+  }
+
+  _handleChannelUp(): boolean {
+    return this._handleNextTrack()
+  }
+
+  _handlePreviousTrack(): boolean {
+    return this.playEpisodeBeside(this.controller?.previousEpisode)
+  }
+
+  _handleChannelDown(): boolean {
+    return this._handlePreviousTrack()
+  }
+
+  private playEpisodeBeside(episode: PlayerEpisode | null | undefined): boolean {
+    if (!this.controller?.episode) return false
+    if (episode) {
+      autoplaysInARow = 0
+      this.playEpisode(episode.id)
+    }
+    return true
+  }
+
   /** Rewind and FastForward: a seek at once (they have no hold to wait for). */
   private jump(seconds: number): void {
     this.showJump(this.controller?.seekBy(seconds) ?? null)

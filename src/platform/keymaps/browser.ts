@@ -26,4 +26,6 @@ export const browserKeyMap: KeyMap = {
   // Keyboard media keys
   179: 'PlayPause',
   178: 'Stop',
+  176: 'NextTrack',
+  177: 'PreviousTrack',
 }

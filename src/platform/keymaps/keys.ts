@@ -4,7 +4,7 @@
  */
 export const KEY_NAMES = [
   'Left', 'Right', 'Up', 'Down', 'Enter', 'Back', 'Exit', 'Menu', 'Search', 'Info',
-  'PlayPause', 'Play', 'Pause', 'Stop', 'Rewind', 'FastForward', 'ChannelUp', 'ChannelDown',
+  'PlayPause', 'Play', 'Pause', 'Stop', 'Rewind', 'FastForward', 'NextTrack', 'PreviousTrack', 'ChannelUp', 'ChannelDown',
   'Red', 'Green', 'Yellow', 'Blue',
   'Digit0', 'Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Digit7', 'Digit8', 'Digit9',
 ] as const

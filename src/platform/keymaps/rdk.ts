@@ -9,6 +9,8 @@ export const rdkKeyMap: KeyMap = {
   36: 'Menu',
   179: 'PlayPause',
   178: 'Stop',
+  176: 'NextTrack',
+  177: 'PreviousTrack',
   227: 'Rewind',
   228: 'FastForward',
   33: 'ChannelUp',

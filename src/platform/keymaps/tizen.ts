@@ -12,6 +12,8 @@ export const tizenKeyMap: KeyMap = {
   413: 'Stop',
   412: 'Rewind',
   417: 'FastForward',
+  10233: 'NextTrack',
+  10232: 'PreviousTrack',
   427: 'ChannelUp',
   428: 'ChannelDown',
   457: 'Info',
@@ -23,7 +25,7 @@ export const tizenKeyMap: KeyMap = {
  * `tizen.tvinputdevice` (arrows, OK and Back are always delivered).
  */
 export const TIZEN_REGISTERED_KEYS = [
-  'MediaPlayPause', 'MediaPlay', 'MediaPause', 'MediaStop', 'MediaRewind', 'MediaFastForward',
+  'MediaPlayPause', 'MediaPlay', 'MediaPause', 'MediaStop', 'MediaRewind', 'MediaFastForward', 'MediaTrackNext', 'MediaTrackPrevious',
   'ColorF0Red', 'ColorF1Green', 'ColorF2Yellow', 'ColorF3Blue',
   'ChannelUp', 'ChannelDown', 'Info', 'Search', 'Exit',
   '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',

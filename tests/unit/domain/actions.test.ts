@@ -1,4 +1,4 @@
-import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeCode, episodesInOrder, episodesNamedBy, isInCredits, isResumable, LOCALES, isPastIntro, offersSkipIntro, skipsCreditsUnasked, skipsIntroUnasked, type DetailAction } from '../../../src/domain'
+import { actionEpisode, actionLabel, asksStillWatching, detailActions, episodeAfter, episodeBefore, episodeCode, episodesInOrder, episodesNamedBy, isInCredits, isResumable, LOCALES, isPastIntro, offersSkipIntro, skipsCreditsUnasked, skipsIntroUnasked, type DetailAction } from '../../../src/domain'
 import {
   access,
   BUY,
@@ -311,6 +311,14 @@ describe('episodes in order', () => {
     expect(episodeAfter(episodes, 'b')).toEqual({ id: 'c', season: 2, number: 1 })
     expect(episodeAfter(episodes, 'c')).toBeNull()
     expect(episodeAfter(episodes, 'gone')).toBeNull()
+  })
+
+  test('the episode before: back into the season before, none before the first or for one not listed', () => {
+    const episodes = episodesInOrder(seasons)
+    expect(episodeBefore(episodes, 'c')).toEqual({ id: 'b', season: 1, number: 2 })
+    expect(episodeBefore(episodes, 'b')).toEqual({ id: 'a', season: 1, number: 1 })
+    expect(episodeBefore(episodes, 'a')).toBeNull()
+    expect(episodeBefore(episodes, 'gone')).toBeNull()
   })
 })
 

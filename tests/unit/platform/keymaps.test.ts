@@ -48,6 +48,8 @@ test('Samsung Tizen: Back is 10009, Exit 10182, media keys as Samsung documents 
   expect(tizenKeyMap[413]).toBe('Stop')
   expect(tizenKeyMap[412]).toBe('Rewind')
   expect(tizenKeyMap[417]).toBe('FastForward')
+  expect(tizenKeyMap[10233]).toBe('NextTrack')
+  expect(tizenKeyMap[10232]).toBe('PreviousTrack')
 })
 
 test('LG webOS: Back is 461 and media keys are 415/19/413/412/417', () => {
@@ -70,4 +72,8 @@ test('the desktop keyboard: Escape and Backspace are Back, F1–F4 the colour ke
   expect(browserKeyMap[8]).toBe('Back')
   expect([browserKeyMap[112], browserKeyMap[113], browserKeyMap[114], browserKeyMap[115]]).toEqual(['Red', 'Green', 'Yellow', 'Blue'])
   expect(browserKeyMap[32]).toBe('PlayPause')
+})
+
+test('the next and previous track keys: 176 and 177 on keyboards, Android TV remotes (through the WebView) and RDK', () => {
+  for (const map of [browserKeyMap, rdkKeyMap]) expect([map[176], map[177]]).toEqual(['NextTrack', 'PreviousTrack'])
 })
