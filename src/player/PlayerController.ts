@@ -112,6 +112,11 @@ const SEEK_SETTLE_MS = 1000
  * license token, saves progress and reports QoE. The Player page drives it
  * with keys and draws what it reports.
  */
+/** Where a play starts: Play where the viewer left the title or episode, Start over and a trailer at the start. */
+function resumedFrom(request: PlayRequest, playback: PlaybackResponse): number {
+  return request.mode === 'play' ? playback.resumePositionSeconds : 0
+}
+
 export class PlayerController {
   private state: PlayerState = 'idle'
   private problem: PlayerProblem | null = null
@@ -207,6 +212,11 @@ export class PlayerController {
   /** This play's opening titles, which it offers to skip; null for a film, a trailer or unmarked media. */
   get intro(): PlaySpan | null {
     return this.playback?.intro ?? null
+  }
+
+  /** Where this play went on from, where the viewer left it before; 0 when it started at the start. */
+  get resumedFromSeconds(): number {
+    return this.playback ? resumedFrom(this.request, this.playback) : 0
   }
 
   /** The episode after this one (into the next season), offered at the end; null for a film, a trailer or the last episode. */
@@ -372,7 +382,7 @@ export class PlayerController {
     return {
       format: manifest.kind,
       manifestUrl: manifest.url,
-      startAt: this.request.mode === 'play' ? playback.resumePositionSeconds : 0,
+      startAt: resumedFrom(this.request, playback),
       config: playShakaConfig({
         licenseServers,
         audioLanguage: this.preferences.audioLanguage,

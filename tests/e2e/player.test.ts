@@ -946,7 +946,7 @@ test('the number keys jump through the play: 5 half way, 9 nine tenths, 0 the st
   await page.close()
 })
 
-test('Right seeks 10 s; stop saves the position; playing again resumes near where it stopped', async () => {
+test('Right seeks 10 s; stop saves the position; playing again resumes near where it stopped and says so, 0 starting over', async () => {
   const session = await signedInSession('resume-viewer')
   const { page, errors } = await open(`player/${freeTitleId}/startover`, { session })
   const before = await waitForTime(page, 1)
@@ -975,8 +975,23 @@ test('Right seeks 10 s; stop saves the position; playing again resumes near wher
   await resumed.page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.1, undefined, { timeout: 20_000 })
   const startedAt = await videoTime(resumed.page)
   expect(startedAt).toBeGreaterThanOrEqual(position - 2)
+  // It says where it went on from, and the key that starts over: 0 takes the play to its start, and the note away.
+  const resumedNote = `Resumed from 0:${String(Math.floor(position)).padStart(2, '0')} · 0 Start over`
+  await waitForText(resumed.page, resumedNote)
+  await shot(resumed.page, 'resumed')
+  await press(resumed.page, '0')
+  await waitFor('the play back at its start', async () => ((await videoTime(resumed.page)) < 2 ? true : null), 5_000)
+  await waitForNoText(resumed.page, resumedNote)
   expect(errors).toEqual([])
+  expect(resumed.errors).toEqual([])
   await resumed.page.close()
+
+  // Start over says nothing of the place saved.
+  const startedOver = await open(`player/${freeTitleId}/startover`, { session })
+  await waitForTime(startedOver.page, 1.5)
+  expect((await visibleTexts(startedOver.page)).filter((text) => text.startsWith('Resumed from'))).toEqual([])
+  expect(startedOver.errors).toEqual([])
+  await startedOver.page.close()
 })
 
 /**

@@ -88,6 +88,8 @@ const SUBTITLE_BOTTOM_OVER_UP_NEXT = layout.screenH - layout.safeY - UP_NEXT_SIZ
 const SKIP_INTRO_Y = 754
 const SKIP_INTRO_MIN_W = 280
 const SKIPPED_NOTE_MS = 3000
+/** "Resumed from 12:05 · 0 Start over" stays longer: it offers something to do. */
+const RESUMED_NOTE_MS = 5000
 /** Around the episode list (Up) inside its panel. */
 const EPISODES_PADDING = 24
 const EPISODES_PANEL_H = episodeListHeight + EPISODES_PADDING * 2
@@ -239,8 +241,13 @@ export class PlayerPage
   private thumbnailAsks = 0
   private upNextPanel: UpNext | null = null
   private skipIntroButton: Button | null = null
-  /** Says titles went by unasked, where Skip intro stands (the App's toast would cover the bar). */
-  private skippedNote: Toast | null = null
+  /**
+   * Says what the play did unasked (titles skipped, a resume), where Skip intro stands (the App's toast would
+   * cover the bar).
+   */
+  private playNote: Toast | null = null
+  /** This play has started playing once: its first picture said where it resumed. */
+  private startNoted = false
   /** Read at each play's start: the viewer may have chosen on the Account page since the last. */
   private openingTitles: OpeningTitlesChoice = 'offer'
   /** This play has been past its opening titles (skipped, watched, or resumed after them): they are not skipped unasked again. */
@@ -321,7 +328,7 @@ export class PlayerPage
     this.watchPause(false)
     this.hideInfo()
     this.hideSpinner()
-    this.skippedNote?.hide()
+    this.playNote?.hide()
     this.upNextPanel?.cancel()
     // Leaving by any route (Back, a deep link, the menu) stops the play and saves where it was.
     void this.controller?.stop()
@@ -333,7 +340,8 @@ export class PlayerPage
     this.creditsOffered = false
     this.openingTitles = readTrackPreferences(currentViewer()).openingTitles
     this.beenPastIntro = false
-    if (creditsSkippedInto !== null && creditsSkippedInto === request.episodeId) this.showSkippedNote('player.creditsSkipped')
+    this.startNoted = false
+    if (creditsSkippedInto !== null && creditsSkippedInto === request.episodeId) this.showPlayNote(t('player.creditsSkipped'))
     creditsSkippedInto = null
     this.Notice.visible = false
     if (this.seekPreview) this.seekPreview.visible = false
@@ -417,6 +425,7 @@ export class PlayerPage
     if (state === 'loading') this.Controls.alpha = 0
     else if (state === 'playing') this.showControls()
     else this.keepControls()
+    if (state === 'playing' && !this.startNoted) this.noteStart()
     this._refocus()
   }
 
@@ -803,6 +812,8 @@ export class PlayerPage
   private previewSeek(target: number | null): void {
     const controller = this.controller
     if (target === null || !controller) return
+    // The play is elsewhere now: a note of where it resumed, or of what it skipped, no longer says what is on.
+    this.playNote?.hide()
     const preview = this.preview
     preview.x = seekPreviewX(target, controller.durationSeconds, { x: BAR_X, w: BAR_W }, SEEK_PREVIEW_W)
     preview.showTime(target)
@@ -964,21 +975,34 @@ export class PlayerPage
     this.showSkipIntro(false)
     if (controller.intro) this.previewSeek(controller.seekAt(controller.intro.endSeconds))
     this.showControls()
-    this.showSkippedNote('player.introSkipped')
+    this.showPlayNote(t('player.introSkipped'))
   }
 
-  /** What went by unasked, said for a few seconds where Skip intro stands (read out by voice guidance). */
-  private showSkippedNote(message: MessageKey): void {
-    if (!this.skippedNote) {
-      this.skippedNote = this.stage.c({ type: Toast, ref: 'SkippedNote', x: layout.screenW - layout.safeX, mountX: 1, y: SKIP_INTRO_Y, zIndex: 7 }) as Toast
-      this.childList.add(this.skippedNote)
+  /**
+   * A play that went on from where the viewer left it says so at its first picture, with the key to start over
+   * (0, the number keys' start), as the launch market's apps do: an episode picked from its card, or Up next's,
+   * may resume where the viewer forgot they had left it. Not over the note that the credits were skipped into it.
+   */
+  private noteStart(): void {
+    this.startNoted = true
+    const resumedFrom = this.controller?.resumedFromSeconds ?? 0
+    if (resumedFrom > 0 && this.playNote?.message == null) this.showPlayNote(t('player.resumedFrom', { time: formatClock(resumedFrom) }), RESUMED_NOTE_MS)
+  }
+
+  /** What the play did unasked, said for a few seconds where Skip intro stands (read out by voice guidance). */
+  private showPlayNote(message: string, durationMs = SKIPPED_NOTE_MS): void {
+    if (!this.playNote) {
+      this.playNote = this.stage.c({ type: Toast, ref: 'PlayNote', x: layout.screenW - layout.safeX, mountX: 1, y: SKIP_INTRO_Y, zIndex: 7 }) as Toast
+      this.childList.add(this.playNote)
     }
-    this.skippedNote.show(t(message), SKIPPED_NOTE_MS)
+    this.playNote.show(message, durationMs)
   }
 
   /** Skip intro shown, focused and named by the controls' hint, or taken away. */
   private showSkipIntro(shown: boolean): void {
     if (!shown && !this.skipIntroButton) return
+    // The button stands where the notes do.
+    if (shown) this.playNote?.hide()
     this.skipIntroOffer.visible = shown
     this.showHint()
     this._refocus()
