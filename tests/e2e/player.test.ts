@@ -854,7 +854,7 @@ test('Up in an episode’s play opens the series’ episodes on the one playing,
   await film.page.close()
 })
 
-test('the remote’s ⏭ and ⏮ (Channel up and down) play the next and the previous episode at once, the one left going on from where it was left; at the series’ ends and in a film they start nothing', async () => {
+test('the remote’s ⏭ and ⏮ (Channel up and down) play the next and the previous episode at once, said by voice guidance, the one left going on from where it was left and saying so; at the series’ ends and in a film they start nothing', async () => {
   const session = await subscribedViewer('track-keys-viewer')
   const series = await referenceSeries()
   const episodes = series.seasons.flatMap((season) => season.episodes)
@@ -867,7 +867,8 @@ test('the remote’s ⏭ and ⏮ (Channel up and down) play the next and the pre
       const time = await videoTime(page)
       return time > from + 0.3 && !(await videoPaused(page)) ? time : null
     }, 15_000)
-  const { page, errors } = await open(`player/${series.id}/play/${first!.id}`, { session })
+  const { page, errors } = await open(`player/${series.id}/play/${first!.id}`, { session, query: '&announce=1' })
+  const spoken = await recordSpeech(page)
   await waitForTime(page, 1)
   // Before the first episode there is none: the key brings the controls up and the play goes on.
   await press(page, 'MediaTrackPrevious', 1_000)
@@ -878,6 +879,13 @@ test('the remote’s ⏭ and ⏮ (Channel up and down) play the next and the pre
   await press(page, 'PageUp', 0)
   await playingEpisode(second!.id)
   await waitForText(page, `Season 1 · Episode 2 · ${second!.title}`, 10_000)
+  // Voice guidance says what plays now, at its first picture.
+  const said = (phrases: string[]) => waitFor(`"${phrases.join('. ')}" said`, async () => {
+    const lines = await spoken()
+    const at = lines.lastIndexOf(phrases[0]!)
+    return at >= 0 && phrases.every((phrase, i) => lines[at + i] === phrase) ? true : null
+  }, 5_000)
+  await said([series.title, `Season 1 · Episode 2 · ${second!.title}`])
   const leftAt = await waitForTime(page, 3, 15_000)
   await press(page, 'MediaTrackNext', 0)
   await playingEpisode(third!.id)
@@ -886,6 +894,9 @@ test('the remote’s ⏭ and ⏮ (Channel up and down) play the next and the pre
   await press(page, 'PageDown', 0)
   await playingEpisode(second!.id)
   expect(await playingFrom(leftAt - 1)).toBeGreaterThan(leftAt - 1)
+  // It says it went on from where it was left, and the key that starts over.
+  await waitForTextMatching(page, /^Resumed from 0:0\d · 0 Start over$/)
+  await waitFor('the resume said', async () => ((await spoken()).some((line) => /^Resumed from \d seconds? · 0 Start over$/.test(line)) ? true : null), 5_000)
   expect(errors).toEqual([])
   await page.close()
 

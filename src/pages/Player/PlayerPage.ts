@@ -246,8 +246,10 @@ export class PlayerPage
    * cover the bar).
    */
   private playNote: Toast | null = null
-  /** This play has started playing once: its first picture said where it resumed. */
+  /** This play has started playing once: its first picture said what is on. */
   private startNoted = false
+  /** This play is the next episode the credits were skipped into: its first picture says so. */
+  private creditsSkipped = false
   /** Read at each play's start: the viewer may have chosen on the Account page since the last. */
   private openingTitles: OpeningTitlesChoice = 'offer'
   /** This play has been past its opening titles (skipped, watched, or resumed after them): they are not skipped unasked again. */
@@ -341,7 +343,8 @@ export class PlayerPage
     this.openingTitles = readTrackPreferences(currentViewer()).openingTitles
     this.beenPastIntro = false
     this.startNoted = false
-    if (creditsSkippedInto !== null && creditsSkippedInto === request.episodeId) this.showPlayNote(t('player.creditsSkipped'))
+    this.creditsSkipped = creditsSkippedInto !== null && creditsSkippedInto === request.episodeId
+    if (this.creditsSkipped) this.showPlayNote(t('player.creditsSkipped'), SKIPPED_NOTE_MS, false)
     creditsSkippedInto = null
     this.Notice.visible = false
     if (this.seekPreview) this.seekPreview.visible = false
@@ -979,23 +982,34 @@ export class PlayerPage
   }
 
   /**
-   * A play that went on from where the viewer left it says so at its first picture, with the key to start over
-   * (0, the number keys' start), as the launch market's apps do: an episode picked from its card, or Up next's,
-   * may resume where the viewer forgot they had left it. Not over the note that the credits were skipped into it.
+   * A play's first picture. A play that went on from where the viewer left it says so, with the key to start over
+   * (0, the number keys' start), as the launch market's apps do: an episode picked from its card, Up next's or
+   * ⏭'s may resume where the viewer forgot they had left it (not over the note that the credits were skipped
+   * into it). Voice guidance says what is on, as nothing takes the focus to say it: the title, the episode line
+   * or "Trailer", then the note.
    */
   private noteStart(): void {
     this.startNoted = true
-    const resumedFrom = this.controller?.resumedFromSeconds ?? 0
-    if (resumedFrom > 0 && this.playNote?.message == null) this.showPlayNote(t('player.resumedFrom', { time: formatClock(resumedFrom) }), RESUMED_NOTE_MS)
+    const controller = this.controller
+    if (!controller) return
+    const resumedFrom = controller.resumedFromSeconds
+    let note = this.creditsSkipped ? t('player.creditsSkipped') : null
+    if (note === null && resumedFrom > 0) {
+      this.showPlayNote(t('player.resumedFrom', { time: formatClock(resumedFrom) }), RESUMED_NOTE_MS, false)
+      note = t('player.resumedFrom', { time: formatClockSpoken(resumedFrom, currentLanguage()) })
+    }
+    const episode = controller.episode
+    const line = episode ? episodeLine(episode) : this.request?.mode === 'trailer' ? t('player.trailer') : null
+    announce(...[controller.titleName, line, note].filter((phrase): phrase is string => !!phrase))
   }
 
-  /** What the play did unasked, said for a few seconds where Skip intro stands (read out by voice guidance). */
-  private showPlayNote(message: string, durationMs = SKIPPED_NOTE_MS): void {
+  /** What the play did unasked, said for a few seconds where Skip intro stands (read out by voice guidance unless `said` is false). */
+  private showPlayNote(message: string, durationMs = SKIPPED_NOTE_MS, said = true): void {
     if (!this.playNote) {
       this.playNote = this.stage.c({ type: Toast, ref: 'PlayNote', x: layout.screenW - layout.safeX, mountX: 1, y: SKIP_INTRO_Y, zIndex: 7 }) as Toast
       this.childList.add(this.playNote)
     }
-    this.playNote.show(message, durationMs)
+    this.playNote.show(message, durationMs, said)
   }
 
   /** Skip intro shown, focused and named by the controls' hint, or taken away. */

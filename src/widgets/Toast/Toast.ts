@@ -60,7 +60,8 @@ export class Toast
   private readonly Message = this.getByRef('Message')!
   private _hideTimer: ReturnType<typeof setTimeout> | null = null
 
-  show(message: string, durationMs = DEFAULT_DURATION_MS): void {
+  /** `said` false: the caller reads it out itself, with what goes with it. */
+  show(message: string, durationMs = DEFAULT_DURATION_MS, said = true): void {
     this.Message.text = message
     this.Message.loadTexture()
     this.w = this.Message.renderWidth + 96
@@ -69,7 +70,7 @@ export class Toast
     if (this._hideTimer) clearTimeout(this._hideTimer)
     this._hideTimer = setTimeout(() => this.hide(), durationMs)
     // Never focused, so voice guidance would not read it otherwise.
-    announce(message)
+    if (said) announce(message)
   }
 
   hide(): void {
