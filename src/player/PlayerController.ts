@@ -105,6 +105,11 @@ const QOE_FLUSH_INTERVAL_MS = 30_000
 /** Hold the last seek target this long so quick repeated presses add up. */
 const SEEK_SETTLE_MS = 1000
 
+/** Where a play starts: Play where the viewer left the title or episode, Start over and a trailer at the start. */
+function resumedFrom(request: PlayRequest, playback: PlaybackResponse): number {
+  return request.mode === 'play' ? playback.resumePositionSeconds : 0
+}
+
 /**
  * One play of one title, start to stop: authorises it, checks support, builds
  * Shaka's configuration, loads through the SDK VideoPlayer (Shaka as its
@@ -112,11 +117,6 @@ const SEEK_SETTLE_MS = 1000
  * license token, saves progress and reports QoE. The Player page drives it
  * with keys and draws what it reports.
  */
-/** Where a play starts: Play where the viewer left the title or episode, Start over and a trailer at the start. */
-function resumedFrom(request: PlayRequest, playback: PlaybackResponse): number {
-  return request.mode === 'play' ? playback.resumePositionSeconds : 0
-}
-
 export class PlayerController {
   private state: PlayerState = 'idle'
   private problem: PlayerProblem | null = null

@@ -860,6 +860,8 @@ test('the remote’s ⏭ and ⏮ (Channel up and down) play the next and the pre
   const episodes = series.seasons.flatMap((season) => season.episodes)
   const [first, second, third] = episodes
   const last = episodes[episodes.length - 1]!
+  const { page, errors } = await open(`player/${series.id}/play/${first!.id}`, { session, query: '&announce=1' })
+  const spoken = await recordSpeech(page)
   const playingEpisode = (episodeId: string) =>
     waitFor(`the play of ${episodeId}`, async () => ((await hash(page)) === `#player/${series.id}/play/${episodeId}` ? true : null), 5_000)
   const playingFrom = (from: number) =>
@@ -867,8 +869,6 @@ test('the remote’s ⏭ and ⏮ (Channel up and down) play the next and the pre
       const time = await videoTime(page)
       return time > from + 0.3 && !(await videoPaused(page)) ? time : null
     }, 15_000)
-  const { page, errors } = await open(`player/${series.id}/play/${first!.id}`, { session, query: '&announce=1' })
-  const spoken = await recordSpeech(page)
   await waitForTime(page, 1)
   // Before the first episode there is none: the key brings the controls up and the play goes on.
   await press(page, 'MediaTrackPrevious', 1_000)
