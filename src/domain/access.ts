@@ -267,6 +267,8 @@ export interface DetailOptions {
   episodes?: readonly EpisodeRef[]
   /** Subscription plans with their current prices (default: the offers' own prices). */
   plans?: readonly { planId: string; price: Money }[]
+  /** How far the viewer got in each episode of a series they started (a series' Details has them). */
+  episodeProgress?: readonly (Progress & { episodeId: string })[]
 }
 
 const DEFAULT_PLAY_WINDOW_HOURS = 48
@@ -274,8 +276,9 @@ const DEFAULT_PLAY_WINDOW_HOURS = 48
 /**
  * The details page's buttons, in order.
  * - Entitled, rental not started: start-rental (confirmed: it starts the 48 h).
- * - Entitled otherwise: resume + start-over when the progress is resumable,
- *   else play.
+ * - Entitled otherwise: resume + start-over when the progress is resumable
+ *   (or, after an episode watched to its end, the next one's own position
+ *   is), else play.
  * - Not entitled (never bought, expired rental, lapsed VIP): the purchase
  *   choices in chooseOffers' order (subscribe first when it is the better deal).
  * - The trailer last, when there is one.
@@ -301,7 +304,13 @@ export function detailActions(
       const ofEpisode = inProgress ? { episode: inProgress } : {}
       actions.push({ kind: 'resume', positionSeconds: Math.floor(progress.positionSeconds), ...ofEpisode }, { kind: 'start-over', ...ofEpisode })
     } else {
-      actions.push({ kind: 'play', ...(next ? { episode: next } : {}) })
+      // The episode the series goes on with may have been started before the one before it was finished: it resumes.
+      const own = next ? options.episodeProgress?.find((saved) => saved.episodeId === next.id) : undefined
+      if (next && isResumable(own)) {
+        actions.push({ kind: 'resume', positionSeconds: Math.floor(own.positionSeconds), episode: next }, { kind: 'start-over', episode: next })
+      } else {
+        actions.push({ kind: 'play', ...(next ? { episode: next } : {}) })
+      }
     }
   } else {
     actions.push(...chooseOffers(access, options.plans ?? [], now).choices)

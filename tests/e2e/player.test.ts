@@ -1252,6 +1252,25 @@ test('a series on Details plays, resumes and starts over its episode, marks the 
   await next.page.close()
 })
 
+test('Details goes on with the next episode from where it was left when it was started before the one before it was finished', async () => {
+  const { session, series } = await subscribedToSeries('out-of-order-viewer')
+  const [first, second] = series.seasons[0]!.episodes
+  // The second started, then the first watched to its end (the test clip is 24 s long).
+  for (const [episode, positionSeconds] of [[second!, 12], [first!, 23.5]] as const) {
+    const saved = await call(server.origin, 'PUT', `/v1/me/progress/${series.id}`, { token: session.account?.token, body: { positionSeconds, durationSeconds: 24, episodeId: episode.id } })
+    expect(saved.status).toBe(200)
+  }
+  const { page, errors } = await open(`details/${series.id}`, { session })
+  await waitForWholeText(page, 'Resume S1:E2 from 0:12')
+  await waitForWholeText(page, 'Start over')
+  await press(page, 'Enter')
+  await page.waitForFunction((expected) => location.hash === expected, `#player/${series.id}/play/${second!.id}`, { timeout: 10_000 })
+  await waitForText(page, 'Resumed from 0:12 · 0 Start over')
+  expect(await videoTime(page)).toBeGreaterThanOrEqual(11)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
 test('the end of an episode offers the next: it starts by itself after the countdown, or at once on Play now', async () => {
   const { session, series } = await subscribedToSeries('up-next-viewer')
   const [first, second, third] = series.seasons[0]!.episodes

@@ -232,7 +232,11 @@ export class DetailsPage
       this.Backdrop.setSmooth('alpha', BACKDROP_ALPHA, { duration: 0.4 })
     }
 
-    this._actions = detailActions(title.access, now, data.progress, { hasTrailer: title.trailerAvailable, episodes: episodesInOrder(title.seasons) })
+    this._actions = detailActions(title.access, now, data.progress, {
+      hasTrailer: title.trailerAvailable,
+      episodes: episodesInOrder(title.seasons),
+      episodeProgress: title.episodeProgress,
+    })
     // The domain's actions, then the viewer's list (the last button).
     this.Actions.children = [
       ...this._actions.map((action) => ({ type: Button, label: actionLabel(action, locale), announce: actionLabel(action, locale, 'spoken') })),

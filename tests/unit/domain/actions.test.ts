@@ -251,6 +251,22 @@ describe('detailActions for a series', () => {
     expect(plays(at('s2e1', 2700))).toEqual([{ kind: 'play', episode: episodes[0] }])
   })
 
+  test('the next episode, started before the one watched was finished: resume it from its own position, or start it over', () => {
+    const started = (episodeId: string, positionSeconds: number) => ({ episodeId, positionSeconds, durationSeconds: 2700 })
+    const goesOn = (progress: ReturnType<typeof at>, episodeProgress: ReturnType<typeof started>[]) =>
+      detailActions(access([FREE]), NOW, progress, { episodes, hasTrailer: false, episodeProgress })
+    expect(goesOn(at('s1e1', 2690), [started('s1e1', 2690), started('s1e2', 725)])).toEqual([
+      { kind: 'resume', positionSeconds: 725, episode: episodes[1] },
+      { kind: 'start-over', episode: episodes[1] },
+    ])
+    // Barely started, or itself watched to its credits: played from the start.
+    expect(goesOn(at('s1e1', 2690), [started('s1e2', 10)])).toEqual([{ kind: 'play', episode: episodes[1] }])
+    expect(goesOn(at('s1e1', 2690), [started('s1e2', 2690)])).toEqual([{ kind: 'play', episode: episodes[1] }])
+    // Another episode's position says nothing of the next one's; the one in progress still resumes itself.
+    expect(goesOn(at('s1e1', 2690), [started('s2e1', 725)])).toEqual([{ kind: 'play', episode: episodes[1] }])
+    expect(goesOn(at('s1e2', 600), [started('s1e2', 600), started('s2e1', 725)])[0]).toEqual({ kind: 'resume', positionSeconds: 600, episode: episodes[1] })
+  })
+
   test('a position of an episode no longer listed: play the first; one saved with no episode resumes the title', () => {
     expect(plays(at('gone', 725))).toEqual([{ kind: 'play', episode: episodes[0] }])
     expect(plays(at(null, 725))).toEqual([{ kind: 'resume', positionSeconds: 725 }, { kind: 'start-over' }])
