@@ -38,7 +38,8 @@ export function registerPlaybackRoutes(app: FastifyInstance, ctx: Ctx): void {
       const title = ctx.catalog.byId.get(req.params.titleId)
       if (!title) throw new ApiError(404, 'not_found', `No title ${req.params.titleId}`)
       const trailer = req.body.trailer === true
-      const saved = !trailer && viewer.key ? savedProgress(ctx, viewer.key, title.id) : undefined
+      // The title's saved position picks a series' episode when the request names none, and is a film's resume point.
+      const saved = !trailer && req.body.episodeId === undefined ? savedProgress(ctx, viewer.key, title.id) : undefined
       let episodeId: string | null = null
       if (req.body.episodeId !== undefined) {
         const ep = ctx.catalog.episodes.get(req.body.episodeId)
